@@ -1,0 +1,1 @@
+"""Anki output: stable identities, our own note types, deterministic .apkg packages."""

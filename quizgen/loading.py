@@ -1,0 +1,337 @@
+"""Deck files → validated `Deck` models, with every problem located at file:line:column.
+
+Reading is two-phase on purpose: a fast pass builds plain data and validates it; only
+when something is wrong is the file parsed again to learn where each value sits.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import DeckError, InputError, Problem, display_path
+from .models import QUESTION_TYPES, Deck, MatchPair, QuestionSource, Source
+from .yamlparse import Positions, YamlProblem, locate, parse_yaml
+
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class LoadedDeck:
+    """A valid deck with the file it came from (images resolve against it)."""
+
+    deck: Deck
+    path: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+def find_deck_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders as their *.yaml / *.yml files (not recursive), in name order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.suffix in DECK_SUFFIXES and p.is_file())
+            )
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise InputError(f"{display_path(path)}: not a file or folder")
+        else:
+            raise InputError(f"{display_path(path)}: no such file or folder")
+    return found
+
+
+def load_decks(paths: Sequence[Path]) -> list[LoadedDeck]:
+    """Every deck under `paths`, or one `DeckError` listing every problem in every file."""
+    files = find_deck_files(paths)
+    if not files:
+        shown = ", ".join(display_path(p) for p in paths)
+        raise InputError(f"no deck files (*.yaml, *.yml) in {shown}")
+    loaded: list[LoadedDeck] = []
+    problems: list[Problem] = []
+    seen_ids: dict[str, Path] = {}
+    for file in files:
+        try:
+            deck = load_deck(file)
+        except DeckError as error:
+            problems.extend(error.problems)
+            continue
+        if deck.deck.id in seen_ids:
+            problems.append(
+                Problem(display_path(file), 1, 1, "id",
+                        f"deck id '{deck.deck.id}' is also used by {display_path(seen_ids[deck.deck.id])}",
+                        "deck ids must be unique: Anki identity derives from them")
+            )
+        seen_ids.setdefault(deck.deck.id, file)
+        loaded.append(deck)
+    if problems:
+        raise DeckError(problems)
+    return loaded
+
+
+def load_deck(path: Path) -> LoadedDeck:
+    """One deck file, or `DeckError`."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    deck = parse_deck(raw, shown, deck_dir=path.parent)
+    return LoadedDeck(deck, path)
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """UTF-8 with or without BOM; anything else is a located problem."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line = raw.count(b"\n", 0, start) + 1
+        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+        raise DeckError([
+            Problem(shown, line, column, "",
+                    f"not UTF-8 text (byte 0x{raw[start]:02x})", "save the file as UTF-8")
+        ]) from None
+
+
+def parse_deck(raw: bytes | str, shown: str, deck_dir: Path | None = None) -> Deck:
+    """Deck text → `Deck`; `shown` is the name used in messages."""
+    text = raw if isinstance(raw, str) else decode_text(raw, shown)
+    text = text.removeprefix("\ufeff")
+    try:
+        data = parse_yaml(text)
+    except YamlProblem as problem:
+        raise DeckError([Problem(shown, problem.line + 1, problem.column + 1, "",
+                                 problem.message, problem.hint)]) from None
+    if not isinstance(data, dict):
+        found = _describe(data)
+        raise DeckError([Problem(shown, 1, 1, "", f"a deck is a mapping of fields, not {found}",
+                                 "start with 'id:', 'title:' and 'questions:'")])
+    try:
+        return Deck.model_validate(data, context={"deck_dir": deck_dir})
+    except ValidationError as error:
+        positions = locate(text)
+        problems = [_problem(detail, data, positions, shown) for detail in error.errors()]
+        problems.extend(_duplicate_ids(data, positions, shown, problems))
+        raise DeckError(_merge(problems)) from None
+
+
+# ---------------------------------------------------------------- error → problem
+
+
+def _problem(detail: ErrorDetails, data: Any, positions: Positions, shown: str) -> Problem:
+    path = _data_path(detail["loc"], data)
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    if kind == "quizgen_rule":
+        path = path + tuple(int(p) if p.isdigit() else p for p in str(context["at"]).split("."))
+    elif kind == "union_tag_invalid":
+        path = (*path, "type")
+    line, column = _position(path, positions, key=kind == "extra_forbidden")
+    message, hint = _wording(detail, path, data)
+    return Problem(shown, line + 1, column + 1, _where(path), message, hint)
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """The path in the data, without pydantic's union labels ('choice', 'list[str]')."""
+    path: list[int | str] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and _is_union_label(part):
+            continue
+        elif isinstance(current, dict):
+            current = None  # a missing or unknown key: the message names it
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _is_union_label(part: str) -> bool:
+    return part in QUESTION_TYPES or "[" in part or part in ("str", "int", "bool", "list", "decimal")
+
+
+def _position(path: tuple[int | str, ...], positions: Positions, key: bool) -> tuple[int, int]:
+    if key and path in positions.keys:
+        return positions.keys[path]
+    for end in range(len(path), -1, -1):
+        if path[:end] in positions.values:
+            return positions.values[path[:end]]
+    return (0, 0)
+
+
+def _where(path: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _wording(detail: ErrorDetails, path: tuple[int | str, ...], data: Any) -> tuple[str, str | None]:
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    value = detail.get("input")
+    name = path[-1] if path else ""
+    if kind == "union_tag_invalid":
+        return f"unknown question type '{context.get('tag')}'", f"use one of: {', '.join(QUESTION_TYPES)}"
+    if kind == "quizgen_rule":
+        return str(context["message"]), None
+    if kind == "missing":
+        return f"missing required field '{name}'", None
+    if kind == "extra_forbidden":
+        return f"unknown field '{name}'", _field_hint(str(name), path[:-1], data)
+    if kind == "union_tag_not_found":
+        return "missing required field 'type'", f"use one of: {', '.join(QUESTION_TYPES)}"
+    if kind == "string_type":
+        hint = "quote it: YAML reads yes/no/on/off as true/false" if isinstance(value, bool) else None
+        return f"expected text, found {_describe(value)}", hint
+    if kind == "string_pattern_mismatch":
+        return _pattern_wording(path, value)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, found {_describe(value)}", None
+    if kind in ("decimal_type", "decimal_parsing"):
+        return f"expected a number, found {_describe(value)}", None
+    if kind == "finite_number":
+        return "must be a finite number, not NaN or infinity", None
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, found {_describe(value)}", None
+    if kind == "list_type":
+        return f"expected a list, found {_describe(value)}", None
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields, found {_describe(value)}", None
+    if kind in ("tuple_type",):
+        return f"expected a list, found {_describe(value)}", None
+    if kind == "too_short":
+        minimum = context.get("min_length")
+        found = len(value) if isinstance(value, list | str) else 0
+        noun = "entries" if isinstance(value, list) else "characters"
+        return f"needs at least {minimum} {noun}, found {found}", None
+    if kind == "too_long":
+        return f"allows at most {context.get('max_length')} entries", None
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return detail["msg"].replace("Input should be", "must be"), None
+    if kind == "value_error":
+        return detail["msg"].removeprefix("Value error, "), None
+    return detail["msg"], None
+
+
+def _pattern_wording(path: tuple[int | str, ...], value: Any) -> tuple[str, str | None]:
+    if "tags" in path:
+        return (f"tag '{value}' is not a valid tag",
+                "tags have no spaces; use '-' or '_' between words and '::' to nest")
+    suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+    hint = "use lowercase letters, digits and single hyphens"
+    if suggestion:
+        hint += f", e.g. '{suggestion}'"
+    return f"'{value}' is not a valid id", hint
+
+
+def _model_at(path: tuple[int | str, ...], data: Any) -> type[BaseModel] | None:
+    """The model that describes the mapping at `path`, for suggesting field names."""
+    match path:
+        case ():
+            return Deck
+        case ("source",):
+            return Source
+        case ("questions", int(index)):
+            question_type = _get(data, "questions", index, "type")
+            return QUESTION_TYPES.get(question_type) if isinstance(question_type, str) else None
+        case ("questions", int(), "source"):
+            return QuestionSource
+        case ("questions", int(), "pairs", int()):
+            return MatchPair
+    return None
+
+
+def _field_hint(name: str, parent: tuple[int | str, ...], data: Any) -> str | None:
+    model = _model_at(parent, data)
+    if model is None:
+        return None
+    fields = [field for field in model.model_fields if field != "type"] + (
+        ["type"] if "type" in model.model_fields else [])
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    owners = [kind for kind, cls in QUESTION_TYPES.items() if name in cls.model_fields]
+    if owners and model in QUESTION_TYPES.values():
+        return f"'{name}' belongs to {' and '.join(owners)} questions"
+    return f"allowed here: {', '.join(fields)}"
+
+
+def _duplicate_ids(data: dict[str, Any], positions: Positions, shown: str,
+                   already: list[Problem]) -> list[Problem]:
+    """Repeated question ids, found even when other errors stop the model's own check."""
+    questions = data.get("questions")
+    if not isinstance(questions, list) or any("duplicate id" in p.message for p in already):
+        return []
+    first_seen: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, question in enumerate(questions):
+        question_id = question.get("id") if isinstance(question, dict) else None
+        if not isinstance(question_id, str):
+            continue
+        if question_id in first_seen:
+            path: tuple[int | str, ...] = ("questions", index, "id")
+            line, column = _position(path, positions, key=False)
+            problems.append(Problem(
+                shown, line + 1, column + 1, _where(path),
+                f"duplicate id '{question_id}' (first used by questions[{first_seen[question_id]}])",
+            ))
+        first_seen.setdefault(question_id, index)
+    return problems
+
+
+def _merge(problems: list[Problem]) -> list[Problem]:
+    """One problem per place: a union's branches each fail, but the user made one mistake."""
+    merged: dict[tuple[str, int, int, str], Problem] = {}
+    for problem in problems:
+        key = (problem.path, problem.line, problem.column, problem.where)
+        if key in merged:
+            earlier = merged[key]
+            if problem.message not in earlier.message:
+                merged[key] = Problem(earlier.path, earlier.line, earlier.column, earlier.where,
+                                      f"{earlier.message}; or {problem.message}", earlier.hint)
+        else:
+            merged[key] = problem
+    return list(merged.values())
+
+
+def _get(data: Any, *path: int | str) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float) or type(value).__name__ == "Decimal":
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ('{value}')" if len(value) < 40 else "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

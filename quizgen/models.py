@@ -1,0 +1,517 @@
+"""The deck schema: what a question may say, checked before any output is made.
+
+Every model forbids unknown keys, so a typo in a deck is an error rather than a
+silently ignored field. Text is plain text; each output escapes it itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+TAG_PATTERN = r"^[^\s:]+(?:::[^\s:]+)*$"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+
+
+def located(message: str, at: str) -> PydanticCustomError:
+    """An error the loader reports at a sub-field (`at`, dotted) of the model that raised it.
+
+    Cross-field rules run on the whole model, so without this their errors would
+    point at the question rather than at the offending line.
+    """
+    return PydanticCustomError("quizgen_rule", "{message}", {"message": message, "at": at})
+
+
+def _not_blank(text: str) -> str:
+    stripped = text.strip()
+    if not stripped:
+        raise ValueError("must not be empty")
+    return stripped
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+Slug = Annotated[
+    str,
+    Field(pattern=SLUG_PATTERN, max_length=100),
+]
+Tag = Annotated[str, Field(pattern=TAG_PATTERN, max_length=200)]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A year, a year and month, or a full date: news text states all three."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, bool):
+            raise ValueError("expected a year, YYYY-MM or YYYY-MM-DD, not true/false")
+        if isinstance(value, date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int):
+            text = str(value)
+        elif isinstance(value, str):
+            text = value.strip()
+        else:
+            raise ValueError("expected a year, YYYY-MM or YYYY-MM-DD")
+        match = re.fullmatch(r"(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+        if not match:
+            raise ValueError(f"'{text}' is not a year, YYYY-MM or YYYY-MM-DD")
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if year < 1:
+            raise ValueError("the year must be 1 or later")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{text}' has no month {month}")
+        if day is not None and month is not None:
+            try:
+                date(year, month, day)
+            except ValueError:
+                raise ValueError(f"'{text}' is not a real date") from None
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        """The canonical form kept in the model: 1996, 2000-03, 2024-06-19."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def words(self) -> str:
+        """The form a reader expects on a card or paper: 1996, March 2000, 19 June 2024."""
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{MONTHS[self.month - 1]} {self.year}"
+        return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+
+
+def _normalise_date(value: object) -> str:
+    return PartialDate.parse(value).iso()
+
+
+DateValue = Annotated[
+    str,
+    BeforeValidator(_normalise_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+                {"type": "string", "pattern": r"^\d{1,4}(-\d{2}(-\d{2})?)?$"},
+            ],
+            "description": "A year (1996), a month (2000-03) or a full date (2024-06-19).",
+        }
+    ),
+]
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors: a misspelt field must never be dropped quietly."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+
+class Source(StrictModel):
+    """Where a deck's facts come from; every output cites it."""
+
+    title: Text
+    author: Text | None = None
+    publication: Text | None = None
+    date: DateValue | None = None
+    url: Text | None = None
+
+
+class QuestionSource(StrictModel):
+    """Where in the deck's source one question's answer is found."""
+
+    paragraph: int = Field(ge=1, description="Paragraph number in the source, from 1.")
+    locator: Text | None = Field(
+        default=None, description="A short pointer within the paragraph (a few words)."
+    )
+    quote: Text | None = Field(
+        default=None, description="The sentence the answer comes from (extracted candidates)."
+    )
+    span: tuple[int, int] | None = Field(
+        default=None, description="Start and end character offsets of the quote in the source."
+    )
+    inferred: Text | None = Field(
+        default=None,
+        description="How the answer follows from the text when it is not stated outright.",
+    )
+
+    @field_validator("span")
+    @classmethod
+    def _span_in_order(cls, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is not None and not 0 <= span[0] <= span[1]:
+            raise ValueError("span must be [start, end] with 0 <= start <= end")
+        return span
+
+    def citation(self) -> str:
+        """Human wording of the pointer: '¶2' or '¶2, the 1961 treaty'."""
+        text = f"¶{self.paragraph}"
+        if self.locator:
+            text += f", {self.locator}"
+        return text
+
+
+class QuestionBase(StrictModel):
+    """Fields every question type shares."""
+
+    id: Slug = Field(description="Stable slug, unique in the deck: Anki identity derives from it.")
+    tags: list[Tag] = Field(default_factory=list)
+    explanation: Text | None = None
+    source: QuestionSource | None = None
+    points: int = Field(default=1, ge=1, le=1000)
+    image: Text | None = Field(
+        default=None, description="Picture path relative to the deck file, inside its folder."
+    )
+    subdeck: Text | None = Field(
+        default=None, description="Anki sub-deck under the deck's own, e.g. 'Dates'."
+    )
+
+    @field_validator("tags")
+    @classmethod
+    def _unique_tags(cls, tags: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for index, tag in enumerate(tags):
+            if tag.lower() in seen:
+                raise located(f"tag '{tag}' is repeated", str(index))
+            seen.add(tag.lower())
+        return tags
+
+    @field_validator("image")
+    @classmethod
+    def _image_inside_deck(cls, image: str | None, info: ValidationInfo) -> str | None:
+        if image is None:
+            return None
+        if PurePosixPath(image).is_absolute() or PureWindowsPath(image).is_absolute():
+            raise ValueError("must be a path relative to the deck file, not an absolute path")
+        parts = PurePosixPath(image.replace("\\", "/")).parts
+        depth = 0
+        for part in parts:
+            depth += -1 if part == ".." else (0 if part == "." else 1)
+            if depth < 0:
+                raise ValueError("must stay inside the deck's folder ('..' climbs out of it)")
+        deck_dir = (info.context or {}).get("deck_dir")
+        if deck_dir is not None and not (deck_dir / image).is_file():
+            raise ValueError(f"file '{image}' not found next to the deck")
+        return image
+
+    def prompt_text(self) -> str:
+        """The question as a reader sees it, without answer; used for sorting and listings."""
+        raise NotImplementedError
+
+
+class ShortQuestion(QuestionBase):
+    type: Literal["short"]
+    prompt: Text
+    answer: Text
+    alternatives: list[Text] = Field(
+        default_factory=list, description="Other answers to accept as right."
+    )
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+
+class NumericQuestion(QuestionBase):
+    type: Literal["numeric"]
+    prompt: Text
+    answer: Decimal = Field(allow_inf_nan=False)
+    unit: Text | None = None
+    tolerance: Decimal = Field(default=Decimal(0), ge=0, allow_inf_nan=False)
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+    def answer_text(self) -> str:
+        """'24 years', '7,000', '90 ± 5 %'."""
+        text = format_number(self.answer)
+        if self.tolerance:
+            text += f" ± {format_number(self.tolerance)}"
+        if self.unit:
+            text += f" {self.unit}"
+        return text
+
+
+class DateQuestion(QuestionBase):
+    type: Literal["date"]
+    prompt: Text
+    answer: DateValue
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+    @property
+    def answer_date(self) -> PartialDate:
+        return PartialDate.parse(self.answer)
+
+
+class ChoiceQuestion(QuestionBase):
+    type: Literal["choice"]
+    prompt: Text
+    choices: list[Text] = Field(min_length=2)
+    answer: Text | list[Text] = Field(description="The right choice, or a list of them.")
+    shuffle: bool = Field(default=True, description="False keeps the choices in written order.")
+
+    @property
+    def correct(self) -> list[str]:
+        return [self.answer] if isinstance(self.answer, str) else list(self.answer)
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+    @model_validator(mode="after")
+    def _answers_among_choices(self) -> ChoiceQuestion:
+        seen: set[str] = set()
+        for index, choice in enumerate(self.choices):
+            if choice in seen:
+                raise located(f"choice '{choice}' is listed twice", f"choices.{index}")
+            seen.add(choice)
+        answers = self.correct
+        if not answers:
+            raise located("name at least one right choice", "answer")
+        for index, answer in enumerate(answers):
+            if answer not in seen:
+                at = "answer" if isinstance(self.answer, str) else f"answer.{index}"
+                raise located(f"'{answer}' is not one of the choices", at)
+        if len(set(answers)) != len(answers):
+            raise located("a right choice is named twice", "answer")
+        return self
+
+
+class TrueFalseQuestion(QuestionBase):
+    type: Literal["truefalse"]
+    prompt: Text
+    answer: StrictBool
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+
+CLOZE_GAP = re.compile(r"\{\{(?:c(?P<number>\d+)::)?(?P<answer>.*?)(?:::(?P<hint>.*?))?\}\}", re.S)
+
+
+@dataclass(frozen=True)
+class ClozeGap:
+    number: int
+    answer: str
+    hint: str | None
+    start: int
+    end: int
+
+
+class ClozeQuestion(QuestionBase):
+    type: Literal["cloze"]
+    text: Text = Field(
+        description="Sentence with gaps: {{answer}}, {{answer::hint}} or Anki's {{c1::answer}}."
+    )
+
+    def gaps(self) -> list[ClozeGap]:
+        """Gaps in text order; plain {{…}} gaps are numbered after any explicit cN."""
+        return list(_iter_gaps(self.text))
+
+    def prompt_text(self) -> str:
+        return cloze_with_blanks(self, "[…]")
+
+    @field_validator("text")
+    @classmethod
+    def _has_gaps(cls, text: str) -> str:
+        gaps = list(_iter_gaps(text))
+        if not gaps:
+            raise ValueError("has no gap: mark each answer as {{answer}} or {{c1::answer}}")
+        for gap in gaps:
+            if not gap.answer.strip():
+                raise ValueError(f"gap c{gap.number} is empty")
+        rest = CLOZE_GAP.sub("", text)
+        if "{{" in rest or "}}" in rest:
+            raise ValueError("has an unbalanced '{{' or '}}'")
+        return text
+
+
+def _iter_gaps(text: str) -> Iterator[ClozeGap]:
+    matches = list(CLOZE_GAP.finditer(text))
+    explicit = {int(m["number"]) for m in matches if m["number"]}
+    next_number = 1
+    for match in matches:
+        if match["number"]:
+            number = int(match["number"])
+        else:
+            while next_number in explicit:
+                next_number += 1
+            number = next_number
+            next_number += 1
+        yield ClozeGap(number, match["answer"], match["hint"], match.start(), match.end())
+
+
+def cloze_with_blanks(question: ClozeQuestion, blank: str) -> str:
+    """The cloze text with every gap replaced by `blank`, for listings and sorting."""
+    parts: list[str] = []
+    position = 0
+    for gap in question.gaps():
+        parts.append(question.text[position : gap.start])
+        parts.append(blank)
+        position = gap.end
+    parts.append(question.text[position:])
+    return "".join(parts)
+
+
+class OrderQuestion(QuestionBase):
+    type: Literal["order"]
+    prompt: Text
+    items: list[Text] = Field(min_length=2, description="The items in their right order.")
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+    @field_validator("items")
+    @classmethod
+    def _distinct_items(cls, items: list[str]) -> list[str]:
+        _refuse_repeats(items, "item")
+        return items
+
+
+class MatchPair(StrictModel):
+    left: Text
+    right: Text
+
+
+class MatchQuestion(QuestionBase):
+    type: Literal["match"]
+    prompt: Text
+    pairs: list[MatchPair] = Field(min_length=2)
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+    @field_validator("pairs")
+    @classmethod
+    def _distinct_sides(cls, pairs: list[MatchPair]) -> list[MatchPair]:
+        for side in ("left", "right"):
+            seen: set[str] = set()
+            for index, pair in enumerate(pairs):
+                value = getattr(pair, side)
+                if value in seen:
+                    raise located(f"'{value}' appears twice on the {side}", f"{index}.{side}")
+                seen.add(value)
+        return pairs
+
+
+def _refuse_repeats(values: list[str], noun: str) -> None:
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise located(f"{noun} '{value}' is listed twice", str(index))
+        seen.add(value)
+
+
+Question = Annotated[
+    ShortQuestion
+    | NumericQuestion
+    | DateQuestion
+    | ChoiceQuestion
+    | TrueFalseQuestion
+    | ClozeQuestion
+    | OrderQuestion
+    | MatchQuestion,
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPES: dict[str, type[QuestionBase]] = {
+    "short": ShortQuestion,
+    "numeric": NumericQuestion,
+    "date": DateQuestion,
+    "choice": ChoiceQuestion,
+    "truefalse": TrueFalseQuestion,
+    "cloze": ClozeQuestion,
+    "order": OrderQuestion,
+    "match": MatchQuestion,
+}
+
+
+class Deck(StrictModel):
+    """One YAML file: a titled set of questions about one source."""
+
+    id: Slug = Field(description="Stable forever: Anki deck and note identity derive from it.")
+    title: Text
+    description: Text | None = None
+    source: Source | None = None
+    anki_deck: Text | None = Field(
+        default=None,
+        description="Anki deck name path (A::B); defaults to the title.",
+    )
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> Deck:
+        first_seen: dict[str, int] = {}
+        for index, question in enumerate(self.questions):
+            if question.id in first_seen:
+                raise located(
+                    f"duplicate id '{question.id}' (first used by questions[{first_seen[question.id]}])",
+                    f"questions.{index}.id",
+                )
+            first_seen[question.id] = index
+        return self
+
+    @property
+    def anki_deck_name(self) -> str:
+        return self.anki_deck or self.title
+
+
+def format_number(value: Decimal | int) -> str:
+    """Plain figures with thousands separators and no float noise: 7,000 · 0.5 · -11.25."""
+    number = Decimal(value)
+    sign = "-" if number < 0 else ""
+    whole, _, fraction = format(abs(number).normalize(), "f").partition(".")
+    grouped = f"{int(whole):,}"
+    return sign + (f"{grouped}.{fraction}" if fraction else grouped)
+
+
+def question_answer_text(question: QuestionBase) -> str:
+    """The answer to any question as one line of plain text (cards, keys, exports)."""
+    if isinstance(question, ShortQuestion):
+        return question.answer
+    if isinstance(question, NumericQuestion):
+        return question.answer_text()
+    if isinstance(question, DateQuestion):
+        return question.answer_date.words()
+    if isinstance(question, ChoiceQuestion):
+        return "; ".join(question.correct)
+    if isinstance(question, TrueFalseQuestion):
+        return "True" if question.answer else "False"
+    if isinstance(question, ClozeQuestion):
+        return "; ".join(gap.answer for gap in question.gaps())
+    if isinstance(question, OrderQuestion):
+        return " → ".join(question.items)
+    if isinstance(question, MatchQuestion):
+        return "; ".join(f"{pair.left} → {pair.right}" for pair in question.pairs)
+    raise TypeError(f"not a question: {question!r}")

@@ -1,0 +1,295 @@
+"""Safe YAML → plain data, built from libyaml's event stream.
+
+Why not `yaml.safe_load`: it reads `2022-02-30` as a timestamp and crashes, keeps the
+last of two duplicate keys, expands aliases without limit and recurses in C on deep
+nesting. Building values from events ourselves fixes all four in one linear pass, and
+keeps no positions: when validation fails, `locate` parses again to find the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+from yaml import events as ev
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
+MAX_DEPTH = 64
+"""Far beyond any deck's real nesting (about 5), far below any stack limit."""
+
+_EventParser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+TAG_PREFIX = "tag:yaml.org,2002:"
+PLAIN_TAGS = {f"{TAG_PREFIX}{name}" for name in ("str", "int", "float", "bool", "null")}
+
+
+class _DeckResolver(yaml.resolver.Resolver):
+    """YAML 1.1 implicit types, minus timestamps: dates stay text until the schema reads them."""
+
+
+_DeckResolver.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != f"{TAG_PREFIX}timestamp"]
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_RESOLVER = _DeckResolver()
+_CONSTRUCTOR = SafeConstructor()
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d[\d_]*)?(?:\.[\d_]*)?(?:[eE][-+]?\d+)?")
+
+
+@dataclass(frozen=True)
+class YamlProblem(Exception):
+    """A problem found while reading YAML, at 0-based line and column."""
+
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+
+
+Path = tuple[int | str, ...]
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) starts, 0-based, by its path in the data."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+
+def parse_yaml(text: str) -> Any:
+    """One YAML document → dicts, lists and scalars, or `YamlProblem`."""
+    return _Builder(text, positions=None).build()
+
+
+def locate(text: str) -> Positions:
+    """Positions of every value of a document that `parse_yaml` accepted."""
+    positions = Positions()
+    _Builder(text, positions).build()
+    return positions
+
+
+@dataclass
+class _Frame:
+    value: dict[str, Any] | list[Any]
+    path: Path
+    anchor: str | None
+    size_before: int
+    pending_key: str | None = None
+    key_line: int = 0
+    key_column: int = 0
+
+
+class _Builder:
+    def __init__(self, text: str, positions: Positions | None) -> None:
+        self.text = text
+        self.positions = positions
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.size = 0
+        self.distinct = 0
+
+    def _events(self) -> Iterator[ev.Event]:
+        try:
+            yield from yaml.parse(self.text, Loader=_EventParser)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line, mark.column) if mark else (0, 0)
+            message = _yaml_message(error)
+            raise YamlProblem(line, column, message, self._hint(message, line, column)) from None
+        except yaml.YAMLError as error:
+            raise YamlProblem(0, 0, str(error)) from None
+
+    def _hint(self, message: str, line: int, column: int) -> str | None:
+        lines = self.text.splitlines()
+        found = lines[line][column : column + 1] if line < len(lines) else ""
+        if found == "\t" or "\\t" in message:
+            return "indent with spaces, not tabs"
+        return _yaml_hint(message)
+
+    def build(self) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        for event in self._events():
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        event.start_mark.line, event.start_mark.column,
+                        "a deck file holds one YAML document; found a second '---'",
+                    )
+                continue
+            if isinstance(event, ev.StreamStartEvent | ev.StreamEndEvent | ev.DocumentEndEvent):
+                continue
+            if isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (frame.value, self.size - frame.size_before)
+                    self.open_anchors.discard(frame.anchor)
+                if not stack:
+                    root = frame.value
+                continue
+
+            path, is_key = self._place(stack, event)
+            if is_key:
+                continue
+            value = self._value(event, stack, path)
+            if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                assert isinstance(value, dict | list)
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(
+                        event.start_mark.line, event.start_mark.column,
+                        f"nested more than {MAX_DEPTH} levels deep",
+                    )
+                self._attach(stack, value)
+                anchor = event.anchor
+                if anchor is not None:
+                    self.open_anchors.add(anchor)
+                stack.append(_Frame(value, path, anchor, self.size))
+            else:
+                if not stack:
+                    root = value
+                else:
+                    self._attach(stack, value)
+        if documents == 0:
+            raise YamlProblem(0, 0, "the file is empty", "a deck needs at least id, title and questions")
+        return root
+
+    def _place(self, stack: list[_Frame], event: ev.Event) -> tuple[Path, bool]:
+        """The path of the node this event starts; True when it is a mapping key instead."""
+        if not stack:
+            path: Path = ()
+        else:
+            frame = stack[-1]
+            if isinstance(frame.value, list):
+                path = (*frame.path, len(frame.value))
+            elif frame.pending_key is None:
+                self._take_key(frame, event)
+                return frame.path, True
+            else:
+                path = (*frame.path, frame.pending_key)
+        if self.positions is not None:
+            self.positions.values.setdefault(path, (event.start_mark.line, event.start_mark.column))
+        return path, False
+
+    def _take_key(self, frame: _Frame, event: ev.Event) -> None:
+        mark = event.start_mark
+        if not isinstance(event, ev.ScalarEvent):
+            raise YamlProblem(mark.line, mark.column, "a mapping key must be plain text")
+        key = event.value
+        if key == "<<" and event.implicit[0]:
+            raise YamlProblem(mark.line, mark.column, "merge keys ('<<') are not supported",
+                              "write the fields out, or use an alias for the whole value")
+        assert isinstance(frame.value, dict)
+        if key in frame.value:
+            raise YamlProblem(mark.line, mark.column, f"duplicate key '{key}'",
+                              "each key may appear once in a mapping")
+        frame.pending_key = key
+        frame.key_line, frame.key_column = mark.line, mark.column
+        if self.positions is not None:
+            self.positions.keys[(*frame.path, key)] = (mark.line, mark.column)
+
+    def _attach(self, stack: list[_Frame], value: Any) -> None:
+        if not stack:
+            return
+        frame = stack[-1]
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+        else:
+            assert frame.pending_key is not None
+            frame.value[frame.pending_key] = value
+            frame.pending_key = None
+
+    def _value(self, event: ev.Event, stack: list[_Frame], path: Path) -> Any:
+        mark = event.start_mark
+        self.distinct += 1
+        if isinstance(event, ev.AliasEvent):
+            anchor = event.anchor
+            if anchor in self.open_anchors:
+                raise YamlProblem(mark.line, mark.column, f"alias '*{anchor}' refers to itself")
+            if anchor not in self.anchors:
+                raise YamlProblem(mark.line, mark.column, f"alias '*{anchor}' has no anchor before it")
+            value, size = self.anchors[anchor]
+            self.size += size
+            if self.size > 4 * self.distinct + 10_000:
+                raise YamlProblem(mark.line, mark.column,
+                                  "aliases expand to far more data than the file holds",
+                                  "a deck needs no nested aliases")
+            return value
+        self.size += 1
+        tag = getattr(event, "tag", None)
+        if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+            expected = f"{TAG_PREFIX}{'map' if isinstance(event, ev.MappingStartEvent) else 'seq'}"
+            if tag not in (None, "!", expected):
+                raise _tag_problem(mark, tag)
+            return {} if isinstance(event, ev.MappingStartEvent) else []
+        assert isinstance(event, ev.ScalarEvent)
+        value = self._scalar(event)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        return value
+
+    def _scalar(self, event: ev.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit) if tag is None else (
+                f"{TAG_PREFIX}str")
+        if tag not in PLAIN_TAGS:
+            raise _tag_problem(event.start_mark, tag)
+        name = tag.removeprefix(TAG_PREFIX)
+        text = event.value
+        if name == "str":
+            return text
+        node = ScalarNode(tag, text)
+        if name == "null":
+            return None
+        if name == "bool":
+            return _CONSTRUCTOR.construct_yaml_bool(node)
+        if name == "int":
+            try:
+                return _CONSTRUCTOR.construct_yaml_int(node)
+            except ValueError:
+                raise YamlProblem(event.start_mark.line, event.start_mark.column,
+                                  f"'{text}' is not a whole number") from None
+        return _decimal(text, event)
+
+
+def _decimal(text: str, event: ev.ScalarEvent) -> Decimal:
+    """Floats become Decimal so 0.1 stays 0.1; .nan and .inf are kept for the schema to refuse."""
+    cleaned = text.replace("_", "")
+    if _NUMBER_TEXT.fullmatch(cleaned):
+        try:
+            return Decimal(cleaned)
+        except InvalidOperation:
+            pass
+    try:
+        return Decimal(repr(_CONSTRUCTOR.construct_yaml_float(ScalarNode("", text))))
+    except (ValueError, InvalidOperation):
+        raise YamlProblem(event.start_mark.line, event.start_mark.column,
+                          f"'{text}' is not a number") from None
+
+
+def _tag_problem(mark: yaml.Mark, tag: str | None) -> YamlProblem:
+    shown = tag.replace(TAG_PREFIX, "!!") if tag else tag
+    return YamlProblem(mark.line, mark.column, f"the tag '{shown}' is not allowed",
+                       "decks hold plain text, numbers, lists and mappings")
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    parts = [part for part in (error.context, error.problem) if part]
+    message = "YAML syntax: " + ", ".join(parts) if parts else "YAML syntax error"
+    return message.replace("\t", "\\t")
+
+
+def _yaml_hint(message: str) -> str | None:
+    if "mapping values are not allowed" in message:
+        return "a value containing ': ' must be quoted"
+    if "found character '%' " in message or "found character '@'" in message:
+        return "quote values that start with % or @"
+    return None
