@@ -38,7 +38,35 @@ _EXPORTS = {
     "Problem": "errors",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "QUESTION_TYPES",
+    "ChoiceQuestion",
+    "ClozeQuestion",
+    "DateQuestion",
+    "Deck",
+    "DeckError",
+    "ExportError",
+    "InputError",
+    "LoadedDeck",
+    "MatchPair",
+    "MatchQuestion",
+    "NumericQuestion",
+    "OrderQuestion",
+    "OutputError",
+    "PartialDate",
+    "Problem",
+    "Question",
+    "QuestionBase",
+    "QuestionSource",
+    "QuizgenError",
+    "ShortQuestion",
+    "Source",
+    "TrueFalseQuestion",
+    "__version__",
+    "load_deck",
+    "load_decks",
+    "parse_deck",
+]
 
 if TYPE_CHECKING:
     from .errors import DeckError, ExportError, InputError, OutputError, Problem, QuizgenError

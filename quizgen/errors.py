@@ -29,8 +29,10 @@ class Problem:
 
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}:{self.column}"
-        text = f"{location}: {self.where}: {self.message}" if self.where else (
-            f"{location}: {self.message}"
+        text = (
+            f"{location}: {self.where}: {self.message}"
+            if self.where
+            else (f"{location}: {self.message}")
         )
         if self.hint:
             text += f" ({self.hint})"

@@ -16,7 +16,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DeckError, InputError, Problem, display_path
-from .models import QUESTION_TYPES, Deck, MatchPair, QuestionSource, Source
+from .models import (
+    QUESTION_TYPES,
+    Deck,
+    MatchPair,
+    QuestionSource,
+    Source,
+    duplicate_id_message,
+)
 from .yamlparse import Positions, YamlProblem, locate, parse_yaml
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -66,11 +73,17 @@ def load_decks(paths: Sequence[Path]) -> list[LoadedDeck]:
         except DeckError as error:
             problems.extend(error.problems)
             continue
-        if deck.deck.id in seen_ids:
+        deck_id = deck.deck.id
+        if deck_id in seen_ids:
             problems.append(
-                Problem(display_path(file), 1, 1, "id",
-                        f"deck id '{deck.deck.id}' is also used by {display_path(seen_ids[deck.deck.id])}",
-                        "deck ids must be unique: Anki identity derives from them")
+                Problem(
+                    display_path(file),
+                    1,
+                    1,
+                    "id",
+                    f"deck id '{deck.deck.id}' is also used by {display_path(seen_ids[deck_id])}",
+                    "deck ids must be unique: Anki identity derives from them",
+                )
             )
         seen_ids.setdefault(deck.deck.id, file)
         loaded.append(deck)
@@ -98,10 +111,18 @@ def decode_text(raw: bytes, shown: str) -> str:
         start = error.start
         line = raw.count(b"\n", 0, start) + 1
         column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
-        raise DeckError([
-            Problem(shown, line, column, "",
-                    f"not UTF-8 text (byte 0x{raw[start]:02x})", "save the file as UTF-8")
-        ]) from None
+        raise DeckError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    "",
+                    f"not UTF-8 text (byte 0x{raw[start]:02x})",
+                    "save the file as UTF-8",
+                )
+            ]
+        ) from None
 
 
 def parse_deck(raw: bytes | str, shown: str, deck_dir: Path | None = None) -> Deck:
@@ -111,12 +132,27 @@ def parse_deck(raw: bytes | str, shown: str, deck_dir: Path | None = None) -> De
     try:
         data = parse_yaml(text)
     except YamlProblem as problem:
-        raise DeckError([Problem(shown, problem.line + 1, problem.column + 1, "",
-                                 problem.message, problem.hint)]) from None
+        raise DeckError(
+            [
+                Problem(
+                    shown, problem.line + 1, problem.column + 1, "", problem.message, problem.hint
+                )
+            ]
+        ) from None
     if not isinstance(data, dict):
         found = _describe(data)
-        raise DeckError([Problem(shown, 1, 1, "", f"a deck is a mapping of fields, not {found}",
-                                 "start with 'id:', 'title:' and 'questions:'")])
+        raise DeckError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"a deck is a mapping of fields, not {found}",
+                    "start with 'id:', 'title:' and 'questions:'",
+                )
+            ]
+        )
     try:
         return Deck.model_validate(data, context={"deck_dir": deck_dir})
     except ValidationError as error:
@@ -147,9 +183,7 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
     path: list[int | str] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if _has_step(current, part):
             current = current[part]
         elif isinstance(part, str) and _is_union_label(part):
             continue
@@ -161,8 +195,16 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
     return tuple(path)
 
 
+def _has_step(current: Any, part: int | str) -> bool:
+    if isinstance(current, dict):
+        return part in current
+    return isinstance(current, list) and isinstance(part, int) and part < len(current)
+
+
 def _is_union_label(part: str) -> bool:
-    return part in QUESTION_TYPES or "[" in part or part in ("str", "int", "bool", "list", "decimal")
+    return (
+        part in QUESTION_TYPES or "[" in part or part in ("str", "int", "bool", "list", "decimal")
+    )
 
 
 def _position(path: tuple[int | str, ...], positions: Positions, key: bool) -> tuple[int, int]:
@@ -181,13 +223,18 @@ def _where(path: tuple[int | str, ...]) -> str:
     return text
 
 
-def _wording(detail: ErrorDetails, path: tuple[int | str, ...], data: Any) -> tuple[str, str | None]:
+def _wording(
+    detail: ErrorDetails, path: tuple[int | str, ...], data: Any
+) -> tuple[str, str | None]:
     kind = detail["type"]
     context = detail.get("ctx") or {}
     value = detail.get("input")
     name = path[-1] if path else ""
     if kind == "union_tag_invalid":
-        return f"unknown question type '{context.get('tag')}'", f"use one of: {', '.join(QUESTION_TYPES)}"
+        return (
+            f"unknown question type '{context.get('tag')}'",
+            f"use one of: {', '.join(QUESTION_TYPES)}",
+        )
     if kind == "quizgen_rule":
         return str(context["message"]), None
     if kind == "missing":
@@ -197,7 +244,9 @@ def _wording(detail: ErrorDetails, path: tuple[int | str, ...], data: Any) -> tu
     if kind == "union_tag_not_found":
         return "missing required field 'type'", f"use one of: {', '.join(QUESTION_TYPES)}"
     if kind == "string_type":
-        hint = "quote it: YAML reads yes/no/on/off as true/false" if isinstance(value, bool) else None
+        hint = (
+            "quote it: YAML reads yes/no/on/off as true/false" if isinstance(value, bool) else None
+        )
         return f"expected text, found {_describe(value)}", hint
     if kind == "string_pattern_mismatch":
         return _pattern_wording(path, value)
@@ -231,8 +280,10 @@ def _wording(detail: ErrorDetails, path: tuple[int | str, ...], data: Any) -> tu
 
 def _pattern_wording(path: tuple[int | str, ...], value: Any) -> tuple[str, str | None]:
     if "tags" in path:
-        return (f"tag '{value}' is not a valid tag",
-                "tags have no spaces; use '-' or '_' between words and '::' to nest")
+        return (
+            f"tag '{value}' is not a valid tag",
+            "tags have no spaces; use '-' or '_' between words and '::' to nest",
+        )
     suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
     hint = "use lowercase letters, digits and single hyphens"
     if suggestion:
@@ -262,7 +313,8 @@ def _field_hint(name: str, parent: tuple[int | str, ...], data: Any) -> str | No
     if model is None:
         return None
     fields = [field for field in model.model_fields if field != "type"] + (
-        ["type"] if "type" in model.model_fields else [])
+        ["type"] if "type" in model.model_fields else []
+    )
     close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
@@ -272,8 +324,9 @@ def _field_hint(name: str, parent: tuple[int | str, ...], data: Any) -> str | No
     return f"allowed here: {', '.join(fields)}"
 
 
-def _duplicate_ids(data: dict[str, Any], positions: Positions, shown: str,
-                   already: list[Problem]) -> list[Problem]:
+def _duplicate_ids(
+    data: dict[str, Any], positions: Positions, shown: str, already: list[Problem]
+) -> list[Problem]:
     """Repeated question ids, found even when other errors stop the model's own check."""
     questions = data.get("questions")
     if not isinstance(questions, list) or any("duplicate id" in p.message for p in already):
@@ -287,10 +340,15 @@ def _duplicate_ids(data: dict[str, Any], positions: Positions, shown: str,
         if question_id in first_seen:
             path: tuple[int | str, ...] = ("questions", index, "id")
             line, column = _position(path, positions, key=False)
-            problems.append(Problem(
-                shown, line + 1, column + 1, _where(path),
-                f"duplicate id '{question_id}' (first used by questions[{first_seen[question_id]}])",
-            ))
+            problems.append(
+                Problem(
+                    shown,
+                    line + 1,
+                    column + 1,
+                    _where(path),
+                    duplicate_id_message(question_id, first_seen[question_id]),
+                )
+            )
         first_seen.setdefault(question_id, index)
     return problems
 
@@ -303,8 +361,14 @@ def _merge(problems: list[Problem]) -> list[Problem]:
         if key in merged:
             earlier = merged[key]
             if problem.message not in earlier.message:
-                merged[key] = Problem(earlier.path, earlier.line, earlier.column, earlier.where,
-                                      f"{earlier.message}; or {problem.message}", earlier.hint)
+                merged[key] = Problem(
+                    earlier.path,
+                    earlier.line,
+                    earlier.column,
+                    earlier.where,
+                    f"{earlier.message}; or {problem.message}",
+                    earlier.hint,
+                )
         else:
             merged[key] = problem
     return list(merged.values())

@@ -31,8 +31,18 @@ from pydantic_core import PydanticCustomError
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 TAG_PATTERN = r"^[^\s:]+(?:::[^\s:]+)*$"
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -476,7 +486,7 @@ class Deck(StrictModel):
         for index, question in enumerate(self.questions):
             if question.id in first_seen:
                 raise located(
-                    f"duplicate id '{question.id}' (first used by questions[{first_seen[question.id]}])",
+                    duplicate_id_message(question.id, first_seen[question.id]),
                     f"questions.{index}.id",
                 )
             first_seen[question.id] = index
@@ -485,6 +495,10 @@ class Deck(StrictModel):
     @property
     def anki_deck_name(self) -> str:
         return self.anki_deck or self.title
+
+
+def duplicate_id_message(question_id: str, first_index: int) -> str:
+    return f"duplicate id '{question_id}' (first used by questions[{first_index}])"
 
 
 def format_number(value: Decimal | int) -> str:

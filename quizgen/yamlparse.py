@@ -81,8 +81,6 @@ class _Frame:
     anchor: str | None
     size_before: int
     pending_key: str | None = None
-    key_line: int = 0
-    key_column: int = 0
 
 
 class _Builder:
@@ -120,8 +118,8 @@ class _Builder:
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise YamlProblem(
-                        event.start_mark.line, event.start_mark.column,
+                    raise _problem(
+                        event.start_mark,
                         "a deck file holds one YAML document; found a second '---'",
                     )
                 continue
@@ -143,8 +141,8 @@ class _Builder:
             if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
                 assert isinstance(value, dict | list)
                 if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(
-                        event.start_mark.line, event.start_mark.column,
+                    raise _problem(
+                        event.start_mark,
                         f"nested more than {MAX_DEPTH} levels deep",
                     )
                 self._attach(stack, value)
@@ -158,7 +156,9 @@ class _Builder:
                 else:
                     self._attach(stack, value)
         if documents == 0:
-            raise YamlProblem(0, 0, "the file is empty", "a deck needs at least id, title and questions")
+            raise YamlProblem(
+                0, 0, "the file is empty", "a deck needs at least id, title and questions"
+            )
         return root
 
     def _place(self, stack: list[_Frame], event: ev.Event) -> tuple[Path, bool]:
@@ -175,25 +175,26 @@ class _Builder:
             else:
                 path = (*frame.path, frame.pending_key)
         if self.positions is not None:
-            self.positions.values.setdefault(path, (event.start_mark.line, event.start_mark.column))
+            self.positions.values.setdefault(path, _line_column(event.start_mark))
         return path, False
 
     def _take_key(self, frame: _Frame, event: ev.Event) -> None:
         mark = event.start_mark
         if not isinstance(event, ev.ScalarEvent):
-            raise YamlProblem(mark.line, mark.column, "a mapping key must be plain text")
+            raise _problem(mark, "a mapping key must be plain text")
         key = event.value
         if key == "<<" and event.implicit[0]:
-            raise YamlProblem(mark.line, mark.column, "merge keys ('<<') are not supported",
-                              "write the fields out, or use an alias for the whole value")
+            raise _problem(
+                mark,
+                "merge keys ('<<') are not supported",
+                "write the fields out, or use an alias for the whole value",
+            )
         assert isinstance(frame.value, dict)
         if key in frame.value:
-            raise YamlProblem(mark.line, mark.column, f"duplicate key '{key}'",
-                              "each key may appear once in a mapping")
+            raise _problem(mark, f"duplicate key '{key}'", "each key may appear once in a mapping")
         frame.pending_key = key
-        frame.key_line, frame.key_column = mark.line, mark.column
         if self.positions is not None:
-            self.positions.keys[(*frame.path, key)] = (mark.line, mark.column)
+            self.positions.keys[(*frame.path, key)] = _line_column(mark)
 
     def _attach(self, stack: list[_Frame], value: Any) -> None:
         if not stack:
@@ -212,15 +213,17 @@ class _Builder:
         if isinstance(event, ev.AliasEvent):
             anchor = event.anchor
             if anchor in self.open_anchors:
-                raise YamlProblem(mark.line, mark.column, f"alias '*{anchor}' refers to itself")
+                raise _problem(mark, f"alias '*{anchor}' refers to itself")
             if anchor not in self.anchors:
-                raise YamlProblem(mark.line, mark.column, f"alias '*{anchor}' has no anchor before it")
+                raise _problem(mark, f"alias '*{anchor}' has no anchor before it")
             value, size = self.anchors[anchor]
             self.size += size
             if self.size > 4 * self.distinct + 10_000:
-                raise YamlProblem(mark.line, mark.column,
-                                  "aliases expand to far more data than the file holds",
-                                  "a deck needs no nested aliases")
+                raise _problem(
+                    mark,
+                    "aliases expand to far more data than the file holds",
+                    "a deck needs no nested aliases",
+                )
             return value
         self.size += 1
         tag = getattr(event, "tag", None)
@@ -238,8 +241,7 @@ class _Builder:
     def _scalar(self, event: ev.ScalarEvent) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit) if tag is None else (
-                f"{TAG_PREFIX}str")
+            tag = _resolve(event) if tag is None else (f"{TAG_PREFIX}str")
         if tag not in PLAIN_TAGS:
             raise _tag_problem(event.start_mark, tag)
         name = tag.removeprefix(TAG_PREFIX)
@@ -255,9 +257,13 @@ class _Builder:
             try:
                 return _CONSTRUCTOR.construct_yaml_int(node)
             except ValueError:
-                raise YamlProblem(event.start_mark.line, event.start_mark.column,
-                                  f"'{text}' is not a whole number") from None
+                raise _problem(event.start_mark, f"'{text}' is not a whole number") from None
         return _decimal(text, event)
+
+
+def _resolve(event: ev.ScalarEvent) -> str:
+    tag: str = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _decimal(text: str, event: ev.ScalarEvent) -> Decimal:
@@ -271,14 +277,25 @@ def _decimal(text: str, event: ev.ScalarEvent) -> Decimal:
     try:
         return Decimal(repr(_CONSTRUCTOR.construct_yaml_float(ScalarNode("", text))))
     except (ValueError, InvalidOperation):
-        raise YamlProblem(event.start_mark.line, event.start_mark.column,
-                          f"'{text}' is not a number") from None
+        raise _problem(event.start_mark, f"'{text}' is not a number") from None
 
 
-def _tag_problem(mark: yaml.Mark, tag: str | None) -> YamlProblem:
+def _line_column(mark: Any) -> tuple[int, int]:
+    return (mark.line, mark.column) if mark is not None else (0, 0)
+
+
+def _problem(mark: Any, message: str, hint: str | None = None) -> YamlProblem:
+    """A problem at a libyaml mark (which may be missing on odd events)."""
+    return YamlProblem(*_line_column(mark), message, hint)
+
+
+def _tag_problem(mark: Any, tag: str | None) -> YamlProblem:
     shown = tag.replace(TAG_PREFIX, "!!") if tag else tag
-    return YamlProblem(mark.line, mark.column, f"the tag '{shown}' is not allowed",
-                       "decks hold plain text, numbers, lists and mappings")
+    return _problem(
+        mark,
+        f"the tag '{shown}' is not allowed",
+        "decks hold plain text, numbers, lists and mappings",
+    )
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

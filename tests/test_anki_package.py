@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from html import unescape
 import re
 import zipfile
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from quizgen.anki.identity import note_guid
 
 from .conftest import SHIPPED_DECKS, import_package
 
-# A 1×1 PNG, written by the tests as the deck's picture.
+# A one-pixel PNG, written by the tests as the deck's picture.
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8b7a90000000049454e44ae426082"
@@ -99,34 +99,47 @@ def build(deck_file: Path, target: Path, **options: Any) -> Path:
 
 def cards_by_note(col: Any) -> dict[str, list[Any]]:
     """Cards keyed by the question id (found through the note GUID)."""
-    guid_to_question = {note_guid("every-type", q): q for q in (
-        "short", "numeric", "date", "choice", "truefalse", "cloze", "order", "match")}
+    guid_to_question = {
+        note_guid("every-type", q): q
+        for q in ("short", "numeric", "date", "choice", "truefalse", "cloze", "order", "match")
+    }
     result: dict[str, list[Any]] = {}
     for card_id in sorted(col.find_cards("")):
         card = col.get_card(card_id)
         question = guid_to_question[card.note().guid]
         result.setdefault(question, []).append(card)
-    return {question: sorted(found, key=lambda card: card.ord) for question, found in result.items()}
+    return {
+        question: sorted(found, key=lambda card: card.ord) for question, found in result.items()
+    }
 
 
-def test_import_counts_decks_and_note_types(every_type_deck: Path, tmp_path: Path,
-                                            collection: Any) -> None:
+def test_import_counts_decks_and_note_types(
+    every_type_deck: Path, tmp_path: Path, collection: Any
+) -> None:
     package = build(every_type_deck, tmp_path / "out.apkg")
     log = import_package(collection, package)
     assert len(log.new) == 8
     assert collection.note_count() == 8
     assert collection.card_count() == 9  # the cloze has two gaps, so two cards
-    assert sorted(name for name in (d.name for d in collection.decks.all_names_and_ids())
-                  if name.startswith("Tests")) == [
-        "Tests", "Tests::Every type", "Tests::Every type::Dates", "Tests::Every type::Figures"]
-    assert sorted(m.name for m in collection.models.all_names_and_ids()
-                  if m.name.startswith("quizgen")) == [
-        "quizgen Choice (v1)", "quizgen Cloze (v1)", "quizgen Match (v1)",
-        "quizgen Order (v1)", "quizgen Q&A (v1)"]
+    assert sorted(
+        name
+        for name in (d.name for d in collection.decks.all_names_and_ids())
+        if name.startswith("Tests")
+    ) == ["Tests", "Tests::Every type", "Tests::Every type::Dates", "Tests::Every type::Figures"]
+    assert sorted(
+        m.name for m in collection.models.all_names_and_ids() if m.name.startswith("quizgen")
+    ) == [
+        "quizgen Choice (v1)",
+        "quizgen Cloze (v1)",
+        "quizgen Match (v1)",
+        "quizgen Order (v1)",
+        "quizgen Q&A (v1)",
+    ]
 
 
-def test_rendered_cards_for_every_note_type(every_type_deck: Path, tmp_path: Path,
-                                            collection: Any) -> None:
+def test_rendered_cards_for_every_note_type(
+    every_type_deck: Path, tmp_path: Path, collection: Any
+) -> None:
     import_package(collection, build(every_type_deck, tmp_path / "out.apkg"))
     cards = cards_by_note(collection)
 
@@ -136,13 +149,15 @@ def test_rendered_cards_for_every_note_type(every_type_deck: Path, tmp_path: Pat
     assert "&lt;b&gt;yes&lt;/b&gt;" in short.answer()
     assert visible(short.answer()).endswith(
         "<b>yes</b> Also accepted: ja Escaped, not bold. Ann Author, “A test source”, "
-        "The Test Times · ¶3, second line")
+        "The Test Times · ¶3, second line"
+    )
     assert '<a href="https://example.org/a?b=1&amp;c=2">' in short.answer()
     assert re.search(r'<img src="quizgen-[0-9a-f]{20}\.png"', short.question())
 
     numeric = cards["numeric"][0]
-    assert visible(numeric.answer()).endswith("How many containers? 7,000 containers "
-                                              "Ann Author, “A test source”, The Test Times")
+    assert visible(numeric.answer()).endswith(
+        "How many containers? 7,000 containers Ann Author, “A test source”, The Test Times"
+    )
     assert collection.decks.name(numeric.did) == "Tests::Every type::Figures"
 
     date = cards["date"][0]
@@ -176,8 +191,9 @@ def test_rendered_cards_for_every_note_type(every_type_deck: Path, tmp_path: Pat
     assert re.search(r"1\. Kim Jong Il → [AB]\. leader in 2000", visible(match.answer()))
 
 
-def test_night_mode_css_uses_variables(every_type_deck: Path, tmp_path: Path,
-                                       collection: Any) -> None:
+def test_night_mode_css_uses_variables(
+    every_type_deck: Path, tmp_path: Path, collection: Any
+) -> None:
     import_package(collection, build(every_type_deck, tmp_path / "out.apkg"))
     css = collection.models.by_name("quizgen Q&A (v1)")["css"]
     assert ".nightMode" in css
@@ -197,8 +213,9 @@ def test_type_answer_variant(every_type_deck: Path, tmp_path: Path, collection: 
     assert cards["truefalse"][0].note_type()["name"] == "quizgen Q&A (v1)"
 
 
-def test_rebuilds_are_byte_identical(every_type_deck: Path, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rebuilds_are_byte_identical(
+    every_type_deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = build(every_type_deck, tmp_path / "first.apkg")
     every_type_deck.touch()  # same content, same mtime second or not: ids and dates do not move
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718755200")
@@ -216,11 +233,14 @@ def test_media_named_by_content(every_type_deck: Path, tmp_path: Path) -> None:
     package = build(every_type_deck, tmp_path / "out.apkg")
     with zipfile.ZipFile(package) as archive:
         manifest = archive.read("media").decode()
-    assert manifest == '{"0": "quizgen-%s.png"}' % hashlib.sha256(PNG).hexdigest()[:20]
+    digest = hashlib.sha256(PNG).hexdigest()[:20]
+    assert manifest == f'{{"0": "quizgen-{digest}.png"}}'
 
 
 def test_reimport_after_edit_updates_in_place_and_keeps_reviews(
-    write_deck: Callable[..., Path], tmp_path: Path, collection: Any,
+    write_deck: Callable[..., Path],
+    tmp_path: Path,
+    collection: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     original = """\
@@ -257,27 +277,34 @@ def test_reimport_after_edit_updates_in_place_and_keeps_reviews(
 
 
 def test_older_package_does_not_overwrite_newer_notes(
-    write_deck: Callable[..., Path], tmp_path: Path, collection: Any,
+    write_deck: Callable[..., Path],
+    tmp_path: Path,
+    collection: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    deck_file = write_deck("id: old\ntitle: Old\nquestions:\n"
-                           "  - {id: a, type: short, prompt: p, answer: new text}\n")
+    deck_file = write_deck(
+        "id: old\ntitle: Old\nquestions:\n  - {id: a, type: short, prompt: p, answer: new text}\n"
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718755300")
     import_package(collection, build(deck_file, tmp_path / "new.apkg"))
-    write_deck("id: old\ntitle: Old\nquestions:\n"
-               "  - {id: a, type: short, prompt: p, answer: old text}\n")
+    write_deck(
+        "id: old\ntitle: Old\nquestions:\n  - {id: a, type: short, prompt: p, answer: old text}\n"
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718755200")
     log = import_package(collection, build(deck_file, tmp_path / "old.apkg"))
     assert len(log.updated) == 0
     assert collection.get_note(collection.find_notes("")[0])["Answer"] == "new text"
 
 
-def test_two_decks_never_share_notes(write_deck: Callable[..., Path], tmp_path: Path,
-                                     collection: Any) -> None:
+def test_two_decks_never_share_notes(
+    write_deck: Callable[..., Path], tmp_path: Path, collection: Any
+) -> None:
     for deck_id in ("first", "second"):
-        write_deck(f"id: {deck_id}\ntitle: {deck_id}\nquestions:\n"
-                   "  - {id: same-id, type: truefalse, prompt: Same text, answer: true}\n",
-                   f"{deck_id}.yaml")
+        write_deck(
+            f"id: {deck_id}\ntitle: {deck_id}\nquestions:\n"
+            "  - {id: same-id, type: truefalse, prompt: Same text, answer: true}\n",
+            f"{deck_id}.yaml",
+        )
     for built in build_packages(load_decks([tmp_path]), tmp_path / "build"):
         import_package(collection, built.path)
     assert collection.note_count() == 2

@@ -38,8 +38,11 @@ def test_validate_ok(write_deck: Callable[..., Path]) -> None:
 
 
 def test_validate_reports_every_problem_without_traceback(write_deck: Callable[..., Path]) -> None:
-    write_deck("id: x\ntitle: T\nquestions:\n  - {id: a, type: shrot, prompt: p}\n"
-               "  - {id: b, type: truefalse, prompt: p, answer: maybe}\n", "decks/x.yaml")
+    write_deck(
+        "id: x\ntitle: T\nquestions:\n  - {id: a, type: shrot, prompt: p}\n"
+        "  - {id: b, type: truefalse, prompt: p, answer: maybe}\n",
+        "decks/x.yaml",
+    )
     result = runner.invoke(app, ["validate", "decks"])
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -62,19 +65,23 @@ def test_build_writes_one_package_per_deck(write_deck: Callable[..., Path], tmp_
     write_deck(MINIMAL_DECK.replace("id: mini", "id: other"), "decks/other.yaml")
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 0
-    assert result.stdout == ("build/mini.apkg: 1 notes, 1 cards\n"
-                             "build/other.apkg: 1 notes, 1 cards\n")
+    assert result.stdout == (
+        "build/mini.apkg: 1 notes, 1 cards\nbuild/other.apkg: 1 notes, 1 cards\n"
+    )
     assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["mini.apkg", "other.apkg"]
 
 
-def test_build_writes_nothing_when_any_deck_is_invalid(write_deck: Callable[..., Path],
-                                                       tmp_path: Path) -> None:
+def test_build_writes_nothing_when_any_deck_is_invalid(
+    write_deck: Callable[..., Path], tmp_path: Path
+) -> None:
     write_deck(MINIMAL_DECK, "decks/good.yaml")
     write_deck("id: bad\ntitle: Bad\nquestions: []\n", "decks/bad.yaml")
     result = runner.invoke(app, ["build", "-o", "out"])
     assert result.exit_code == 1
-    assert result.stderr == ("decks/bad.yaml:3:12: questions: needs at least 1 entries, found 0\n"
-                             "build: 1 problem found\n")
+    assert result.stderr == (
+        "decks/bad.yaml:3:12: questions: needs at least 1 entries, found 0\n"
+        "build: 1 problem found\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -96,10 +103,13 @@ def test_help_lists_the_commands() -> None:
 
 def test_console_script_starts_without_loading_the_library(tmp_path: Path) -> None:
     """--version must not import pydantic, genanki or anki: it has to start fast."""
-    code = ("import sys; from quizgen.cli import main; sys.argv=['quizgen','--version'];\n"
-            "try:\n main()\nexcept SystemExit: pass\n"
-            "print(sorted(m for m in ('pydantic','genanki','yaml','typst') if m in sys.modules))")
+    code = (
+        "import sys; from quizgen.cli import main; sys.argv=['quizgen','--version'];\n"
+        "try:\n main()\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('pydantic','genanki','yaml','typst') if m in sys.modules))"
+    )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
     assert out.splitlines() == [f"quizgen {__version__}", "[]"]

@@ -16,19 +16,25 @@ BAD_DECKS: dict[str, tuple[str, list[str]]] = {
     ),
     "tab": (
         "id: x\ntitle: T\nquestions:\n\t- id: a\n",
-        ["{f}:4:1: YAML syntax: while scanning for the next token, found character that cannot "
-         "start any token (indent with spaces, not tabs)"],
+        [
+            "{f}:4:1: YAML syntax: while scanning for the next token, found character that cannot "
+            "start any token (indent with spaces, not tabs)"
+        ],
     ),
     "unknown-type": (
         "id: x\ntitle: T\nquestions:\n  - id: a\n    type: essay\n    prompt: p\n",
-        ["{f}:5:11: questions[0].type: unknown question type 'essay' (use one of: short, "
-         "numeric, date, choice, truefalse, cloze, order, match)"],
+        [
+            "{f}:5:11: questions[0].type: unknown question type 'essay' (use one of: short, "
+            "numeric, date, choice, truefalse, cloze, order, match)"
+        ],
     ),
     "typo-key": (
         "id: x\ntitle: T\nquestions:\n  - id: a\n    type: short\n    prompt: p\n"
         "    answer: a\n    explaination: e\n",
-        ["{f}:8:5: questions[0].explaination: unknown field 'explaination' "
-         "(did you mean 'explanation'?)"],
+        [
+            "{f}:8:5: questions[0].explaination: unknown field 'explaination' "
+            "(did you mean 'explanation'?)"
+        ],
     ),
     "missing-answer": (
         "id: x\ntitle: T\nquestions:\n  - id: a\n    type: date\n    prompt: When?\n",
@@ -60,32 +66,42 @@ BAD_DECKS: dict[str, tuple[str, list[str]]] = {
     ),
     "python-tag": (
         "id: x\ntitle: !!python/object/apply:os.system ['echo hacked']\nquestions: []\n",
-        ["{f}:2:8: the tag '!!python/object/apply:os.system' is not allowed "
-         "(decks hold plain text, numbers, lists and mappings)"],
+        [
+            "{f}:2:8: the tag '!!python/object/apply:os.system' is not allowed "
+            "(decks hold plain text, numbers, lists and mappings)"
+        ],
     ),
     "not-a-mapping": (
         "- id: a\n",
-        ["{f}:1:1: a deck is a mapping of fields, not a list "
-         "(start with 'id:', 'title:' and 'questions:')"],
+        [
+            "{f}:1:1: a deck is a mapping of fields, not a list "
+            "(start with 'id:', 'title:' and 'questions:')"
+        ],
     ),
     "norway": (
         "id: x\ntitle: T\nquestions:\n  - {id: a, type: short, prompt: Is it?, answer: no}\n",
-        ["{f}:4:50: questions[0].answer: expected text, found true/false (false) "
-         "(quote it: YAML reads yes/no/on/off as true/false)"],
+        [
+            "{f}:4:50: questions[0].answer: expected text, found true/false (false) "
+            "(quote it: YAML reads yes/no/on/off as true/false)"
+        ],
     ),
     "bad-slug-and-tag": (
         "id: My Deck\ntitle: T\nquestions:\n"
         "  - {id: a, type: truefalse, prompt: p, answer: true, tags: [cold war]}\n",
-        ["{f}:1:5: id: 'My Deck' is not a valid id (use lowercase letters, digits and single "
-         "hyphens, e.g. 'my-deck')",
-         "{f}:4:62: questions[0].tags[0]: tag 'cold war' is not a valid tag (tags have no spaces; "
-         "use '-' or '_' between words and '::' to nest)"],
+        [
+            "{f}:1:5: id: 'My Deck' is not a valid id (use lowercase letters, digits and single "
+            "hyphens, e.g. 'my-deck')",
+            "{f}:4:62: questions[0].tags[0]: tag 'cold war' is not a valid tag "
+            "(tags have no spaces; use '-' or '_' between words and '::' to nest)",
+        ],
     ),
     "field-of-another-type": (
         "id: x\ntitle: T\nquestions:\n  - id: a\n    type: short\n    prompt: p\n"
         "    answer: a\n    choices: [a, b]\n",
-        ["{f}:8:5: questions[0].choices: unknown field 'choices' ('choices' belongs to choice "
-         "questions)"],
+        [
+            "{f}:8:5: questions[0].choices: unknown field 'choices' ('choices' belongs to choice "
+            "questions)"
+        ],
     ),
 }
 
@@ -138,8 +154,10 @@ def test_every_problem_is_reported_at_once(write_deck: Callable[..., Path]) -> N
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "windows.yaml"
-    text = "id: win\r\ntitle: Windows\r\nquestions:\r\n  - id: a\r\n    type: short\r\n" \
-           "    prompt: Capital?\r\n    answer: Pyongyang\r\n"
+    text = (
+        "id: win\r\ntitle: Windows\r\nquestions:\r\n  - id: a\r\n    type: short\r\n"
+        "    prompt: Capital?\r\n    answer: Pyongyang\r\n"
+    )
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     deck = load_deck(path).deck
     assert deck.id == "win" and deck.questions[0].prompt_text() == "Capital?"
@@ -158,17 +176,22 @@ def test_yaml_dates_and_floats_stay_faithful(write_deck: Callable[..., Path]) ->
     assert str(deck.questions[0].answer) == "0.1"  # type: ignore[union-attr]
 
 
-def test_folders_load_every_deck_in_name_order(write_deck: Callable[..., Path],
-                                               tmp_path: Path) -> None:
+def test_folders_load_every_deck_in_name_order(
+    write_deck: Callable[..., Path], tmp_path: Path
+) -> None:
     for name, deck_id in (("b.yaml", "bee"), ("a.yml", "ay")):
-        write_deck(f"id: {deck_id}\ntitle: T\nquestions:\n"
-                   "  - {id: q, type: truefalse, prompt: p, answer: true}\n", name)
+        write_deck(
+            f"id: {deck_id}\ntitle: T\nquestions:\n"
+            "  - {id: q, type: truefalse, prompt: p, answer: true}\n",
+            name,
+        )
     (tmp_path / "notes.txt").write_text("not a deck")
     assert [d.deck.id for d in load_decks([tmp_path])] == ["ay", "bee"]
 
 
-def test_problems_across_files_are_collected(write_deck: Callable[..., Path],
-                                             tmp_path: Path) -> None:
+def test_problems_across_files_are_collected(
+    write_deck: Callable[..., Path], tmp_path: Path
+) -> None:
     write_deck("id: a\ntitle: T\nquestions: []\n", "a.yaml")
     write_deck("id: b\n", "b.yaml")
     with pytest.raises(DeckError) as caught:
@@ -204,8 +227,10 @@ def test_deep_nesting_is_refused(write_deck: Callable[..., Path]) -> None:
 
 
 def test_missing_image_is_located(write_deck: Callable[..., Path]) -> None:
-    path = write_deck("id: x\ntitle: T\nquestions:\n"
-                      "  - {id: a, type: truefalse, prompt: p, answer: true, image: map.png}\n")
+    path = write_deck(
+        "id: x\ntitle: T\nquestions:\n"
+        "  - {id: a, type: truefalse, prompt: p, answer: true, image: map.png}\n"
+    )
     with pytest.raises(DeckError) as caught:
         load_deck(path)
     assert [str(p) for p in caught.value.problems] == [

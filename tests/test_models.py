@@ -119,7 +119,9 @@ def test_cloze_needs_a_gap_and_numbers_plain_gaps_after_explicit_ones() -> None:
     question = deck.questions[0]
     assert isinstance(question, ClozeQuestion)
     assert [(g.number, g.answer, g.hint) for g in question.gaps()] == [
-        (2, "a", None), (1, "b", "hint"), (3, "c", None)
+        (2, "a", None),
+        (1, "b", "hint"),
+        (3, "c", None),
     ]
     assert question.prompt_text() == "[…] then […] then […]"
 
@@ -152,7 +154,11 @@ def test_duplicate_question_ids_are_refused() -> None:
     question = {"type": "truefalse", "prompt": "p", "answer": True}
     with pytest.raises(ValidationError, match="duplicate id 'q'"):
         Deck.model_validate(
-            {"id": "d", "title": "D", "questions": [{"id": "q", **question}, {"id": "q", **question}]}
+            {
+                "id": "d",
+                "title": "D",
+                "questions": [{"id": "q", **question}, {"id": "q", **question}],
+            }
         )
 
 
@@ -165,18 +171,30 @@ def test_numbers_print_without_float_noise(value: Decimal, text: str) -> None:
 
 
 def test_answer_text_for_every_type() -> None:
-    deck = Deck.model_validate({
-        "id": "d", "title": "D", "questions": [
-            {"id": "n", "type": "numeric", "prompt": "p", "answer": 90, "unit": "per cent"},
-            {"id": "d", "type": "date", "prompt": "p", "answer": "2011-12"},
-            {"id": "o", "type": "order", "prompt": "p", "items": ["1961", "1996"]},
-            {"id": "m", "type": "match", "prompt": "p",
-             "pairs": [{"left": "a", "right": "b"}, {"left": "c", "right": "d"}]},
-            {"id": "t", "type": "truefalse", "prompt": "p", "answer": False},
-        ],
-    })
+    deck = Deck.model_validate(
+        {
+            "id": "d",
+            "title": "D",
+            "questions": [
+                {"id": "n", "type": "numeric", "prompt": "p", "answer": 90, "unit": "per cent"},
+                {"id": "d", "type": "date", "prompt": "p", "answer": "2011-12"},
+                {"id": "o", "type": "order", "prompt": "p", "items": ["1961", "1996"]},
+                {
+                    "id": "m",
+                    "type": "match",
+                    "prompt": "p",
+                    "pairs": [{"left": "a", "right": "b"}, {"left": "c", "right": "d"}],
+                },
+                {"id": "t", "type": "truefalse", "prompt": "p", "answer": False},
+            ],
+        }
+    )
     assert [question_answer_text(q) for q in deck.questions] == [
-        "90 per cent", "December 2011", "1961 → 1996", "a → b; c → d", "False"
+        "90 per cent",
+        "December 2011",
+        "1961 → 1996",
+        "a → b; c → d",
+        "False",
     ]
     assert isinstance(deck.questions[2], OrderQuestion)
     assert isinstance(deck.questions[3], MatchQuestion)

@@ -61,11 +61,16 @@ def deck_notes(
             try:
                 content = picture.read_bytes()
             except OSError as error:
-                raise InputError(f"{display_path(picture)}: cannot read image: {error.strerror}") from None
+                raise InputError(
+                    f"{display_path(picture)}: cannot read image: {error.strerror}"
+                ) from None
             image_name = media_name(content, picture.suffix)
             media[image_name] = MediaFile(image_name, content)
-        notes.append(render_note(loaded.deck, question, image_name=image_name,
-                                 type_answer=options.type_answer))
+        notes.append(
+            render_note(
+                loaded.deck, question, image_name=image_name, type_answer=options.type_answer
+            )
+        )
     return notes, list(media.values())
 
 

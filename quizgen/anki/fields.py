@@ -79,7 +79,7 @@ def render_note(
 
 
 def citation_html(source: Source | None, question: QuestionBase) -> str:
-    """'Author, “Title”, Publication, date · ¶2, locator' with the title linked when a URL is known."""
+    """'Author, “Title”, Publication, date · ¶2, locator', the title linked when a URL is known."""
     parts: list[str] = []
     if source is not None:
         title = f"“{html_text(source.title)}”"
@@ -104,23 +104,32 @@ def _specific_fields(
     rng = random.Random(f"quizgen/{deck.id}/{question.id}")
     qa_type = QA_TYPED if type_answer else QA
     if isinstance(question, ShortQuestion):
-        return qa_type, _qa(question.prompt, "Short answer", question.answer,
-                            ", ".join(question.alternatives))
+        return qa_type, _qa(
+            question.prompt, "Short answer", question.answer, ", ".join(question.alternatives)
+        )
     if isinstance(question, NumericQuestion):
         if type_answer:
             unit = f" (in {question.unit})" if question.unit else ""
             tolerance = f"± {format_number(question.tolerance)}" if question.tolerance else ""
-            return qa_type, _qa(question.prompt, f"Give the number{unit}",
-                                format_number(question.answer), tolerance)
+            return qa_type, _qa(
+                question.prompt, f"Give the number{unit}", format_number(question.answer), tolerance
+            )
         return qa_type, _qa(question.prompt, "Give the number", question.answer_text(), "")
     if isinstance(question, DateQuestion):
         when = question.answer_date
-        instruction = ("Give the year" if when.month is None
-                       else "Give the month and year" if when.day is None else "Give the date")
+        instruction = (
+            "Give the year"
+            if when.month is None
+            else "Give the month and year"
+            if when.day is None
+            else "Give the date"
+        )
         also = question.answer if when.month is not None else ""
         return qa_type, _qa(question.prompt, instruction, when.words(), also)
     if isinstance(question, TrueFalseQuestion):
-        return QA, _qa(question.prompt, "True or false?", "True" if question.answer else "False", "")
+        return QA, _qa(
+            question.prompt, "True or false?", "True" if question.answer else "False", ""
+        )
     if isinstance(question, ChoiceQuestion):
         return CHOICE, _choice_fields(question, rng)
     if isinstance(question, ClozeQuestion):
@@ -147,7 +156,9 @@ def _choice_fields(question: ChoiceQuestion, rng: random.Random) -> dict[str, st
         rng.shuffle(choices)
     correct = set(question.correct)
     items = "".join(
-        f'<li class="qz-correct">{html_text(c)}</li>' if c in correct else f"<li>{html_text(c)}</li>"
+        f'<li class="qz-correct">{html_text(c)}</li>'
+        if c in correct
+        else f"<li>{html_text(c)}</li>"
         for c in choices
     )
     letters = [f"{chr(65 + i)}. {html_text(c)}" for i, c in enumerate(choices) if c in correct]
@@ -201,7 +212,7 @@ def _match_fields(question: MatchQuestion, rng: random.Random) -> dict[str, str]
     )
     letter_of = {right: chr(65 + index) for index, right in enumerate(rights)}
     answers = "".join(
-        f"<tr><td>{index + 1}. {html_text(pair.left)}</td><td class=\"qz-arrow\">→</td>"
+        f'<tr><td>{index + 1}. {html_text(pair.left)}</td><td class="qz-arrow">→</td>'
         f"<td>{letter_of[pair.right]}. {html_text(pair.right)}</td></tr>"
         for index, pair in enumerate(question.pairs)
     )

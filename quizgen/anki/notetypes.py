@@ -23,7 +23,9 @@ CLOZE_ID = 1_700_000_001_006
 
 _HEAD = (
     '<div class="qz qz-{kind}">\n'
-    "{{{{#Instruction}}}}<div class=\"qz-instruction\">{{{{Instruction}}}}</div>{{{{/Instruction}}}}\n"
+    "{{{{#Instruction}}}}"
+    '<div class="qz-instruction">{{{{Instruction}}}}</div>'
+    "{{{{/Instruction}}}}\n"
 )
 _PROMPT = '<div class="qz-prompt">{{Prompt}}</div>\n'
 _IMAGE = '{{#Image}}<div class="qz-image">{{Image}}</div>{{/Image}}\n'
@@ -102,11 +104,17 @@ CHOICE = NoteType(
     model_id=CHOICE_ID,
     name="quizgen Choice (v1)",
     fields=("Prompt", "Instruction", "Options", "Answer", *_COMMON),
-    front=_HEAD.format(kind="choice") + _PROMPT + _IMAGE
+    front=_HEAD.format(kind="choice")
+    + _PROMPT
+    + _IMAGE
     + '<div class="qz-front">{{Options}}</div>\n</div>',
-    back=_HEAD.format(kind="choice") + _PROMPT + _IMAGE
+    back=_HEAD.format(kind="choice")
+    + _PROMPT
+    + _IMAGE
     + '<div class="qz-back">{{Options}}</div>\n'
-    + '<hr id="answer">\n<div class="qz-answer">{{Answer}}</div>\n' + _DETAILS + "</div>",
+    + '<hr id="answer">\n<div class="qz-answer">{{Answer}}</div>\n'
+    + _DETAILS
+    + "</div>",
 )
 
 ORDER = NoteType(
@@ -115,8 +123,12 @@ ORDER = NoteType(
     name="quizgen Order (v1)",
     fields=("Prompt", "Instruction", "Items", "Answer", *_COMMON),
     front=_HEAD.format(kind="order") + _PROMPT + _IMAGE + "{{Items}}\n</div>",
-    back=_HEAD.format(kind="order") + _PROMPT + _IMAGE
-    + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n' + _DETAILS + "</div>",
+    back=_HEAD.format(kind="order")
+    + _PROMPT
+    + _IMAGE
+    + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n'
+    + _DETAILS
+    + "</div>",
 )
 
 MATCH = NoteType(
@@ -125,8 +137,12 @@ MATCH = NoteType(
     name="quizgen Match (v1)",
     fields=("Prompt", "Instruction", "Items", "Answer", *_COMMON),
     front=_HEAD.format(kind="match") + _PROMPT + _IMAGE + "{{Items}}\n</div>",
-    back=_HEAD.format(kind="match") + _PROMPT + _IMAGE
-    + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n' + _DETAILS + "</div>",
+    back=_HEAD.format(kind="match")
+    + _PROMPT
+    + _IMAGE
+    + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n'
+    + _DETAILS
+    + "</div>",
 )
 
 CLOZE = NoteType(
@@ -134,10 +150,15 @@ CLOZE = NoteType(
     model_id=CLOZE_ID,
     name="quizgen Cloze (v1)",
     fields=("Text", "Instruction", *_COMMON),
-    front=_HEAD.format(kind="cloze") + '<div class="qz-prompt">{{cloze:Text}}</div>\n'
-    + _IMAGE + "</div>",
-    back=_HEAD.format(kind="cloze") + '<div class="qz-prompt">{{cloze:Text}}</div>\n'
-    + _IMAGE + _DETAILS + "</div>",
+    front=_HEAD.format(kind="cloze")
+    + '<div class="qz-prompt">{{cloze:Text}}</div>\n'
+    + _IMAGE
+    + "</div>",
+    back=_HEAD.format(kind="cloze")
+    + '<div class="qz-prompt">{{cloze:Text}}</div>\n'
+    + _IMAGE
+    + _DETAILS
+    + "</div>",
     is_cloze=True,
 )
 

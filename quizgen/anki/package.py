@@ -104,5 +104,11 @@ def _write_zip(target: Path, collection: bytes, media: Sequence[MediaFile], time
 def _zip_time(timestamp: int) -> tuple[int, int, int, int, int, int]:
     """Zip dates start in 1980 and have two-second steps."""
     moment = time.gmtime(max(timestamp, 315_532_800))
-    return (moment.tm_year, moment.tm_mon, moment.tm_mday,
-            moment.tm_hour, moment.tm_min, moment.tm_sec - moment.tm_sec % 2)
+    return (
+        moment.tm_year,
+        moment.tm_mon,
+        moment.tm_mday,
+        moment.tm_hour,
+        moment.tm_min,
+        moment.tm_sec - moment.tm_sec % 2,
+    )
