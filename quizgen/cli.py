@@ -31,6 +31,7 @@ DeckPaths = Annotated[
     typer.Argument(
         help="Deck files or folders of *.yaml decks [default: decks/].",
         show_default=False,
+        metavar="DECK",
     ),
 ]
 
@@ -82,8 +83,8 @@ def _deck_paths(paths: list[Path] | None) -> list[Path]:
 def validate(paths: DeckPaths = None) -> None:
     """Check decks and report every problem as file:line:column."""
     with _reporting("validate"):
-        from .loading import load_decks
         from .errors import display_path
+        from .loading import load_decks
 
         for loaded in load_decks(_deck_paths(paths)):
             count = len(loaded.deck.questions)
