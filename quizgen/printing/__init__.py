@@ -1,0 +1,17 @@
+"""Printable quizzes and answer keys: Typst templates fed with JSON data."""
+
+from .data import DEFAULT_INSTRUCTIONS, Layout, build_data
+from .printer import PrintedFile, PrintOptions, PrintResult, Rendered, key_path, print_quiz, render
+
+__all__ = [
+    "DEFAULT_INSTRUCTIONS",
+    "Layout",
+    "PrintOptions",
+    "PrintResult",
+    "PrintedFile",
+    "Rendered",
+    "build_data",
+    "key_path",
+    "print_quiz",
+    "render",
+]

@@ -1,0 +1,104 @@
+"""The Typst compiler, fenced in.
+
+Data reaches a template only as JSON in `sys.inputs`, never as markup. The
+compile root is a private temporary folder holding the template and copies of
+the deck images under names we choose, so a template (or anything a deck says)
+can read nothing else on the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from ..errors import ExportError, InputError, display_path
+
+TEMPLATE_NAME = "main.typ"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    pdf: bytes
+    warnings: tuple[str, ...]
+
+
+def load_fonts(font_paths: Sequence[Path]) -> typst.Fonts:
+    """Bundled fonts, system fonts and the user's folders, scanned once per run."""
+    for folder in font_paths:
+        if not folder.exists():
+            raise InputError(f"{display_path(folder)}: no such font file or folder")
+    return typst.Fonts(
+        include_system_fonts=True,
+        include_embedded_fonts=True,
+        font_paths=[str(path) for path in font_paths],
+    )
+
+
+def compile_pdf(
+    template: str,
+    data: Mapping[str, Any],
+    *,
+    fonts: typst.Fonts,
+    files: Mapping[str, Path] | None = None,
+    timestamp: int = 0,
+    template_name: str = "template",
+) -> Compiled:
+    """Compile `template` with `data` as `sys.inputs.data`; `files` are copied into the root.
+
+    `files` maps a root-relative name (chosen by quizgen, never by deck text) to
+    the file to copy there. `timestamp` fixes the document's notion of "now", so
+    output never depends on the clock.
+    """
+    files = files or {}
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    with tempfile.TemporaryDirectory(prefix="quizgen-print-") as folder:
+        root = Path(folder)
+        main = root / TEMPLATE_NAME
+        main.write_text(template, encoding="utf-8")
+        for name, source in sorted(files.items()):
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                shutil.copyfile(source, target)
+            except OSError as error:
+                raise InputError(f"{display_path(source)}: cannot read: {error.strerror}") from None
+        try:
+            pdf, warnings = typst.compile_with_warnings(
+                str(main),
+                root=str(root),
+                font_paths=fonts,
+                sys_inputs={"data": payload},
+                format="pdf",
+                timestamp=timestamp,
+            )
+        except typst.TypstError as error:
+            raise ExportError(
+                _describe(template_name, error.message, error.hints, files)
+            ) from None
+    if not isinstance(pdf, bytes):
+        raise ExportError(f"{template_name}: the Typst compiler returned no PDF")
+    messages: list[str] = []
+    for warning in warnings:
+        text = "typst: " + _describe(template_name, warning.message, warning.hints, files)
+        if text not in messages:
+            messages.append(text)
+    return Compiled(pdf, tuple(messages))
+
+
+def _describe(
+    template_name: str, message: str, hints: Sequence[str], files: Mapping[str, Path]
+) -> str:
+    """A Typst diagnostic in the user's terms: copied files named by their real paths."""
+    text = f"{template_name}: {message}"
+    if hints:
+        text += " (hint: " + "; ".join(hints) + ")"
+    for name, source in files.items():
+        text = text.replace(f"/{name}", display_path(source))
+    return text

@@ -1,0 +1,261 @@
+"""Quiz versions → the JSON document a Typst template receives.
+
+This JSON is the whole contract between quizgen and a template (README documents
+it): templates get plain strings and numbers and decide every detail of the
+layout themselves. Nothing here knows Typst markup, so nothing here can inject it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from ..loading import LoadedDeck
+from ..models import (
+    ChoiceQuestion,
+    ClozeQuestion,
+    DateQuestion,
+    MatchQuestion,
+    NumericQuestion,
+    OrderQuestion,
+    PartialDate,
+    ShortQuestion,
+    Source,
+    TrueFalseQuestion,
+    cloze_with_blanks,
+    format_number,
+    question_answer_text,
+)
+from ..selection import QuizVersion, VersionItem, question_type, version_label
+
+DATA_FORMAT = 1
+"""Bumped whenever a field changes meaning or disappears, so templates can check it."""
+
+DEFAULT_INSTRUCTIONS = (
+    "Answer every question in the space provided. "
+    "The points for each question are shown beside it."
+)
+DEFAULT_FONTS = ("Libertinus Serif",)
+"""Bundled with the Typst compiler: Latin with accents, Greek and Cyrillic."""
+
+Paper = Literal["a4", "us-letter"]
+Kind = Literal["quiz", "key"]
+ImageNames = Mapping[tuple[str, str], str]
+"""(deck id, question id) → the image's path inside the compile root."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the page looks like, as opposed to which questions are on it."""
+
+    title: str | None = None
+    instructions: str | None = DEFAULT_INSTRUCTIONS
+    paper: Paper = "a4"
+    fonts: tuple[str, ...] = ()
+    word_bank: bool = False
+    explanations: bool = False
+
+
+def quiz_title(decks: Sequence[LoadedDeck]) -> str:
+    """The decks' titles, in the order given, when the user names none."""
+    titles: list[str] = []
+    for loaded in decks:
+        if loaded.deck.title not in titles:
+            titles.append(loaded.deck.title)
+    return " · ".join(titles)
+
+
+def font_list(layout: Layout) -> list[str]:
+    """The user's fonts first; the bundled font last, so every Latin letter prints."""
+    fonts = list(layout.fonts)
+    for font in DEFAULT_FONTS:
+        if font.casefold() not in (f.casefold() for f in fonts):
+            fonts.append(font)
+    return fonts
+
+
+def build_data(
+    versions: Sequence[QuizVersion],
+    decks: Sequence[LoadedDeck],
+    layout: Layout,
+    kind: Kind,
+    *,
+    images: ImageNames | None = None,
+    created: datetime | None = None,
+) -> dict[str, Any]:
+    """The JSON (as Python data) for one document: the quiz or its key.
+
+    Both documents receive the answers; the `kind` tells a template whether to
+    show them. `created` becomes the PDF's date; None leaves it out.
+    """
+    images = images or {}
+    used_decks = _decks_in(versions, decks)
+    return {
+        "format": DATA_FORMAT,
+        "kind": kind,
+        "title": layout.title or quiz_title(used_decks),
+        "instructions": layout.instructions,
+        "paper": layout.paper,
+        "fonts": font_list(layout),
+        "date": _date_fields(created),
+        "sources": [_cite(loaded.deck.source) for loaded in used_decks if loaded.deck.source],
+        "explanations": layout.explanations,
+        "word_bank": layout.word_bank,
+        "question_count": len(versions[0].items) if versions else 0,
+        "total_points": versions[0].total_points if versions else 0,
+        "versions": [
+            {
+                "label": version.label,
+                "total_points": version.total_points,
+                "questions": [_question(item, layout, images) for item in version.items],
+            }
+            for version in versions
+        ],
+    }
+
+
+def data_strings(value: Any) -> Iterator[str]:
+    """Every string in a JSON value: what the fonts must be able to print."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from data_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from data_strings(item)
+
+
+def _decks_in(versions: Sequence[QuizVersion], decks: Sequence[LoadedDeck]) -> list[LoadedDeck]:
+    """Decks that supplied at least one printed question, in the order given."""
+    used = {item.selected.deck_id for version in versions for item in version.items}
+    return [loaded for loaded in decks if loaded.deck.id in used]
+
+
+def _date_fields(created: datetime | None) -> dict[str, int] | None:
+    if created is None:
+        return None
+    moment = created.astimezone(UTC)
+    return {
+        "year": moment.year, "month": moment.month, "day": moment.day,
+        "hour": moment.hour, "minute": moment.minute, "second": moment.second,
+    }
+
+
+def _cite(source: Source) -> str:
+    """'Edward Howell, “Why …”, The Spectator, 18 June 2024'."""
+    parts = [part for part in (source.author, f"“{source.title}”", source.publication) if part]
+    if source.date:
+        parts.append(PartialDate.parse(source.date).words())
+    return ", ".join(parts)
+
+
+def _question(item: VersionItem, layout: Layout, images: ImageNames) -> dict[str, Any]:
+    question = item.question
+    common: dict[str, Any] = {
+        "number": item.number,
+        "id": question.id,
+        "deck": item.selected.deck_id,
+        "type": question_type(question),
+        "points": question.points,
+        "prompt": question.prompt_text(),
+        "image": images.get(item.selected.key),
+        "explanation": question.explanation,
+        "citation": question.source.citation() if question.source else None,
+        "answer": question_answer_text(question),
+    }
+    specific, grid = _type_fields(item, layout)
+    common.update(specific)
+    common["grid"] = grid
+    return common
+
+
+def _type_fields(item: VersionItem, layout: Layout) -> tuple[dict[str, Any], str]:
+    """The fields only one type has, and the compact answer for the key's grid."""
+    question = item.question
+    if isinstance(question, ShortQuestion):
+        return {"alternatives": list(question.alternatives)}, question.answer
+    if isinstance(question, NumericQuestion):
+        value = format_number(question.answer)
+        if question.tolerance:
+            value += f" ± {format_number(question.tolerance)}"
+        return {"value": value, "unit": question.unit}, question.answer_text()
+    if isinstance(question, DateQuestion):
+        when = question.answer_date
+        precision = "year" if when.month is None else ("month" if when.day is None else "day")
+        return {"precision": precision}, when.words()
+    if isinstance(question, ChoiceQuestion):
+        correct = set(question.correct)
+        choices: list[dict[str, Any]] = [
+            {
+                "letter": version_label(position),
+                "text": question.choices[index],
+                "correct": question.choices[index] in correct,
+            }
+            for position, index in enumerate(item.choice_order)
+        ]
+        letters = ", ".join(c["letter"] for c in choices if c["correct"])
+        return {"choices": choices, "multiple": len(correct) > 1}, letters
+    if isinstance(question, TrueFalseQuestion):
+        return {"truth": question.answer}, "True" if question.answer else "False"
+    if isinstance(question, ClozeQuestion):
+        return _cloze_fields(question, layout)
+    if isinstance(question, OrderQuestion):
+        items: list[dict[str, Any]] = [
+            {"letter": version_label(shown), "text": question.items[index], "position": index + 1}
+            for shown, index in enumerate(item.item_order)
+        ]
+        return {"items": items}, " ".join(str(entry["position"]) for entry in items)
+    if isinstance(question, MatchQuestion):
+        letter_of = {pair: version_label(shown) for shown, pair in enumerate(item.right_order)}
+        left: list[dict[str, Any]] = [
+            {"number": shown + 1, "text": question.pairs[pair].left, "match": letter_of[pair]}
+            for shown, pair in enumerate(item.left_order)
+        ]
+        right = [
+            {"letter": version_label(shown), "text": question.pairs[pair].right}
+            for shown, pair in enumerate(item.right_order)
+        ]
+        grid = " ".join(f"{entry['number']}{entry['match']}" for entry in left)
+        return {"left": left, "right": right}, grid
+    raise TypeError(f"no paper form for {question!r}")
+
+
+def _cloze_fields(question: ClozeQuestion, layout: Layout) -> tuple[dict[str, Any], str]:
+    segments: list[dict[str, Any]] = []
+    position = 0
+    gaps = question.gaps()
+    for gap in gaps:
+        if gap.start > position:
+            segments.append({"text": question.text[position : gap.start], "gap": None})
+        segments.append(
+            {"text": None, "gap": gap.number, "answer": gap.answer, "hint": gap.hint}
+        )
+        position = gap.end
+    if position < len(question.text):
+        segments.append({"text": question.text[position:], "gap": None})
+    bank = None
+    if layout.word_bank:
+        bank = sorted({gap.answer for gap in gaps}, key=_sort_key)
+    grid = (
+        gaps[0].answer
+        if len(gaps) == 1
+        else " · ".join(f"({gap.number}) {gap.answer}" for gap in gaps)
+    )
+    fields = {
+        "prompt": cloze_with_blanks(question, "_____"),
+        "segments": segments,
+        "bank": bank,
+    }
+    return fields, grid
+
+
+def _sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical regardless of case and accents, ties broken by the exact text."""
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    return (plain.casefold(), text)

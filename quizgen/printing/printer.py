@@ -1,0 +1,211 @@
+"""Decks → a printed quiz (and its key): select, version, build data, compile, write.
+
+Both PDFs are compiled before either is written, so a failure leaves no new file.
+Warnings (missing glyphs, Typst's own) are returned, never printed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ..atomic import write_bytes_atomic
+from ..errors import InputError, display_path
+from ..loading import LoadedDeck
+from ..selection import (
+    DEFAULT_SEED,
+    QuizVersion,
+    SelectedQuestion,
+    make_versions,
+    select_questions,
+)
+from .compiler import compile_pdf, load_fonts
+from .data import Kind, Layout, build_data, data_strings, font_list
+from .glyphs import describe_missing, missing_characters
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """Which questions, how many versions, and how the paper looks."""
+
+    count: int | None = None
+    tags: tuple[str, ...] = ()
+    exclude_tags: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    seed: str = DEFAULT_SEED
+    versions: int = 1
+    shuffle: bool = True
+    key: bool = False
+    layout: Layout = field(default_factory=Layout)
+    template: Path | None = None
+    font_paths: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The PDFs in memory, before anything is written."""
+
+    versions: list[QuizVersion]
+    quiz: bytes
+    key: bytes | None
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrintedFile:
+    path: Path
+    kind: Kind
+    pages: int
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    files: tuple[PrintedFile, ...]
+    versions: list[QuizVersion]
+    warnings: tuple[str, ...]
+
+    @property
+    def question_count(self) -> int:
+        return len(self.versions[0].items)
+
+    @property
+    def total_points(self) -> int:
+        return self.versions[0].total_points
+
+
+def key_path(output: Path) -> Path:
+    """quiz.pdf → quiz-key.pdf, beside it."""
+    return output.with_name(f"{output.stem}-key{output.suffix}")
+
+
+def print_quiz(decks: Sequence[LoadedDeck], output: Path, options: PrintOptions) -> PrintResult:
+    """Write the quiz to `output` (and with `options.key` its key beside it)."""
+    if output.suffix.lower() != ".pdf":
+        raise InputError(f"{display_path(output)}: the output must be a .pdf file")
+    rendered = render(decks, options)
+    written = [PrintedFile(output, "quiz", page_count(rendered.quiz))]
+    documents = [(output, rendered.quiz)]
+    if rendered.key is not None:
+        target = key_path(output)
+        written.append(PrintedFile(target, "key", page_count(rendered.key)))
+        documents.append((target, rendered.key))
+    for target, pdf in documents:
+        write_bytes_atomic(target, pdf)
+    return PrintResult(tuple(written), rendered.versions, rendered.warnings)
+
+
+def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
+    """Select and version the questions, then compile the quiz (and key) to PDF bytes."""
+    template, template_name = _template(options.template)
+    selection = select_questions(
+        decks,
+        count=options.count,
+        tags=options.tags,
+        exclude_tags=options.exclude_tags,
+        types=options.types,
+        seed=options.seed,
+    )
+    versions = make_versions(
+        selection, versions=options.versions, seed=options.seed, shuffle=options.shuffle
+    )
+    images = _image_files(selection)
+    image_names = {key: f"/{name}" for key, (name, _) in images.items()}
+    copies = dict(images.values())
+    timestamp = build_timestamp()
+    created = datetime.fromtimestamp(timestamp, UTC) if "SOURCE_DATE_EPOCH" in os.environ else None
+    fonts = load_fonts(options.font_paths)
+    kinds: list[Kind] = ["quiz", "key"] if options.key else ["quiz"]
+    pdfs: dict[str, bytes] = {}
+    warnings: list[str] = []
+    every_text: list[str] = []
+    for kind in kinds:
+        data = build_data(
+            versions, decks, options.layout, kind, images=image_names, created=created
+        )
+        every_text.extend(data_strings(data))
+        compiled = compile_pdf(
+            template, data, fonts=fonts, files=copies, timestamp=timestamp,
+            template_name=template_name,
+        )
+        pdfs[kind] = compiled.pdf
+        warnings.extend(w for w in compiled.warnings if w not in warnings)
+    missing = missing_characters(every_text, font_list(options.layout), fonts)
+    if missing:
+        warnings.append(
+            f"no available font has {describe_missing(missing)}: they print as empty boxes."
+            " Add a font that has them with --font-path FILE_OR_FOLDER"
+            " (for Korean, Chinese or Japanese, e.g. Noto Sans CJK)"
+        )
+    return Rendered(versions, pdfs["quiz"], pdfs.get("key"), tuple(warnings))
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def build_timestamp() -> int:
+    """SOURCE_DATE_EPOCH when set, else a fixed moment: the clock never reaches the PDF."""
+    override = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not override:
+        return 0
+    try:
+        return int(override)
+    except ValueError:
+        raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds, not '{override}'") from None
+
+
+def default_template() -> str:
+    return files("quizgen.printing").joinpath("templates/quiz.typ").read_text("utf-8")
+
+
+def _template(path: Path | None) -> tuple[str, str]:
+    """The template's text and the name used in messages."""
+    if path is None:
+        return default_template(), "quiz.typ (built-in template)"
+    shown = display_path(path)
+    if path.suffix != ".typ":
+        raise InputError(f"{shown}: a template must be a .typ file")
+    try:
+        return path.read_text(encoding="utf-8"), shown
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{shown}: not UTF-8 text") from None
+
+
+def _image_files(
+    selection: Sequence[SelectedQuestion],
+) -> dict[tuple[str, str], tuple[str, Path]]:
+    """(deck id, question id) → (name inside the compile root, file to copy there).
+
+    Names come from the content hash, so no deck text ever chooses a path the
+    compiler reads.
+    """
+    found: dict[tuple[str, str], tuple[str, Path]] = {}
+    for selected in selection:
+        image = selected.question.image
+        if image is None:
+            continue
+        source = selected.loaded.folder / image
+        where = f"{display_path(selected.loaded.path)}: question '{selected.question.id}'"
+        suffix = source.suffix.lower()
+        if suffix not in IMAGE_SUFFIXES:
+            allowed = ", ".join(IMAGE_SUFFIXES)
+            raise InputError(f"{where}: image '{image}' is not a picture Typst reads ({allowed})")
+        try:
+            content = source.read_bytes()
+        except OSError as error:
+            raise InputError(f"{where}: image '{image}': {error.strerror}") from None
+        digest = hashlib.sha256(content).hexdigest()[:20]
+        found[selected.key] = (f"images/{digest}{suffix}", source)
+    return found
