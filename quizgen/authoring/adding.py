@@ -1,0 +1,77 @@
+"""`quizgen add`: append one question to a deck file, or change nothing at all.
+
+The order matters: read and validate the deck as it is, build the new text in memory,
+validate the whole new deck, check that every old question reads back unchanged, and
+only then replace the file atomically. Any refusal leaves the file byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..atomic import write_bytes_atomic
+from ..errors import InputError, QuizgenError, display_path
+from ..loading import decode_text, parse_deck
+from ..models import Deck
+from .draft import NewQuestion, id_source_text, question_data
+from .slugs import slugify, unique_slug
+from .splice import insert_question, read_layout
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add` did, for the CLI to report."""
+
+    path: Path
+    question_id: str
+    question_type: str
+    questions: int
+
+
+def add_question(path: Path, draft: NewQuestion) -> Added:
+    """Append `draft` to the deck at `path`; raise (leaving the file untouched) on any problem."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    text = decode_text(raw, shown)
+    bom = BOM if text.startswith(BOM) else ""
+    text = text.removeprefix(BOM)
+    old = parse_deck(text, shown, deck_dir=path.parent)
+
+    question_id = _choose_id(old, draft, shown)
+    data = question_data(draft, question_id)
+    try:
+        layout = read_layout(text, str(data["type"]))
+    except InputError as error:
+        raise InputError(f"{shown}: {error}") from None
+    new_text = insert_question(text, layout, data)
+    new = parse_deck(new_text, shown, deck_dir=path.parent)
+    _check_only_appended(old, new, question_id, shown)
+
+    write_bytes_atomic(path, (bom + new_text).encode("utf-8"))
+    return Added(path, question_id, str(data["type"]), len(new.questions))
+
+
+def _choose_id(deck: Deck, draft: NewQuestion, shown: str) -> str:
+    taken = {question.id for question in deck.questions}
+    if draft.id is not None:
+        if draft.id in taken:
+            index = next(i for i, q in enumerate(deck.questions) if q.id == draft.id)
+            raise InputError(f"{shown}: id '{draft.id}' is already used by questions[{index}]; "
+                             "choose another --id")
+        return draft.id
+    return unique_slug(slugify(id_source_text(draft)), taken)
+
+
+def _check_only_appended(old: Deck, new: Deck, question_id: str, shown: str) -> None:
+    """A guard on the splice itself: everything that was there reads back the same."""
+    same_fields = old.model_dump(exclude={"questions"}) == new.model_dump(exclude={"questions"})
+    if (not same_fields or new.questions[:-1] != old.questions
+            or new.questions[-1].id != question_id):
+        raise QuizgenError(f"{shown}: could not append the question without changing other "
+                           "content; the file was left as it was (please report this deck)")

@@ -1,0 +1,277 @@
+"""Append one question to a deck's text without touching any other byte.
+
+A whole-file ruamel.yaml round trip keeps comments but still rewrites what it cannot
+represent: `key:   value` spacing, `~` for null, `---`, CRLF line ends, plain scalars
+folded over several lines, spaces inside `[ a, b ]`. So the deck text is kept as it
+is; ruamel.yaml only renders the new question, in the indentation, flow style and key
+order the file already uses, and that text is inserted after the last question.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import InputError
+
+DEFAULT_KEY_ORDER = (
+    "id", "type", "prompt", "text", "choices", "answer", "alternatives", "unit", "tolerance",
+    "items", "pairs", "tags", "explanation", "source",
+)
+DEFAULT_FLOW_KEYS = frozenset({"tags", "source"})
+"""Short collections read best inline (`tags: [dates]`, `source: {paragraph: 2}`)."""
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_YAML11 = yaml.resolver.Resolver()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the deck writes its question list, and where the next question goes."""
+
+    insert_at: int
+    base_indent: int
+    dash_offset: int
+    content_offset: int
+    mapping_step: int
+    blank_line: bool
+    newline: str
+    flow: dict[str, bool]
+    key_order: tuple[str, ...]
+
+
+def read_layout(text: str, question_type: str) -> Layout:
+    """The style of `text`'s `questions:` block list, learnt from the questions already there."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, MappingNode):
+        raise InputError("the deck is not a mapping of fields")
+    found = [(key, value) for key, value in root.value
+             if isinstance(key, ScalarNode) and key.value == "questions"]
+    if not found:
+        raise InputError("the deck has no 'questions:' list")
+    key, questions = found[0]
+    if not isinstance(questions, SequenceNode) or not questions.value:
+        raise InputError("'questions:' is not a list of questions")
+    if questions.flow_style:
+        raise InputError("'questions:' is written as a flow list [...]; "
+                         "add appends to block lists ('- id: …' on its own line)")
+    items = questions.value
+    last = items[-1]
+    dash = _dash_index(text, last)
+    dash_column = dash - _line_start(text, dash)
+    base = key.start_mark.column
+    content_column = last.start_mark.column if last.start_mark.line == _line_of(text, dash) else (
+        dash_column + 2)
+    return Layout(
+        insert_at=_after_line(text, _content_end(last)),
+        base_indent=base,
+        dash_offset=dash_column - base,
+        content_offset=max(content_column - base, dash_column - base + 2),
+        mapping_step=_mapping_step(items),
+        blank_line=_blank_before(text, items, key),
+        newline="\r\n" if "\r\n" in text else "\n",
+        flow=_flow_styles(items),
+        key_order=_reference_keys(items, question_type),
+    )
+
+
+def insert_question(text: str, layout: Layout, data: dict[str, Any]) -> str:
+    """`text` with `data` rendered as one more item of its question list."""
+    fragment = render_item(data, layout)
+    before, after = text[: layout.insert_at], text[layout.insert_at :]
+    if before and not before.endswith("\n"):
+        before += layout.newline
+    if layout.blank_line:
+        fragment = layout.newline + fragment
+    return before + fragment + after
+
+
+def render_item(data: dict[str, Any], layout: Layout) -> str:
+    """One `- id: …` item, indented to sit under the deck's `questions:` key."""
+    item = _commented(_ordered(data, layout.key_order), layout.flow, top=True)
+    emitter = YAML(typ="rt")
+    emitter.width = 4096  # one value per line, as people write prompts; no re-wrapping
+    emitter.indent(mapping=layout.mapping_step, sequence=layout.content_offset,
+                   offset=layout.dash_offset)
+    emitter.Representer = _Representer
+    buffer = io.StringIO()
+    emitter.dump(CommentedSeq([item]), buffer)
+    pad = " " * layout.base_indent
+    lines = buffer.getvalue().splitlines()
+    return "".join(f"{pad}{line}{layout.newline}" if line else layout.newline for line in lines)
+
+
+class _Representer(RoundTripRepresenter):
+    """Decimals as plain numbers: 0.5 stays 0.5, never a float's 0.5000000001 or a string."""
+
+
+def _represent_decimal(representer: RoundTripRepresenter, value: Decimal) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+
+
+_Representer.add_representer(Decimal, _represent_decimal)
+
+
+def _commented(value: Any, flow: dict[str, bool], top: bool = False, key: str = "") -> Any:
+    """Plain data → ruamel nodes carrying the file's flow/block choice per key."""
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for name, inner in value.items():
+            mapping[name] = _commented(inner, flow, key=name)
+        if not top:
+            _style(mapping, flow.get(key, key in DEFAULT_FLOW_KEYS))
+        return mapping
+    if isinstance(value, list):
+        sequence = CommentedSeq(_commented(inner, flow) for inner in value)
+        _style(sequence, flow.get(key, key in DEFAULT_FLOW_KEYS))
+        return sequence
+    if isinstance(value, str):
+        return _scalar(value)
+    if isinstance(value, bool | int | Decimal | date):
+        return value
+    raise TypeError(f"cannot write {value!r} to YAML")
+
+
+def scalar_text(text: str) -> str:
+    """One line of text as a YAML value, quoted only when it must be (for templates)."""
+    emitter = YAML(typ="rt")
+    emitter.width = 4096
+    buffer = io.StringIO()
+    emitter.dump(CommentedMap(value=_scalar(text)), buffer)
+    return buffer.getvalue().removeprefix("value: ").rstrip("\n")
+
+
+def _style(node: CommentedMap | CommentedSeq, flow: bool) -> None:
+    if flow:
+        node.fa.set_flow_style()
+    else:
+        node.fa.set_block_style()
+
+
+def _scalar(text: str) -> str:
+    """Quoted when YAML 1.1 (what decks are read with) would read it as something else.
+
+    ruamel.yaml quotes by YAML 1.2 rules, where `yes`, `on` or `1_000` are text; quizgen
+    reads decks by 1.1 rules, where they are not.
+    """
+    if "\n" in text:
+        literal: str = LiteralScalarString(text)
+        return literal
+    resolved: object = _YAML11.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if resolved != _STR_TAG:
+        quoted: str = SingleQuotedScalarString(text)
+        return quoted
+    return text
+
+
+def _ordered(data: dict[str, Any], reference: tuple[str, ...]) -> dict[str, Any]:
+    """Keys in the order the deck's similar questions use; others where they usually go."""
+    rank: dict[str, float] = {}
+    last_seen = -1.0
+    for position, name in enumerate(DEFAULT_KEY_ORDER):
+        if name in reference:
+            last_seen = float(reference.index(name))
+            rank[name] = last_seen
+        else:
+            rank[name] = last_seen + 0.001 * (position + 1)
+    return dict(sorted(data.items(), key=lambda pair: rank.get(pair[0], float(len(rank)))))
+
+
+def _content_end(node: Node) -> int:
+    """Index just past the last character written for `node` (its last nested value)."""
+    if isinstance(node, MappingNode) and not node.flow_style and node.value:
+        key, value = node.value[-1]
+        if isinstance(value, ScalarNode) and value.value == "" and value.style is None:
+            return int(key.end_mark.index)  # `key:` with nothing after it
+        return _content_end(value)
+    if isinstance(node, SequenceNode) and not node.flow_style and node.value:
+        return _content_end(node.value[-1])
+    return int(node.end_mark.index)
+
+
+def _after_line(text: str, index: int) -> int:
+    """The start of the line after the last non-blank character before `index`.
+
+    A block scalar's end mark lies past its trailing blank lines; stepping back over
+    them puts the new question right after the last written line, comment included.
+    """
+    while index > 0 and text[index - 1] in " \t\r\n":
+        index -= 1
+    end = text.find("\n", index)
+    return len(text) if end == -1 else end + 1
+
+
+def _dash_index(text: str, item: Node) -> int:
+    index = item.start_mark.index - 1
+    while index >= 0 and text[index] in " \t\r\n":
+        index -= 1
+    if index < 0 or text[index] != "-":
+        raise InputError("cannot find the '-' that starts the last question")
+    return index
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index)
+
+
+def _mapping_step(items: list[Node]) -> int:
+    """The indent of nested block mappings (e.g. `source:` on its own line), 2 if none."""
+    for item in reversed(items):
+        if not isinstance(item, MappingNode):
+            continue
+        for key, value in item.value:
+            if isinstance(value, MappingNode) and not value.flow_style and value.value:
+                step = value.value[0][0].start_mark.column - key.start_mark.column
+                if step > 0:
+                    return int(step)
+    return 2
+
+
+def _blank_before(text: str, items: list[Node], questions_key: Node) -> bool:
+    """True when the deck separates questions by blank lines (judged by the last two)."""
+    if len(items) >= 2:
+        start = _after_line(text, _content_end(items[-2]))
+    else:
+        start = _after_line(text, questions_key.end_mark.index)
+    end = _line_start(text, _dash_index(text, items[-1]))
+    return any(not line.strip() for line in text[start:end].splitlines())
+
+
+def _flow_styles(items: list[Node]) -> dict[str, bool]:
+    """Per key, whether the deck's latest question writing it as a collection used flow style."""
+    styles: dict[str, bool] = {}
+    for item in items:
+        if not isinstance(item, MappingNode):
+            continue
+        for key, value in item.value:
+            if isinstance(value, MappingNode | SequenceNode) and isinstance(key, ScalarNode):
+                styles[key.value] = bool(value.flow_style)
+    return styles
+
+
+def _reference_keys(items: list[Node], question_type: str) -> tuple[str, ...]:
+    """Key order of the last question of the same type, else of the last question."""
+    def keys(node: Node) -> tuple[str, ...]:
+        return tuple(k.value for k, _ in node.value if isinstance(k, ScalarNode))
+
+    mappings = [item for item in items if isinstance(item, MappingNode)]
+    for item in reversed(mappings):
+        for key, value in item.value:
+            if (isinstance(key, ScalarNode) and key.value == "type"
+                    and isinstance(value, ScalarNode) and value.value == question_type):
+                return keys(item)
+    return keys(mappings[-1]) if mappings else DEFAULT_KEY_ORDER

@@ -1,0 +1,157 @@
+"""A Markdown study sheet: each deck's questions, then their answers with explanations and sources.
+
+Written for CommonMark/GitHub renderers. Deck text is plain, so every character that
+Markdown could read as markup is backslash-escaped: a prompt mentioning `*` or `<b>`
+renders as written. Choices, order items and match sides are shuffled with a seed made
+from the deck and question ids, so the sheet never gives the answer away by position
+and the same deck always gives the same file.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from ..loading import LoadedDeck
+from ..models import (
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MatchQuestion,
+    OrderQuestion,
+    PartialDate,
+    QuestionBase,
+    ShortQuestion,
+    TrueFalseQuestion,
+    question_answer_text,
+)
+from . import Rendered, one_line
+
+BLANK = r"\_\_\_\_\_"
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_GAP = "\ue000"  # a private-use character no deck text contains; replaced after escaping
+
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+_LINE_START = re.compile(r"^([#+\-=>]|\d+(?=[.)]))")
+
+
+def render(decks: Sequence[LoadedDeck]) -> Rendered:
+    sections = [_deck_section(loaded.deck) for loaded in decks]
+    count = sum(len(loaded.deck.questions) for loaded in decks)
+    return Rendered("\n\n".join(sections) + "\n", count)
+
+
+def escape(text: str) -> str:
+    """Plain text → Markdown that renders as exactly that text, on one line."""
+    flat = _INLINE.sub(r"\\\1", one_line(text))
+    return _LINE_START.sub(lambda m: _escape_start(m.group(1)), flat)
+
+
+def _escape_start(start: str) -> str:
+    if start.isdigit():
+        return start + "\\"  # '1999.' would start an ordered list: escape the dot instead
+    return "\\" + start
+
+
+def _deck_section(deck: Deck) -> str:
+    lines = [f"# {escape(deck.title)}", ""]
+    if deck.description:
+        lines += [escape(deck.description), ""]
+    if deck.source:
+        lines += [f"Source: {_source_line(deck)}", ""]
+    lines += ["## Questions", ""]
+    for number, question in enumerate(deck.questions, 1):
+        lines += _question_lines(deck, number, question)
+    lines += ["", "## Answers", ""]
+    for number, question in enumerate(deck.questions, 1):
+        lines += _answer_lines(deck, number, question)
+    return "\n".join(lines).rstrip("\n")
+
+
+def _source_line(deck: Deck) -> str:
+    source = deck.source
+    assert source is not None
+    parts = [f"*{escape(source.title)}*"]
+    parts += [escape(value) for value in (source.author, source.publication) if value]
+    if source.date:
+        parts.append(PartialDate.parse(source.date).words())
+    text = ", ".join(parts)
+    if source.url:
+        text += f" <{source.url}>" if _safe_url(source.url) else f" ({escape(source.url)})"
+    return text
+
+
+def _safe_url(url: str) -> bool:
+    return re.fullmatch(r"https?://[^\s<>]+", url) is not None
+
+
+def _question_lines(deck: Deck, number: int, question: QuestionBase) -> list[str]:
+    indent = " " * (len(str(number)) + 2)
+    if isinstance(question, ClozeQuestion):
+        return [f"{number}. {_cloze_text(question)}"]
+    if isinstance(question, TrueFalseQuestion):
+        return [f"{number}. True or false: {escape(question.prompt)}"]
+    lines = [f"{number}. {escape(question.prompt_text())}"]
+    if isinstance(question, ChoiceQuestion):
+        for letter, choice in zip(LETTERS, _choice_order(deck, question), strict=False):
+            lines.append(f"{indent}- {letter}. {escape(choice)}")
+    elif isinstance(question, OrderQuestion):
+        for item in _shuffled(deck, question, question.items):
+            lines.append(f"{indent}- {escape(item)}")
+    elif isinstance(question, MatchQuestion):
+        rights = _shuffled(deck, question, [pair.right for pair in question.pairs])
+        for pair in question.pairs:
+            lines.append(f"{indent}- {escape(pair.left)}")
+        lines.append("")
+        lines.append(f"{indent}Match with:")
+        lines.append("")
+        for letter, right in zip(LETTERS, rights, strict=False):
+            lines.append(f"{indent}- {letter}. {escape(right)}")
+    return lines
+
+
+def _answer_lines(deck: Deck, number: int, question: QuestionBase) -> list[str]:
+    indent = " " * (len(str(number)) + 2)
+    lines = [f"{number}. **{_answer_text(deck, question)}**"]
+    if question.explanation:
+        lines += ["", f"{indent}{escape(question.explanation)}"]
+    if question.source:
+        lines += ["", f"{indent}Source: {escape(question.source.citation())}"]
+    return lines
+
+
+def _answer_text(deck: Deck, question: QuestionBase) -> str:
+    if isinstance(question, ChoiceQuestion):
+        order = _choice_order(deck, question)
+        return "; ".join(f"{LETTERS[order.index(c)]}. {escape(c)}" for c in question.correct)
+    text = escape(question_answer_text(question))
+    if isinstance(question, ShortQuestion) and question.alternatives:
+        text += f" (also: {', '.join(escape(a) for a in question.alternatives)})"
+    return text
+
+
+def _cloze_text(question: ClozeQuestion) -> str:
+    """Gaps become blanks; escaping runs over the whole sentence so spacing stays intact."""
+    parts: list[str] = []
+    position = 0
+    for gap in question.gaps():
+        parts.append(question.text[position : gap.start])
+        parts.append(f"{_GAP} ({gap.hint})" if gap.hint else _GAP)
+        position = gap.end
+    parts.append(question.text[position:])
+    return escape("".join(parts)).replace(_GAP, BLANK)
+
+
+def _choice_order(deck: Deck, question: ChoiceQuestion) -> list[str]:
+    return _shuffled(deck, question, question.choices) if question.shuffle else list(
+        question.choices)
+
+
+def _shuffled(deck: Deck, question: QuestionBase, values: list[str]) -> list[str]:
+    """A seeded shuffle that never returns the written (answer) order."""
+    order = list(values)
+    random.Random(f"quizgen-markdown/{deck.id}/{question.id}").shuffle(order)
+    if order == list(values) and len(order) > 1:
+        order = order[1:] + order[:1]
+    return order

@@ -1,0 +1,54 @@
+"""Quizlet import text: one card per line, term and definition separated by a tab.
+
+Quizlet's "Import" box splits cards at line breaks and sides at the first tab, so
+neither may occur inside a field; every question becomes one term → definition card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..loading import LoadedDeck
+from ..models import (
+    ClozeQuestion,
+    QuestionBase,
+    ShortQuestion,
+    TrueFalseQuestion,
+    question_answer_text,
+)
+from . import Rendered, one_line
+
+CLOZE_BLANK = "_____"
+
+
+def render(decks: Sequence[LoadedDeck]) -> Rendered:
+    lines = [
+        f"{one_line(term(question))}\t{one_line(definition(question))}\n"
+        for loaded in decks
+        for question in loaded.deck.questions
+    ]
+    return Rendered("".join(lines), len(lines))
+
+
+def term(question: QuestionBase) -> str:
+    """The side a learner sees first."""
+    if isinstance(question, ClozeQuestion):
+        parts: list[str] = []
+        position = 0
+        for gap in question.gaps():
+            parts.append(question.text[position : gap.start])
+            parts.append(f"{CLOZE_BLANK} ({gap.hint})" if gap.hint else CLOZE_BLANK)
+            position = gap.end
+        parts.append(question.text[position:])
+        return "".join(parts)
+    if isinstance(question, TrueFalseQuestion):
+        return f"True or false: {question.prompt}"
+    return question.prompt_text()
+
+
+def definition(question: QuestionBase) -> str:
+    """The side a learner checks, with accepted alternatives where there are some."""
+    answer = question_answer_text(question)
+    if isinstance(question, ShortQuestion) and question.alternatives:
+        answer += f" (also: {', '.join(question.alternatives)})"
+    return answer
