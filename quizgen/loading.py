@@ -267,11 +267,15 @@ def _wording(
     if kind == "too_short":
         minimum = context.get("min_length")
         found = len(value) if isinstance(value, list | str) else 0
-        noun = "entries" if isinstance(value, list) else "characters"
+        noun = "entry" if minimum == 1 else "entries"
         return f"needs at least {minimum} {noun}, found {found}", None
     if kind == "too_long":
         return f"allows at most {context.get('max_length')} entries", None
-    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+    if kind == "greater_than_equal":
+        return f"must be {context.get('ge')} or more, found {value}", None
+    if kind == "less_than_equal":
+        return f"must be {context.get('le')} or less, found {value}", None
+    if kind in ("greater_than", "less_than"):
         return detail["msg"].replace("Input should be", "must be"), None
     if kind == "value_error":
         return detail["msg"].removeprefix("Value error, "), None
@@ -354,9 +358,18 @@ def _duplicate_ids(
 
 
 def _merge(problems: list[Problem]) -> list[Problem]:
-    """One problem per place: a union's branches each fail, but the user made one mistake."""
+    """One problem per mistake: a union's branches each fail, and a misspelt key is also a
+    missing one, but the user made one mistake each time."""
+    misspelt = {
+        (p.where.rpartition(".")[0], p.hint.split("'")[1])
+        for p in problems
+        if p.hint and p.hint.startswith("did you mean '")
+    }
     merged: dict[tuple[str, int, int, str], Problem] = {}
     for problem in problems:
+        parent, _, name = problem.where.rpartition(".")
+        if problem.message.startswith("missing required field") and (parent, name) in misspelt:
+            continue
         key = (problem.path, problem.line, problem.column, problem.where)
         if key in merged:
             earlier = merged[key]

@@ -355,15 +355,15 @@ class ClozeQuestion(QuestionBase):
     @field_validator("text")
     @classmethod
     def _has_gaps(cls, text: str) -> str:
+        rest = CLOZE_GAP.sub("", text)
+        if "{{" in rest or "}}" in rest:
+            raise ValueError("has an unbalanced '{{' or '}}': close each gap as {{answer}}")
         gaps = list(_iter_gaps(text))
         if not gaps:
             raise ValueError("has no gap: mark each answer as {{answer}} or {{c1::answer}}")
         for gap in gaps:
             if not gap.answer.strip():
                 raise ValueError(f"gap c{gap.number} is empty")
-        rest = CLOZE_GAP.sub("", text)
-        if "{{" in rest or "}}" in rest:
-            raise ValueError("has an unbalanced '{{' or '}}'")
         return text
 
 

@@ -100,6 +100,16 @@ class _Builder:
             line, column = (mark.line, mark.column) if mark else (0, 0)
             message = _yaml_message(error)
             raise YamlProblem(line, column, message, self._hint(message, line, column)) from None
+        except yaml.reader.ReaderError as error:
+            line = self.text.count("\n", 0, error.position)
+            column = error.position - (self.text.rfind("\n", 0, error.position) + 1)
+            character = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
+            raise YamlProblem(
+                line,
+                column,
+                f"character {character} is not allowed in YAML",
+                "remove control characters; the file may not be a text file",
+            ) from None
         except yaml.YAMLError as error:
             raise YamlProblem(0, 0, str(error)) from None
 

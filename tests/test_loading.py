@@ -197,7 +197,7 @@ def test_problems_across_files_are_collected(
     with pytest.raises(DeckError) as caught:
         load_decks([tmp_path])
     assert [str(p) for p in caught.value.problems] == [
-        f"{tmp_path / 'a.yaml'}:3:12: questions: needs at least 1 entries, found 0",
+        f"{tmp_path / 'a.yaml'}:3:12: questions: needs at least 1 entry, found 0",
         f"{tmp_path / 'b.yaml'}:1:1: questions: missing required field 'questions'",
         f"{tmp_path / 'b.yaml'}:1:1: title: missing required field 'title'",
     ]
