@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import random
+import re
 from dataclasses import dataclass
 
 from ..models import (
@@ -43,10 +44,17 @@ class NoteContent:
         return [self.fields.get(name, "") for name in self.note_type.fields]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def html_text(text: str) -> str:
-    """Plain text → safe HTML: escaped, line breaks kept, no '{{' for Anki to read as markup."""
+    """Plain text → safe HTML: escaped, line breaks kept, no '{{' for Anki to read as markup.
+
+    Control characters become character references: a raw U+001F would split Anki's fields.
+    """
     escaped = html.escape(text, quote=True).replace("{{", "&#123;&#123;")
-    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+    escaped = escaped.replace("\r\n", "\n").replace("\n", "<br>")
+    return _CONTROL.sub(lambda match: f"&#x{ord(match[0]):02x};", escaped)
 
 
 def deck_name_for(deck: Deck, question: QuestionBase) -> str:
