@@ -79,7 +79,7 @@ def test_build_writes_nothing_when_any_deck_is_invalid(
     result = runner.invoke(app, ["build", "-o", "out"])
     assert result.exit_code == 1
     assert result.stderr == (
-        "decks/bad.yaml:3:12: questions: needs at least 1 entries, found 0\n"
+        "decks/bad.yaml:3:12: questions: needs at least 1 entry, found 0\n"
         "build: 1 problem found\n"
     )
     assert not (tmp_path / "out").exists()
