@@ -1,0 +1,301 @@
+"""Facts → ranked candidate questions → a `Deck` that `quizgen validate` accepts.
+
+Each kept fact gives a cloze of its sentence and, where the fact allows, a direct
+question: a `date` question for a date with a known value, a `numeric` one for
+durations, percentages and counts, a `choice` one for money and treaty names (and for
+every kind with `all_choice`). Facts are ranked so the best candidates come first:
+a sentence that states several facts and needs no earlier sentence to make sense
+("Russia left the 1961 treaty in 1996." rather than "It left it then.") ranks high.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import PurePath
+
+from ..models import (
+    ChoiceQuestion,
+    ClozeQuestion,
+    DateQuestion,
+    Deck,
+    NumericQuestion,
+    PartialDate,
+    QuestionBase,
+    QuestionSource,
+    Source,
+)
+from .distractors import FactIndex, answer_choice, choose_distractors
+from .facts import find_facts
+from .patterns import Context, Fact
+from .sentences import Article, Sentence, split_sentences
+
+ANAPHORA = frozenset(
+    """it its this that these those they them their he she his her him such there but and
+    however also meanwhile then which so yet instead still both""".split()
+)
+KIND_WEIGHT = {"treaty": Decimal("1.0"), "money": Decimal("0.8"), "percent": Decimal("0.8"),
+               "date": Decimal("0.6"), "count": Decimal("0.5"), "duration": Decimal("0.3")}
+NEAR_DUPLICATE = Decimal("0.5")
+GAP = "___"
+CLOZE_HINTS = {"duration": "how long", "money": "amount", "percent": "percentage",
+               "count": "how many", "treaty": "name"}
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    deck_id: str
+    title: str
+    published: PartialDate | None = None
+    limit: int | None = None
+    all_choice: bool = False
+    source_name: str = "article"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One fact in its sentence, with the rank score that orders the deck."""
+
+    fact: Fact
+    sentence: Sentence
+    score: Decimal
+
+
+class NoFactsError(ValueError):
+    """The article states no date, figure or treaty name: there is nothing to ask."""
+
+
+def find_candidates(article: Article, published: PartialDate | None = None) -> list[Candidate]:
+    """Every fact of every paragraph, ranked best first, near-duplicates merged."""
+    return _rank(all_facts(article, published))
+
+
+def all_facts(article: Article, published: PartialDate | None = None) -> list[tuple[Fact, Sentence]]:
+    """Every fact with its sentence, in reading order, unmerged."""
+    context = Context(reference=published)
+    found: list[tuple[Fact, Sentence]] = []
+    for sentence in split_sentences(article):
+        found.extend((fact, sentence)
+                     for fact in find_facts(sentence.text, context, offset=sentence.start))
+    return found
+
+
+def _rank(found: list[tuple[Fact, Sentence]]) -> list[Candidate]:
+    per_sentence: dict[int, int] = {}
+    for _, sentence in found:
+        per_sentence[sentence.start] = per_sentence.get(sentence.start, 0) + 1
+    ranked = sorted(
+        (Candidate(fact, sentence, _score(fact, sentence, per_sentence[sentence.start]))
+         for fact, sentence in found),
+        key=lambda c: (-c.score, c.fact.start, c.fact.kind),
+    )
+    return _merge_near_duplicates(ranked)
+
+
+def _score(fact: Fact, sentence: Sentence, facts_in_sentence: int) -> Decimal:
+    words = sentence.text.split()
+    density = Decimal(facts_in_sentence) * 10 / max(len(words), 8)
+    first = re.sub(r"[^\w]", "", words[0]).lower() if words else ""
+    self_contained = Decimal(2) if first not in ANAPHORA else Decimal(0)
+    too_long = Decimal(1) if len(words) > 60 else Decimal(0)
+    resolved = Decimal("0.3") if fact.kind != "date" or fact.date is not None else Decimal(0)
+    return density + self_contained + KIND_WEIGHT[fact.kind] + resolved - too_long
+
+
+def _merge_near_duplicates(ranked: list[Candidate]) -> list[Candidate]:
+    """Same fact told again in a similar sentence (a pull quote, a recap) is asked once."""
+    kept: list[Candidate] = []
+    by_key: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in ranked:
+        key = (candidate.fact.kind, candidate.fact.key)
+        earlier = by_key.setdefault(key, [])
+        if any(_similar(candidate.sentence, other.sentence) for other in earlier):
+            continue
+        if candidate.fact.kind == "treaty" and earlier:
+            continue  # a name is asked once, in its best sentence
+        earlier.append(candidate)
+        kept.append(candidate)
+    return kept
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _similar(first: Sentence, second: Sentence) -> bool:
+    if first.start == second.start:
+        return True
+    a, b = _words(first.text), _words(second.text)
+    return bool(a | b) and Decimal(len(a & b)) / Decimal(len(a | b)) >= NEAR_DUPLICATE
+
+
+def build_deck(article: Article, options: ExtractOptions) -> Deck:
+    """The candidate deck; `NoFactsError` when the article has nothing to ask about."""
+    found = all_facts(article, options.published)
+    candidates = _rank(found)
+    if options.limit is not None:
+        candidates = candidates[: options.limit]
+    if not candidates:
+        raise NoFactsError("no dates, figures or treaty names found")
+    index = FactIndex([(fact, sentence.start) for fact, sentence in found])
+    questions: list[QuestionBase] = []
+    used_ids: set[str] = set()
+    for candidate in candidates:
+        others = index.neighbours(candidate.fact, candidate.sentence.start)
+        questions.extend(_questions_for(candidate, others, options, used_ids))
+    source = Source(title=article.headline or options.title, date=_iso(options.published))
+    return Deck(
+        id=options.deck_id,
+        title=options.title,
+        description=f"Candidate questions extracted from {options.source_name}: review before use.",
+        source=source,
+        questions=questions,  # type: ignore[arg-type]
+    )
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return None if date is None else date.iso()
+
+
+def _questions_for(candidate: Candidate, others: Sequence[Fact], options: ExtractOptions,
+                   used_ids: set[str]) -> Iterable[QuestionBase]:
+    fact, sentence = candidate.fact, candidate.sentence
+    base = _slug(f"{fact.kind}-{fact.key}")
+    tags = [fact.group] if fact.group == fact.kind else [fact.group, fact.kind]
+    source = QuestionSource(
+        paragraph=sentence.paragraph,
+        quote=_one_line(sentence.text),
+        span=(sentence.start, sentence.end),
+    )
+    cloze = _cloze_text(fact, sentence)
+    if cloze is not None:
+        yield ClozeQuestion(type="cloze", id=_unique(f"{base}-cloze", used_ids), tags=tags,
+                            text=cloze, source=source)
+    direct = _direct(fact, sentence, others, options.all_choice)
+    if direct is not None:
+        kind, fields = direct
+        yield kind.model_validate(
+            {"id": _unique(base, used_ids), "tags": tags, "source": source, **fields}
+        )
+
+
+def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact],
+            all_choice: bool) -> tuple[type[QuestionBase], dict[str, object]] | None:
+    """The direct question's type and fields, or None when the fact allows only a cloze."""
+    if not all_choice:
+        if fact.kind == "date" and fact.date is not None:
+            return DateQuestion, {"type": "date", "prompt": _prompt(_date_lead(fact.date), fact,
+                                  sentence), "answer": fact.date.iso()}
+        if fact.kind in ("duration", "percent", "count") and _numeric_ready(fact):
+            return NumericQuestion, {
+                "type": "numeric",
+                "prompt": _prompt(_numeric_lead(fact), fact, sentence, number_only=True),
+                "answer": fact.number, "unit": fact.unit,
+            }
+    wrong = choose_distractors(fact, others)
+    if wrong is None:
+        return None
+    choices = sorted([answer_choice(fact), *wrong], key=lambda c: (c.order, c.text.casefold()))
+    return ChoiceQuestion, {
+        "type": "choice", "prompt": _prompt(_choice_lead(fact), fact, sentence),
+        "choices": [_one_line(c.text) for c in choices], "answer": _one_line(fact.text),
+    }
+
+
+def _numeric_ready(fact: Fact) -> bool:
+    return fact.number is not None and fact.number_start is not None and fact.number > 0
+
+
+def _date_lead(date: PartialDate) -> str:
+    if date.month is None:
+        return "Which year goes in the gap?"
+    if date.day is None:
+        return "Which month and year go in the gap?"
+    return "Which date goes in the gap?"
+
+
+def _numeric_lead(fact: Fact) -> str:
+    if fact.kind == "percent":
+        return "What percentage goes in the gap?"
+    return f"How many {fact.unit}? Fill the gap:"
+
+
+def _choice_lead(fact: Fact) -> str:
+    if fact.kind == "treaty":
+        words = re.findall(
+            r"\b(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?|protocols?|charter|deals?)\b",
+            fact.text, re.IGNORECASE)
+        keyword = words[-1].lower() if words else "treaty"
+        noun = {"treaties": "treaty", "agreements": "agreement", "pacts": "pact",
+                "accords": "accords", "conventions": "conventions", "deals": "deal"}.get(keyword, keyword)
+        return f"Which {noun} goes in the gap?"
+    if fact.kind == "money":
+        return "Which amount goes in the gap?"
+    if fact.kind == "date":
+        return "Which date goes in the gap?" if fact.date else "What goes in the gap?"
+    if fact.kind == "percent":
+        return "Which percentage goes in the gap?"
+    return "Which figure goes in the gap?"
+
+
+def _prompt(lead: str, fact: Fact, sentence: Sentence, number_only: bool = False) -> str:
+    start, end = fact.start, fact.end
+    if number_only and fact.number_start is not None and fact.number_end is not None:
+        start, end = fact.number_start, fact.number_end
+    before = sentence.text[: start - sentence.start]
+    after = sentence.text[end - sentence.start:]
+    return f"{lead} “{_one_line(before + GAP + after)}”"
+
+
+def _cloze_text(fact: Fact, sentence: Sentence) -> str | None:
+    before = sentence.text[: fact.start - sentence.start]
+    after = sentence.text[fact.end - sentence.start:]
+    answer = _one_line(fact.text)
+    if any(mark in text for text in (before, after, answer) for mark in ("{{", "}}")) or (
+        "::" in answer
+    ):
+        return None
+    hint = _cloze_hint(fact)
+    gap = f"{{{{{answer}::{hint}}}}}" if hint else f"{{{{{answer}}}}}"
+    return _one_line(before + gap + after)
+
+
+def _cloze_hint(fact: Fact) -> str | None:
+    if fact.kind == "date":
+        if fact.date is None:
+            return "when"
+        return "year" if fact.date.month is None else ("month" if fact.date.day is None else "date")
+    return CLOZE_HINTS.get(fact.kind)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _slug(text: str, limit: int = 48) -> str:
+    """A readable id part: 'treaty-treaty-on-mutual-friendship' rather than the whole name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "fact"
+    if len(slug) > limit:
+        cut = slug.rfind("-", 0, limit + 1)
+        slug = slug[: cut if cut > 0 else limit]
+    return slug
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate = base
+    number = 2
+    while candidate in used:
+        candidate = f"{base}-{number}"
+        number += 1
+    used.add(candidate)
+    return candidate
+
+
+def default_deck_id(path: PurePath) -> str:
+    return _slug(path.stem) or "candidates"
+
+
+def default_title(path: PurePath) -> str:
+    return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Candidates"

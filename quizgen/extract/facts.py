@@ -1,0 +1,36 @@
+"""Run every pattern over a text and settle overlaps into one reading per stretch of text.
+
+Values (dates, durations, money, percentages, counts) compete for the same characters:
+"$11 billion" must not also be a count, "mid-2023" not also the bare year 2023. The
+winner is the kind with the higher priority, then the longer match, then the earlier one.
+Treaty names are a separate layer, so a name may contain a value ("the 1961 treaty").
+"""
+
+from __future__ import annotations
+
+from .patterns import PATTERNS, PRIORITY, Context, Fact
+
+
+def find_facts(text: str, context: Context | None = None, offset: int = 0) -> list[Fact]:
+    """Facts in `text` in reading order, offsets shifted by `offset` (the text's place in its article)."""
+    ctx = context or Context()
+    values: list[Fact] = []
+    names: list[Fact] = []
+    for pattern in PATTERNS:
+        for match in pattern.regex.finditer(text):
+            fact = pattern.build(match, text, ctx)
+            if fact is None or fact.start >= fact.end:
+                continue
+            (names if fact.kind == "treaty" else values).append(fact)
+    chosen = _resolve(values) + _resolve(names)
+    chosen.sort(key=lambda fact: (fact.start, fact.end, fact.kind))
+    return [fact.shifted(offset) for fact in chosen] if offset else chosen
+
+
+def _resolve(facts: list[Fact]) -> list[Fact]:
+    ranked = sorted(facts, key=lambda f: (PRIORITY[f.kind], -(f.end - f.start), f.start, f.pattern))
+    taken: list[Fact] = []
+    for fact in ranked:
+        if all(fact.end <= other.start or fact.start >= other.end for other in taken):
+            taken.append(fact)
+    return taken

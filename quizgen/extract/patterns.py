@@ -1,0 +1,820 @@
+"""Every fact pattern in one place: what news text calls a date, a figure or a treaty.
+
+Kinds (the unit of measurement in `benchmarks/extract_eval.py`):
+
+- ``date``     a point in time: years (1996), months (March 2000), full dates in British
+               and American order (19 June 2024, June 19, 2024), days without a year
+               (19 June), decades (the 1990s), centuries, qualified years (mid-2023,
+               early 2024, summer 2022) and named months relative to the article
+               (last September).
+- ``duration`` a length of time or an age: 24 years, six months, two decades, under a
+               year, a decade ago, a 10-year plan, aged 40, 40-year-old.
+- ``money``    an amount with its currency: $11 billion, £12bn, €5m, US$3.5 million,
+               $1.2tn, 350 million euros, 50 cents.
+- ``percent``  90%, 90 per cent, forty percent, 40pc, 2 percentage points.
+- ``count``    a number with the noun it counts: 7,000 containers, 1,200 US troops,
+               a dozen countries, 1.5m people, 300 km.
+- ``treaty``   names of treaties, agreements, pacts, accords, conventions, protocols and
+               charters, capitalised (Treaty of Versailles, Molotov–Ribbentrop Pact, New
+               START treaty, Minsk accords) or common-noun forms with a telling modifier
+               (a comprehensive strategic partnership treaty, a free-trade agreement,
+               the 1961 treaty, a peace deal).
+
+Explicit patterns only: a general date parser reads "$11" as November 2011 and "in 24
+years" as 2048. Each pattern carries examples (the bracketed part must be found, with
+that kind) and counterexamples (nothing of that kind may be found); the tests run them all.
+Overlaps are settled in `facts.py`: values by kind priority then length; treaty names
+form their own layer, so "the 1961 treaty" is both a date and a treaty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..models import PartialDate
+from .values import (
+    ORDINALS,
+    currency_of,
+    make_date,
+    month_number,
+    parse_number,
+    plain,
+    relative_month,
+)
+
+KINDS = ("date", "duration", "money", "percent", "count", "treaty")
+GROUPS = {"date": "date", "duration": "date", "money": "figure", "percent": "figure",
+          "count": "figure", "treaty": "treaty"}
+PRIORITY = {"money": 0, "percent": 1, "date": 2, "duration": 3, "count": 4, "treaty": 0}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact found in a text, with offsets into the text that was searched."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    key: str
+    """Canonical value: 'USD 11000000000', '2000-03', '24 year', '90%', '7000 container'."""
+    pattern: str
+    number: Decimal | None = None
+    """The figure as written, before scale words are applied to counts: 90, 24, 7000."""
+    unit: str | None = None
+    """Noun, time unit, '%' or currency code: shown beside a numeric answer."""
+    date: PartialDate | None = None
+    number_start: int | None = None
+    number_end: int | None = None
+    """Where the figure alone sits (a numeric question gaps only the number)."""
+
+    def shifted(self, offset: int) -> Fact:
+        return Fact(
+            self.kind, self.start + offset, self.end + offset, self.text, self.key,
+            self.pattern, self.number, self.unit, self.date,
+            None if self.number_start is None else self.number_start + offset,
+            None if self.number_end is None else self.number_end + offset,
+        )
+
+    @property
+    def group(self) -> str:
+        return GROUPS[self.kind]
+
+
+Builder = Callable[[re.Match[str], str, "Context"], Fact | None]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a pattern may need beyond the match: the article's own date, for 'last September'."""
+
+    reference: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class FactPattern:
+    name: str
+    kind: str
+    regex: re.Pattern[str]
+    build: Builder
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------------ building blocks
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SMALL_WORD = (
+    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+WORD_NUM = (
+    rf"(?:{SMALL_WORD}(?:\s+hundred(?:\s+(?:and\s+)?{SMALL_WORD})?)?"
+    rf"|(?i:a)\s+hundred|(?i:a)\s+dozen|{SMALL_WORD}\s+dozen)"
+)
+SCALE_WORD = r"(?:thousand|million|billion|trillion)"
+SCALE_AFTER_DIGITS = rf"(?:\s?(?:bn|tn|trn|mn|mln)\b|(?:m|k|b)\b|\s+{SCALE_WORD}\b)"
+WORD_AMOUNT = rf"(?:(?:{WORD_NUM}|(?i:a|an|half\s+a))\s+{SCALE_WORD}\b|{WORD_NUM}\b)"
+AMOUNT = rf"(?:{NUM}{SCALE_AFTER_DIGITS}?|{WORD_AMOUNT})"
+"""A figure in digits (with 'bn', 'm', ' million'…) or in words ('three million')."""
+
+MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
+              r"|November|December)")
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1\d{3}|20\d{2})"
+QUALIFIER = r"(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
+
+CURRENCY_SYMBOL = r"(?:US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|Rs\.?(?=\s?\d))"
+CURRENCY_CODE = r"(?:USD|EUR|GBP|JPY|CNY|CHF|RMB|INR|AUD|CAD|KRW|RUB|HKD)"
+CURRENCY_WORD = (
+    r"(?:(?:US\s+)?dollars?|pounds?(?:\s+sterling)?|sterling|euros?|yen|yuan|renminbi"
+    r"|roubles?|rubles?|rupees?|won|francs?|cents?|pence)"
+)
+
+TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|fortnights?)"
+
+MEASURE_UNITS = (
+    "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "kilograms",
+    "tonnes", "tons", "barrels", "acres", "hectares", "litres", "liters", "gallons", "mph",
+    "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "sq", "square",
+)
+IRREGULAR_PLURALS = (
+    "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
+    "fish", "aircraft", "feet", "teeth", "mice", "geese", "crew", "livestock", "deer",
+    "infantry", "militia", "youth", "clergy",
+)
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those its it his her their our my your of and or but nor to
+    in on at for by with from per than as is was are were be been being has have had do does
+    did will would shall should can could may might must not no so if then also about into
+    over under after before since until while when where which who whom whose what why how
+    all both each every either neither any some such only just more most less least many
+    much few several other another same own very too up down out off again once here there
+    amid among between through during against without within upon onto via said says say
+    times percent cent""".split()
+)
+DETERMINERS = frozenset("the these those its their his her our my your both all".split())
+NOT_PLURAL = frozenset(
+    """is was has does this its us as thus plus less unless across yes his hers ours yours
+    theirs whereas perhaps always sometimes besides various previous serious famous numerous
+    enormous obvious anxious nervous cautious tremendous dangerous vs bus gas news series
+    species means times process business analysis crisis basis status campus""".split()
+)
+
+
+def _line(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.VERBOSE)
+
+
+def _preceding_word(text: str, start: int) -> str:
+    match = re.search(r"([\w.'’$£€#-]+)\W*$", text[:start])
+    return match.group(1) if match else ""
+
+
+def _is_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'‘“(")
+    return not before or before[-1] in ".!?:;\n"
+
+
+# ------------------------------------------------------------------ money
+
+
+def _money(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    groups = match.groupdict()
+    currency = currency_of(groups["cur"] or groups.get("cur2") or "")
+    amount_text = groups["amt"]
+    number = parse_number(amount_text)
+    if currency is None or number is None:
+        return None
+    scale = (groups.get("scale") or "").strip()
+    value = number
+    if scale:
+        scaled = parse_number(f"1 {scale}")
+        if scaled is None:
+            return None
+        value = number * scaled
+    if currency.endswith("-cent") or currency.endswith("-penny"):
+        currency = currency.split("-")[0]
+        value = value / 100
+    start, end = match.span()
+    return Fact("money", start, end, match.group(), f"{currency} {plain(value)}",
+                "money", number=value, unit=currency,
+                number_start=match.start("amt"), number_end=match.end("amt"))
+
+
+MONEY_SYMBOL = FactPattern(
+    "money-symbol", "money",
+    _line(rf"""(?<![\w$£€¥])(?P<cur>{CURRENCY_SYMBOL})\s?(?P<amt>{NUM})
+              (?P<scale>{SCALE_AFTER_DIGITS})?(?![\d%])"""),
+    _money,
+    examples=("a sum of nearly [$11 billion] in debt", "worth [£12bn] to the Treasury",
+              "a [€5m] grant", "an extra [US$3.5 million]", "debts of [$1.2tn]",
+              "tickets cost [$11] each", "a [£350m] contract"),
+    counterexamples=("He paid in 2011 for it.",),
+)
+def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    if match.group("cur"):
+        return _money(match, text, ctx)
+    currency = currency_of(match.group("cur2"))
+    number = parse_number(match.group("amt2"))
+    if currency is None or number is None:
+        return None
+    scale = (match.group("scale2") or "").strip()
+    scaled = parse_number(f"1 {scale}") if scale else Decimal(1)
+    if scaled is None:
+        return None
+    value = number * scaled
+    return Fact("money", match.start(), match.end(), match.group(), f"{currency} {plain(value)}",
+                "money", number=value, unit=currency,
+                number_start=match.start("amt2"), number_end=match.end("amt2"))
+
+
+MONEY_CODE = FactPattern(
+    "money-code", "money",
+    _line(rf"""\b(?:(?P<cur>{CURRENCY_CODE})\s?(?P<amt>{NUM})(?P<scale>{SCALE_AFTER_DIGITS})?
+              |(?P<amt2>{NUM})(?P<scale2>{SCALE_AFTER_DIGITS})?\s(?P<cur2>{CURRENCY_CODE}))\b"""),
+    _money_code,
+    examples=("a loan of [USD 40 million] was agreed", "it raised [500m EUR] last year"),
+)
+
+
+MONEY_WORDS = FactPattern(
+    "money-words", "money",
+    _line(rf"""(?<![\w$£€.,])(?P<amt>{NUM}|{WORD_AMOUNT})(?P<scale>{SCALE_AFTER_DIGITS})?
+              \s+(?P<cur>{CURRENCY_WORD})\b"""),
+    _money,
+    examples=("it cost [350 million euros] to build", "fined [five million dollars]",
+              "a bill of [11 billion US dollars]", "a stamp costs [85 pence]",
+              "[half a million pounds] was raised"),
+    counterexamples=("the party won 12 seats", "the boxer weighed in at",),
+)
+
+
+# ------------------------------------------------------------------ percent
+
+
+def _percent(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    number = parse_number(match.group("amt"))
+    if number is None:
+        return None
+    written = match.group()[match.end("amt") - match.start():].strip()
+    unit = "%" if written == "%" else ("percent" if written == "percent" else "per cent")
+    return Fact("percent", match.start(), match.end(), match.group(), f"{plain(number)}%",
+                "percent", number=number, unit=unit,
+                number_start=match.start("amt"), number_end=match.end("amt"))
+
+
+PERCENT = FactPattern(
+    "percent", "percent",
+    _line(rf"""(?<![\w.,])(?P<amt>{NUM}|{WORD_NUM})
+              (?:\s?%|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _percent,
+    examples=("write off [90 per cent] of the debt", "a [40%] rise", "nearly [forty per cent]",
+              "support fell to [12.5 percent]", "inflation hit [11pc]", "a [40 %] share"),
+    counterexamples=("the PC market grew",),
+)
+PERCENT_POINTS = FactPattern(
+    "percentage-points", "percent",
+    _line(rf"""(?<![\w.,])(?P<amt>{NUM}|{WORD_NUM})\s+percentage[-\s]points?\b"""),
+    lambda m, t, c: Fact("percent", m.start(), m.end(), m.group(),
+                         f"{plain(parse_number(m.group('amt')) or Decimal(0))}pp",
+                         "percentage-points", number=parse_number(m.group("amt")),
+                         unit="percentage points", number_start=m.start("amt"),
+                         number_end=m.end("amt")),
+    examples=("a rise of [two percentage points]", "down [0.5 percentage point]"),
+)
+
+
+# ------------------------------------------------------------------ dates
+
+
+def _date_fact(match: re.Match[str], pattern: str, date: PartialDate | None,
+               key: str | None = None, span: tuple[int, int] | None = None) -> Fact:
+    start, end = span or match.span()
+    text = match.string[start:end]
+    return Fact("date", start, end, text, key or (date.iso() if date else text.lower()),
+                pattern, date=date)
+
+
+def _year_of(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _full_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    day = int(re.match(r"\d+", match.group("day")).group())  # type: ignore[union-attr]
+    month = month_number(match.group("month"))
+    year = _year_of(match.group("year"))
+    if month is None:
+        return None
+    if year is None:
+        key = f"--{month:02d}-{day:02d}"
+        if ctx.reference is not None:
+            return _date_fact(match, "day-month", make_date(ctx.reference.year, month, day), key)
+        return _date_fact(match, "day-month", None, key)
+    date = make_date(year, month, day)
+    if date is None:
+        return None
+    return _date_fact(match, "full-date", date)
+
+
+DATE_DAY_MONTH = FactPattern(
+    "date-day-month", "date",
+    _line(rf"""\b(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![a-z])
+              (?:,?\s+(?P<year>{YEAR})\b)?"""),
+    _full_date,
+    examples=("Putin landed on [19 June 2024] in the capital", "on [4th July, 1776]",
+              "talks resume on [12 March]", "signed on [the 3rd of May 1791]"),
+    counterexamples=("he may 5 times", "about 12 Mayors"),
+)
+DATE_MONTH_DAY = FactPattern(
+    "date-month-day", "date",
+    _line(rf"""\b(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?!,\d|\.\d|:)
+              (?:,?\s+(?P<year>{YEAR})\b)?"""),
+    _full_date,
+    examples=("on [June 19, 2024], the president", "by [Sept. 30] the fund",
+              "on [January 6th 2021] a mob", "[Dec 7 1941]"),
+    counterexamples=("March 2000 was",),
+)
+
+
+def _month_year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    month = month_number(match.group("month"))
+    date = make_date(int(match.group("year")), month)
+    return None if date is None else _date_fact(match, "month-year", date)
+
+
+DATE_MONTH_YEAR = FactPattern(
+    "date-month-year", "date",
+    _line(rf"""\b(?:{QUALIFIER}[-\s]+)?(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR})\b(?!s)"""),
+    _month_year,
+    examples=("power in [March 2000], however", "in [Feb. 2022] the army",
+              "by [late May 2023] it was", "in [September of 1939]"),
+    counterexamples=("the 1990s",),
+)
+
+
+def _iso(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    date = make_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    return None if date is None else _date_fact(match, "iso-date", date)
+
+
+DATE_ISO = FactPattern(
+    "date-iso", "date",
+    _line(rf"""\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"""),
+    _iso,
+    examples=("published [2024-06-19] at noon",),
+    counterexamples=("version 2024-13-40",),
+)
+
+
+def _numeric_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    if first > 12 >= second:
+        return _date_fact(match, "numeric-date", make_date(year, second, first))
+    if second > 12 >= first:
+        return _date_fact(match, "numeric-date", make_date(year, first, second))
+    return _date_fact(match, "numeric-date", None)  # 04/05/2024: British or American?
+
+
+DATE_NUMERIC = FactPattern(
+    "date-numeric", "date",
+    _line(rf"""(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR})(?![\d/])"""),
+    _numeric_date,
+    examples=("the order dated [19/06/2024] says", "filed [6/19/2024]"),
+)
+
+
+def _relative_month(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    word = match.group("dir").lower()
+    month = month_number(match.group("month"))
+    if month is None:
+        return None
+    if word in ("last", "next", "this"):
+        date = relative_month(month, word, ctx.reference) if ctx.reference else None
+        key = date.iso() if date else f"{word} {match.group('month').lower()}"
+        return _date_fact(match, "relative-month", date, key)
+    span = (match.start("month"), match.end("month"))
+    return _date_fact(match, "month", None, match.group("month").lower(), span)
+
+
+DATE_RELATIVE_MONTH = FactPattern(
+    "date-month", "date",
+    _line(rf"""\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|in|since|until|by|from|early|mid|late|during|
+              before|after|[Ii]n|[Ss]ince|[Bb]y)[-\s]+(?P<month>{MONTH_FULL})\b
+              (?!\s+(?:\d|of\s+\d))"""),
+    _relative_month,
+    examples=("his visit to the cosmodrome [last September] showed",
+              "talks due [next March] will", "elections held in [November] were"),
+    counterexamples=("Theresa May said", "you may go"),
+)
+
+
+def _qualified_year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    return _date_fact(match, "qualified-year", make_date(int(match.group("year"))))
+
+
+DATE_QUALIFIED_YEAR = FactPattern(
+    "date-qualified-year", "date",
+    _line(rf"""\b(?:(?:early|mid|late)[-\s]+|(?:(?:early|mid|late)[-\s]+)?
+              (?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:\s+of)?\s+)
+              (?P<year>{YEAR})\b(?!s)"""),
+    _qualified_year,
+    examples=("production resumes in [mid-2023]", "by [early 2024] the plan",
+              "in the [summer of 2022] heatwave",
+              "a [late-2019] survey"),
+)
+
+
+def _decade(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    decade = match.group("decade")
+    if decade.startswith(("'", "’")):
+        decade = ("19" if int(decade[1]) >= 3 else "20") + decade[1:]
+    return _date_fact(match, "decade", None, decade.lower())
+
+
+DATE_DECADE = FactPattern(
+    "date-decade", "date",
+    _line(r"""(?:\b(?:early|mid|late)[-\s]+)?(?<![\w'’])(?P<decade>(?:1\d|20)\d0s|['’]\d0s)\b"""),
+    _decade,
+    examples=("famine in the [1990s] killed", "since the [early 2000s]", "in the ['90s] boom"),
+    counterexamples=("in 1990 s",),
+)
+
+
+def _century(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    ordinal = match.group("ord").lower()
+    number = ORDINALS.get(ordinal)
+    if number is None:
+        digits = re.match(r"\d+", ordinal)
+        if digits is None:
+            compound = {"twentieth": 20, "nineteenth": 19, "eighteenth": 18,
+                        "seventeenth": 17, "sixteenth": 16, "fifteenth": 15,
+                        "twenty-first": 21}
+            number = compound.get(ordinal)
+        else:
+            number = int(digits.group())
+    if number is None:
+        return None
+    return _date_fact(match, "century", None, f"century {number}")
+
+
+DATE_CENTURY = FactPattern(
+    "date-century", "date",
+    _line(r"""\b(?:(?:early|mid|late)[-\s]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|twenty-first|
+              twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)[-\s]century\b"""),
+    _century,
+    examples=("a [19th-century] palace", "in the [twentieth century]",
+              "in the [early 20th century]"),
+)
+
+DATE_PREPOSITIONS = frozenset(
+    "in since by until till from of during before after between and to around circa c. "
+    "year early late mid".split()
+)
+
+
+def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    year = int(match.group("year"))
+    start, end = match.span()
+    before = text[max(0, start - 2):start]
+    if len(before) == 2 and before[1] in "-–" and before[0].isalpha():
+        return None  # COVID-19, F-2000: a name, not a year
+    previous = _preceding_word(text, start).lower()
+    if previous in ("no.", "no", "number", "#", "flight", "route", "page", "room", "model"):
+        return None
+    following = re.match(r"\s+([A-Za-z][\w-]*)", text[end:])
+    if following:
+        word = following.group(1)
+        if _is_plural_noun(word) and word.lower() not in ("elections", "olympics", "games",
+                                                          "polls", "talks", "accords",
+                                                          "midterms", "protests", "riots",
+                                                          "floods", "sanctions", "levels",
+                                                          "figures", "results", "accounts"):
+            if previous not in DETERMINERS and previous not in ("a", "an"):
+                return None  # "2000 troops" counts troops
+    if year < 1800 and previous not in DATE_PREPOSITIONS:
+        return None
+    return _date_fact(match, "year", make_date(year))
+
+
+DATE_YEAR = FactPattern(
+    "date-year", "date",
+    _line(rf"""(?<![\w$£€¥.,/'’])(?P<year>{YEAR})(?![\w%]|,\d|\.\d|/\d|-\d\d-|\s?(?:per\s?cent|percent)\b)"""),
+    _year,
+    examples=("in [1996], Russia pulled out", "a [1961] treaty between them",
+              "the [2024] elections", "the Treaty of Westphalia in [1648]",
+              "between [1939] and [1945]"),
+    counterexamples=("1,200 troops arrived", "2000 soldiers were sent", "in 24 years",
+                     "$2011 was paid", "COVID-19 and F-2000"),
+)
+
+
+# ------------------------------------------------------------------ durations
+
+UNIT_SINGULAR = {
+    "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
+    "minutes": "minute", "seconds": "second", "decades": "decade", "centuries": "century",
+    "fortnights": "fortnight",
+}
+
+
+def _unit(word: str) -> str:
+    lowered = word.lower()
+    return UNIT_SINGULAR.get(lowered, lowered)
+
+
+def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    amount_text = match.group("num")
+    number = parse_number(amount_text)
+    if number is None:
+        return None
+    if match.group("half"):
+        number += Decimal("0.5")
+    unit = _unit(match.group("unit"))
+    return Fact("duration", match.start(), match.end(), match.group(),
+                f"{plain(number)} {unit}", "duration", number=number, unit=f"{unit}s",
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+DURATION = FactPattern(
+    "duration", "duration",
+    _line(rf"""(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<half>\s+and\s+a\s+half)?
+              [-\s](?P<unit>{TIME_UNIT})\b(?:[-\s]old\b)?"""),
+    _duration,
+    examples=("his first visit in [24 years]", "[six months] later",
+              "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
+              "[two and a half years] of talks", "for [48 hours]"),
+    counterexamples=("in 2024, years of talks",),
+)
+
+LOOSE_QUALIFIERS = ("under", "over", "less than", "more than", "nearly", "almost", "about",
+                    "around", "roughly", "within", "just under", "just over", "half")
+TRIGGERS = ("only", "just", "for", "barely", "some", "in under", "in less than")
+
+
+def _duration_article(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    qualifier = (match.group("q") or "").lower()
+    qualifier = re.sub(r"\s+", " ", qualifier)
+    after = match.group("after")
+    if not qualifier and not after:
+        return None
+    previous = _preceding_word(text, match.start("a")).lower()
+    if previous in ("once", "twice", "times", "per", "thrice"):
+        return None
+    unit = _unit(match.group("unit"))
+    number = Decimal(1)
+    if "half" in qualifier.split() or match.group("a").lower().startswith("half"):
+        number = Decimal("0.5")
+    if match.group("quarter"):
+        number = Decimal("0.25")
+    start = match.start("q") if qualifier in LOOSE_QUALIFIERS else match.start("a")
+    end = match.end("unit")
+    span_text = text[start:end]
+    return Fact("duration", start, end, span_text, f"{plain(number)} {unit}",
+                "duration-article", number=number, unit=f"{unit}s")
+
+
+DURATION_ARTICLE = FactPattern(
+    "duration-article", "duration",
+    _line(rf"""\b(?:(?P<q>just\s+under|just\s+over|under|over|less\s+than|more\s+than|nearly|
+              almost|about|around|roughly|within|only|just|for|barely|some)\s+)?
+              (?P<a>a|an|one|half\s+a|a\s+(?P<quarter>quarter)\s+of\s+a)\s+
+              (?P<unit>year|month|week|day|decade|century|fortnight)\b
+              (?P<after>\s+(?:ago|earlier|later|before|after|long|on)\b)?"""),
+    _duration_article,
+    examples=("met twice in [under a year]", "only [a year] earlier, Moscow",
+              "[a decade] ago", "for [half a century]", "[more than a year] of war"),
+    counterexamples=("it happens twice a year", "a year of change"),
+)
+
+
+def _age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    return Fact("duration", match.start(), match.end(), match.group(), f"{plain(number)} year",
+                "age", number=number, unit="years",
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+AGE = FactPattern(
+    "age", "duration",
+    _line(rf"""\b(?:[Aa]ged|[Aa]ge)\s+(?P<num>\d{{1,3}}|{SMALL_WORD})\b"""),
+    _age,
+    examples=("a woman, [aged 40], was", "retired at [age 67]"),
+)
+
+
+# ------------------------------------------------------------------ counts
+
+
+def _is_plural_noun(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in IRREGULAR_PLURALS or lowered in MEASURE_UNITS:
+        return True
+    if lowered in NOT_PLURAL or lowered in FUNCTION_WORDS:
+        return False
+    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
+
+
+def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    number_text = match.group("num")
+    number = parse_number(number_text)
+    if number is None or number < 2:
+        return None
+    words = match.group("words").split()
+    head_index = next((i for i, w in enumerate(words) if _is_plural_noun(w.rstrip(",;:"))), None)
+    if head_index is None:
+        return None
+    if any(w.lower() in FUNCTION_WORDS for w in words[:head_index]):
+        return None
+    words = words[: head_index + 1]
+    head = words[-1].rstrip(",;:")
+    if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent", "points"):
+        return None
+    previous = _preceding_word(text, match.start())
+    spelled = not re.match(r"\d", number_text)
+    if spelled and previous.lower() in DETERMINERS:
+        return None  # "the two leaders" points back; it is not a new figure
+    if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
+                            "section", "clause", "resolution", "flight", "route", "room"):
+        return None
+    if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
+            and not _is_sentence_start(text, match.start() - len(previous) - 1)
+            and previous.lower() not in ("some", "nearly", "almost", "about", "around")):
+        return None  # "Boeing 737 jets", "Article 5 guarantees": a name with a number in it
+    words_start = match.start("words")
+    tokens = list(re.finditer(r"\S+", match.group("words")))[: head_index + 1]
+    end = words_start + tokens[-1].start() + len(head)
+    noun = " ".join([w for w in words[:-1]] + [head])
+    return Fact("count", match.start(), end, text[match.start():end],
+                f"{plain(number)} {head.lower()}", "count", number=number, unit=noun,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT = FactPattern(
+    "count", "count",
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}(?:\s?(?:m|bn|mn|k)\b|\s+{SCALE_WORD}\b)?
+              |(?:{WORD_NUM}|a|an|half\s+a)\s+{SCALE_WORD}\b|{WORD_NUM}\b)
+              (?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
+    _count,
+    examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
+              "[a dozen countries] signed", "[1.5m people] fled", "[forty new jobs]",
+              "[three people] died", "a road of [300 km] was built"),
+    counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
+                     "three times as many", "a Boeing 737 jets"),
+)
+
+
+# ------------------------------------------------------------------ treaties
+
+TREATY_WORD = r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter)"
+TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
+CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
+CAP_SEQUENCE = (
+    rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|with|&)\s+)*{CAP_WORD})*"
+    rf"(?:(?:,\s+{CAP_WORD}(?:\s+{CAP_WORD})*)*,?\s+and\s+{CAP_WORD}(?:\s+{CAP_WORD})*)?"
+)
+LEADING_WORDS = frozenset(
+    """the a an this that these those in on under after before with by since as for of and
+    but when while if although though despite during until unlike like its their his her
+    our both all any every signing signed so yet""".split()
+)
+NOT_TREATY_PREFIXES = frozenset(
+    "democratic republican national party labour conservative tory constitutional honda "
+    "liberal green".split()
+)
+GENERIC_MODIFIERS = frozenset(
+    """new old earlier previous same such other first second third final current existing
+    proposed landmark historic historical major key broad general vague vaguer tentative
+    formal informal written verbal draft interim separate original latest last whole entire
+    full mutual bilateral multilateral international global important crucial controversial
+    secret binding legal legally non-binding possible potential future eventual ambitious
+    long-awaited long-term short-term fragile hard-won similar wider broader better big
+    bigger larger huge significant preliminary initial basic actual real overall
+    comprehensive separate""".split()
+)
+CONTRACT_MODIFIERS = frozenset(
+    """plea non-disclosure confidentiality licence license licensing tenancy rental
+    purchase merger prenuptial employment user sponsorship settlement""".split()
+)
+DEAL_MODIFIERS = frozenset(
+    """peace nuclear trade free-trade arms ceasefire cease-fire security defence defense
+    grain climate brexit withdrawal migration hostage prisoner-swap""".split()
+)
+
+
+def _treaty_key(name: str) -> str:
+    text = name.replace("–", "-").replace("—", "-").replace("’", "'")
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"^(?:the|a|an)\s+", "", text)
+
+
+def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    start = match.start()
+    premod = match.group("pre") or ""
+    tokens = premod.split()
+    # Drop sentence openers and function words before the name: "The Paris Agreement".
+    while tokens and (tokens[0].lower() in LEADING_WORDS or tokens[0].lower().endswith(
+            ("'s", "’s"))):
+        start = text.index(tokens[0], start) + len(tokens[0])
+        tokens = tokens[1:]
+    # A possessive inside ends the part before it: "Britain's Good Friday Agreement".
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index].endswith(("'s", "’s")):
+            tokens = tokens[index + 1:]
+            break
+    complement = match.group("comp")
+    if not tokens and not complement:
+        return None
+    if any(t.lower() in NOT_TREATY_PREFIXES for t in tokens):
+        return None
+    keyword = match.group("kw")
+    if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
+        return None  # lower-case forms are left to the common-noun pattern
+    if tokens:
+        start = match.start("kw")
+        for token in reversed(tokens):
+            start = text.rindex(token, match.start(), start)
+    else:
+        start = match.start("kw")
+    start = max(start, match.start())
+    name = text[start:match.end()]
+    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-name")
+
+
+TREATY_NAME = FactPattern(
+    "treaty-name", "treaty",
+    _line(rf"""(?P<pre>(?:{CAP_WORD}\s+){{0,6}})(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
+              (?P<comp>\s+(?:of|on|for|between|to|concerning)\s+(?:the\s+)?{CAP_SEQUENCE})?"""),
+    _named_treaty,
+    examples=(
+        "the [Treaty on Mutual Friendship, Cooperation, and Assistance], which pledged",
+        "the [Molotov–Ribbentrop Pact] of 1939", "the [Treaty of Versailles] ended",
+        "The [Paris Agreement] set", "under the [Good Friday Agreement] power",
+        "the [New START treaty] expires", "the [Minsk accords] failed",
+        "the [Geneva Conventions] protect", "the [UN Charter] says",
+        "Britain's [Good Friday Agreement]", "the [Kyoto Protocol] of 1997",
+    ),
+    counterexamples=("The treaty was signed.", "the Democratic National Convention",
+                     "Agreement was reached on Monday.", "a new Honda Accord"),
+)
+
+
+def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    tokens = list(re.finditer(r"[^\s,]+", match.group("mods")))
+    # Keep the modifiers after the last function word: "any type of [defence treaty]".
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index].group().lower()
+        if word in FUNCTION_WORDS or word in LEADING_WORDS or word.endswith(("'s", "’s")):
+            tokens = tokens[index + 1:]
+            break
+    if not tokens:
+        return None
+    lowered = [t.group().lower() for t in tokens]
+    keyword = match.group("kw").lower()
+    if all(m in GENERIC_MODIFIERS for m in lowered):
+        return None
+    if any(m in CONTRACT_MODIFIERS or m in NOT_TREATY_PREFIXES for m in lowered):
+        return None
+    if keyword.startswith("deal") and not any(m in DEAL_MODIFIERS for m in lowered):
+        return None
+    if any(re.fullmatch(r"[$£€¥]?[\d.,]+(?:bn|m|k|tn)?", m) and not re.fullmatch(r"1\d{3}|20\d\d", m)
+           for m in lowered):
+        return None  # "a £350m deal" is a figure, not a treaty's name
+    start = match.start("mods") + tokens[0].start()
+    name = text[start:match.end()]
+    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-common")
+
+
+TREATY_COMMON = FactPattern(
+    "treaty-common", "treaty",
+    _line(r"""(?<![\w'’-])(?P<mods>(?:[A-Za-z0-9][\w'’-]*,?\s+){1,4}?)
+              (?P<kw>treaty|treaties|agreement|agreements|pact|pacts|accord|accords|deal|deals)\b"""),
+    _common_treaty,
+    examples=("said that a [comprehensive strategic partnership treaty] would be",
+              "pulled out of a [1961 treaty] between", "signed a [free-trade agreement]",
+              "any type of [defence treaty] is", "a [peace deal] was"),
+    counterexamples=("a new, vaguer, treaty", "the treaty lapsed", "a broad agreement",
+                     "signed a plea agreement", "the deal was sealed", "a £350m deal"),
+)
+
+
+# ------------------------------------------------------------------ registry
+
+PATTERNS: tuple[FactPattern, ...] = (
+    MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS,
+    PERCENT, PERCENT_POINTS,
+    DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
+    DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
+    DURATION, DURATION_ARTICLE, AGE,
+    COUNT,
+    TREATY_NAME, TREATY_COMMON,
+)

@@ -1,0 +1,200 @@
+"""Numbers, money and dates as news text writes them → exact values.
+
+Everything is `Decimal` so that "1.2tn" is 1200000000000 exactly and perturbed
+distractors never show float noise. Word numbers cover what reporters spell out
+("forty", "twenty-five", "a dozen", "half a million"); anything else is left alone
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..models import PartialDate
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+SCALES = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(1000), "k": Decimal(1000),
+    "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
+}
+MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY",
+    "₹": "INR", "₩": "KRW", "₽": "RUB", "rs": "INR", "rs.": "INR",
+}
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RMB", "INR", "AUD", "CAD", "KRW",
+                  "RUB", "HKD")
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "pound": "GBP", "pounds": "GBP",
+    "pounds sterling": "GBP", "sterling": "GBP", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "rupee": "INR", "rupees": "INR", "won": "KRW", "franc": "CHF",
+    "francs": "CHF", "cent": "USD-cent", "cents": "USD-cent", "pence": "GBP-penny",
+    "penny": "GBP-penny",
+}
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_WORD = re.compile(r"[a-z]+")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """'7,000' · '1.2' · 'forty' · 'twenty-five' · 'a dozen' · 'three million' · '1.2tn' → Decimal.
+
+    Returns None for text that is not one number, so callers never act on a guess.
+    """
+    cleaned = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ")
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    digits = _DIGITS.match(cleaned)
+    if digits:
+        value = Decimal(digits.group().replace(",", ""))
+        rest = cleaned[digits.end():].strip()
+        return _apply_scales(value, rest)
+    return _parse_words(cleaned)
+
+
+def _apply_scales(value: Decimal, rest: str) -> Decimal | None:
+    for word in rest.replace("-", " ").split():
+        scale = SCALES.get(word)
+        if scale is None:
+            return None
+        value *= scale
+    return value
+
+
+def _parse_words(text: str) -> Decimal | None:
+    words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
+    if not words:
+        return None
+    if words[0] == "half" and len(words) >= 3 and words[1] in ("a", "an"):
+        scaled = _parse_words(" ".join(["one", *words[2:]]))
+        return None if scaled is None else scaled / 2
+    total = Decimal(0)
+    current = Decimal(0)
+    seen_number = False
+    for index, word in enumerate(words):
+        if word in ("a", "an") and index == 0:
+            current = Decimal(1)
+            seen_number = True
+        elif word in UNITS:
+            current += UNITS[word]
+            seen_number = True
+        elif word in TENS:
+            current += TENS[word]
+            seen_number = True
+        elif word in ("dozen", "dozens"):
+            current = (current or Decimal(1)) * 12
+            seen_number = True
+        elif word in SCALES and seen_number:
+            if word == "hundred":
+                current *= 100
+            else:
+                total += current * SCALES[word]
+                current = Decimal(0)
+        else:
+            return None
+    return total + current if seen_number else None
+
+
+def number_words(value: Decimal) -> str | None:
+    """12 → 'twelve', 45 → 'forty-five'; None outside 0–99 or for fractions."""
+    if value != value.to_integral_value() or not 0 <= value < 100:
+        return None
+    number = int(value)
+    for word, unit in UNITS.items():
+        if unit == number:
+            return word
+    tens, unit = divmod(number, 10)
+    ten_word = next(w for w, v in TENS.items() if v == tens * 10)
+    if unit == 0:
+        return ten_word
+    return f"{ten_word}-{next(w for w, v in UNITS.items() if v == unit)}"
+
+
+def plain(value: Decimal) -> str:
+    """Decimal without exponent or trailing zeros: 1.20E+12 → '1200000000000'."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def currency_of(token: str) -> str | None:
+    """'US$' → 'USD', 'euros' → 'EUR', 'bn' → None."""
+    lowered = token.strip().lower()
+    if lowered in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[lowered]
+    if token.strip().upper() in CURRENCY_CODES:
+        code = token.strip().upper()
+        return "CNY" if code == "RMB" else code
+    return CURRENCY_WORDS.get(re.sub(r"\s+", " ", lowered))
+
+
+def month_number(word: str) -> int | None:
+    return MONTH_NUMBERS.get(word.strip().rstrip(".").lower())
+
+
+def make_date(year: int | None, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    """A PartialDate, or None when the parts do not form a real date (31 June)."""
+    if year is None:
+        return None
+    try:
+        text = str(year)
+        if month is not None:
+            text += f"-{month:02d}"
+            if day is not None:
+                text += f"-{day:02d}"
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def key(self) -> str:
+        return f"{self.currency} {plain(self.amount)}"
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return divmod(index, 12)[0], divmod(index, 12)[1] + 1
+
+
+def relative_month(month: int, direction: str, reference: PartialDate) -> PartialDate | None:
+    """'last September' / 'next March' against the article's date (which needs a month)."""
+    if reference.month is None:
+        return None
+    ref_month = reference.month
+    if direction == "last":
+        year = reference.year if month < ref_month else reference.year - 1
+    elif direction == "next":
+        year = reference.year if month > ref_month else reference.year + 1
+    else:  # "this": the named month of the article's own year
+        year = reference.year
+    return make_date(year, month)

@@ -1,0 +1,65 @@
+"""A candidate `Deck` → YAML text, byte-for-byte the same for the same deck.
+
+Keys come in the order a reviewer reads them (id, type, prompt, answer, source), not in
+the models' declaration order; numbers are written as numbers, never as floats.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from ..models import Deck
+
+QUESTION_KEYS = ("id", "type", "tags", "prompt", "text", "choices", "answer", "unit",
+                 "tolerance", "source")
+SOURCE_KEYS = ("paragraph", "locator", "quote", "span", "inferred")
+WIDTH = 100
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML with Decimals as plain numbers."""
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    if value == value.to_integral_value():
+        return dumper.represent_int(int(value))
+    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value.normalize(), "f"))
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+
+
+def header(source_name: str) -> str:
+    return (
+        f"# Candidate questions extracted by `quizgen extract` from {source_name}.\n"
+        "# REVIEW BEFORE USE: they come from patterns, not understanding. Keep the good ones,\n"
+        "# reword prompts, delete the rest, then run:\n"
+        f"#   quizgen check THIS-FILE --source {source_name}\n"
+    )
+
+
+def deck_yaml(deck: Deck, source_name: str) -> str:
+    """The deck as YAML text with a review header; `quizgen validate` accepts it."""
+    data = deck.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+    data["questions"] = [_ordered(q) for q in data["questions"]]
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH,
+                     default_flow_style=False)
+    return header(source_name) + body
+
+
+def _ordered(question: dict[str, Any]) -> dict[str, Any]:
+    result = {key: question[key] for key in QUESTION_KEYS if key in question}
+    result.update({k: v for k, v in question.items() if k not in result})
+    source = result.get("source")
+    if isinstance(source, dict):
+        ordered = {key: source[key] for key in SOURCE_KEYS if key in source}
+        if "span" in ordered:
+            ordered["span"] = list(ordered["span"])
+        result["source"] = ordered
+    if "answer" in result and result.get("type") == "date":
+        answer = str(result["answer"])
+        result["answer"] = int(answer) if answer.isdigit() else answer
+    return result
