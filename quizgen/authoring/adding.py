@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import write_bytes_atomic
-from ..errors import InputError, QuizgenError, display_path
+from ..errors import DeckError, InputError, QuizgenError, display_path
 from ..loading import decode_text, parse_deck
 from ..models import Deck
 from .draft import NewQuestion, id_source_text, question_data
@@ -38,9 +38,8 @@ def add_question(path: Path, draft: NewQuestion) -> Added:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(f"{shown}: cannot read: {error.strerror}") from None
-    text = decode_text(raw, shown)
-    bom = BOM if text.startswith(BOM) else ""
-    text = text.removeprefix(BOM)
+    bom = BOM if raw.startswith(BOM.encode("utf-8")) else ""
+    text = decode_text(raw, shown).removeprefix(BOM)
     old = parse_deck(text, shown, deck_dir=path.parent)
 
     question_id = _choose_id(old, draft, shown)
@@ -50,7 +49,7 @@ def add_question(path: Path, draft: NewQuestion) -> Added:
     except InputError as error:
         raise InputError(f"{shown}: {error}") from None
     new_text = insert_question(text, layout, data)
-    new = parse_deck(new_text, shown, deck_dir=path.parent)
+    new = _parse_with_new_question(new_text, shown, path.parent, len(old.questions))
     _check_only_appended(old, new, question_id, shown)
 
     write_bytes_atomic(path, (bom + new_text).encode("utf-8"))
@@ -66,6 +65,25 @@ def _choose_id(deck: Deck, draft: NewQuestion, shown: str) -> str:
                              "choose another --id")
         return draft.id
     return unique_slug(slugify(id_source_text(draft)), taken)
+
+
+def _parse_with_new_question(text: str, shown: str, folder: Path, index: int) -> Deck:
+    """The candidate deck; its problems are told about the new question, not line numbers.
+
+    The lines the loader would cite exist only in memory, so pointing at them would
+    send the user looking for text that was never written.
+    """
+    try:
+        return parse_deck(text, shown, deck_dir=folder)
+    except DeckError as error:
+        prefix = f"questions[{index}]"
+        reasons = []
+        for problem in error.problems:
+            field = problem.where.removeprefix(prefix).lstrip(".") or "question"
+            hint = f" ({problem.hint})" if problem.hint else ""
+            reasons.append(f"{field}: {problem.message}{hint}")
+        raise InputError(f"{shown}: the new question is not valid, so nothing was written:\n  "
+                         + "\n  ".join(reasons)) from None
 
 
 def _check_only_appended(old: Deck, new: Deck, question_id: str, shown: str) -> None:
