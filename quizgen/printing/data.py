@@ -230,13 +230,13 @@ def _cloze_fields(question: ClozeQuestion, layout: Layout) -> tuple[dict[str, An
     gaps = question.gaps()
     for gap in gaps:
         if gap.start > position:
-            segments.append({"text": question.text[position : gap.start], "gap": None})
+            segments.append(_text_segment(question.text[position : gap.start]))
         segments.append(
             {"text": None, "gap": gap.number, "answer": gap.answer, "hint": gap.hint}
         )
         position = gap.end
     if position < len(question.text):
-        segments.append({"text": question.text[position:], "gap": None})
+        segments.append(_text_segment(question.text[position:]))
     bank = None
     if layout.word_bank:
         bank = sorted({gap.answer for gap in gaps}, key=_sort_key)
@@ -251,6 +251,11 @@ def _cloze_fields(question: ClozeQuestion, layout: Layout) -> tuple[dict[str, An
         "bank": bank,
     }
     return fields, grid
+
+
+def _text_segment(text: str) -> dict[str, Any]:
+    """Text between gaps; same keys as a gap, so templates need no key checks."""
+    return {"text": text, "gap": None, "answer": None, "hint": None}
 
 
 def _sort_key(text: str) -> tuple[str, str]:
