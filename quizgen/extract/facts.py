@@ -17,11 +17,16 @@ def find_facts(text: str, context: Context | None = None, offset: int = 0) -> li
     values: list[Fact] = []
     names: list[Fact] = []
     for pattern in PATTERNS:
-        for match in pattern.regex.finditer(text):
+        position = 0
+        while (match := pattern.regex.search(text, position)) is not None:
             fact = pattern.build(match, text, ctx)
             if fact is None or fact.start >= fact.end:
+                # A refused match may hide a good one inside it ("36 hours after a dozen
+                # countries"): look again one character further on.
+                position = match.start() + 1
                 continue
             (names if fact.kind == "treaty" else values).append(fact)
+            position = max(fact.end, match.start() + 1)
     chosen = _resolve(values) + _resolve(names)
     chosen.sort(key=lambda fact: (fact.start, fact.end, fact.kind))
     return [fact.shifted(offset) for fact in chosen] if offset else chosen

@@ -117,7 +117,7 @@ WORD_NUM = (
     rf"(?:{SMALL_WORD}(?:\s+hundred(?:\s+(?:and\s+)?{SMALL_WORD})?)?"
     rf"|(?i:a)\s+hundred|(?i:a)\s+dozen|{SMALL_WORD}\s+dozen)"
 )
-SCALE_WORD = r"(?:thousand|million|billion|trillion)"
+SCALE_WORD = r"(?:thousand|million|billion|trillion|lakh(?:\s+crore)?|crore)"
 SCALE_AFTER_DIGITS = rf"(?:\s?(?:bn|tn|trn|mn|mln)\b|(?:m|k|b)\b|\s+{SCALE_WORD}\b)"
 WORD_AMOUNT = rf"(?:(?:{WORD_NUM}|(?i:a|an|half\s+a))\s+{SCALE_WORD}\b|{WORD_NUM}\b)"
 AMOUNT = rf"(?:{NUM}{SCALE_AFTER_DIGITS}?|{WORD_AMOUNT})"
@@ -143,7 +143,8 @@ TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|c
 MEASURE_UNITS = (
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "kilograms",
     "tonnes", "tons", "barrels", "acres", "hectares", "litres", "liters", "gallons", "mph",
-    "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "sq", "square",
+    "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "cm", "mm", "inches", "lb", "lbs",
+    "ounces", "kilometre", "kilometer",
 )
 IRREGULAR_PLURALS = (
     "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
@@ -160,6 +161,8 @@ FUNCTION_WORDS = frozenset(
     amid among between through during against without within upon onto via said says say
     times percent cent""".split()
 )
+COUNT_MODIFIERS = frozenset("other more".split())
+"""Function words that may still stand between a number and its noun: "a dozen other states"."""
 DETERMINERS = frozenset("the these those its their his her our my your both all".split())
 NOT_PLURAL = frozenset(
     """is was has does this its us as thus plus less unless across yes his hers ours yours
@@ -174,7 +177,7 @@ def _line(pattern: str) -> re.Pattern[str]:
 
 
 def _preceding_word(text: str, start: int) -> str:
-    match = re.search(r"([\w.'’$£€#-]+)\W*$", text[:start])
+    match = re.search(r"([\w.'’$£€#-]+)[ \t]*$", text[max(0, start - 40):start])
     return match.group(1) if match else ""
 
 
@@ -216,7 +219,7 @@ MONEY_SYMBOL = FactPattern(
     _money,
     examples=("a sum of nearly [$11 billion] in debt", "worth [£12bn] to the Treasury",
               "a [€5m] grant", "an extra [US$3.5 million]", "debts of [$1.2tn]",
-              "tickets cost [$11] each", "a [£350m] contract"),
+              "tickets cost [$11] each", "a [£350m] contract", "set aside [Rs 11.1 lakh crore] for"),
     counterexamples=("He paid in 2011 for it.",),
 )
 def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -407,11 +410,12 @@ def _relative_month(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
 DATE_RELATIVE_MONTH = FactPattern(
     "date-month", "date",
     _line(rf"""\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|in|since|until|by|from|early|mid|late|during|
-              before|after|[Ii]n|[Ss]ince|[Bb]y)[-\s]+(?P<month>{MONTH_FULL})\b
+              before|after|of|through|throughout|[Ii]n|[Ss]ince|[Bb]y)[-\s]+(?P<month>{MONTH_FULL})\b
               (?!\s+(?:\d|of\s+\d))"""),
     _relative_month,
     examples=("his visit to the cosmodrome [last September] showed",
-              "talks due [next March] will", "elections held in [November] were"),
+              "talks due [next March] will", "elections held in [November] were",
+              "until the end of [June]"),
     counterexamples=("Theresa May said", "you may go"),
 )
 
@@ -563,8 +567,9 @@ def _duration_article(match: re.Match[str], text: str, ctx: Context) -> Fact | N
     qualifier = (match.group("q") or "").lower()
     qualifier = re.sub(r"\s+", " ", qualifier)
     after = match.group("after")
-    if not qualifier and not after:
-        return None
+    unit_word = match.group("unit").lower()
+    if not qualifier and not after and unit_word not in ("decade", "century", "fortnight"):
+        return None  # "a year when…": not a length of time
     previous = _preceding_word(text, match.start("a")).lower()
     if previous in ("once", "twice", "times", "per", "thrice"):
         return None
@@ -583,15 +588,32 @@ def _duration_article(match: re.Match[str], text: str, ctx: Context) -> Fact | N
 
 DURATION_ARTICLE = FactPattern(
     "duration-article", "duration",
-    _line(rf"""\b(?:(?P<q>just\s+under|just\s+over|under|over|less\s+than|more\s+than|nearly|
-              almost|about|around|roughly|within|only|just|for|barely|some)\s+)?
-              (?P<a>a|an|one|half\s+a|a\s+(?P<quarter>quarter)\s+of\s+a)\s+
+    _line(rf"""\b(?:(?P<q>(?i:just\s+under|just\s+over|under|over|less\s+than|more\s+than|nearly|
+              almost|about|around|roughly|within|only|just|for|barely|some))\s+)?
+              (?P<a>(?i:a\s+(?P<quarter>quarter)\s+of\s+a|half\s+a|an|a|one))\s+
               (?P<unit>year|month|week|day|decade|century|fortnight)\b
-              (?P<after>\s+(?:ago|earlier|later|before|after|long|on)\b)?"""),
+              (?P<after>\s+(?:ago|earlier|later|before|after|long|on|of)\b)?"""),
     _duration_article,
     examples=("met twice in [under a year]", "only [a year] earlier, Moscow",
-              "[a decade] ago", "for [half a century]", "[more than a year] of war"),
-    counterexamples=("it happens twice a year", "a year of change"),
+              "[a decade] ago", "for [half a century]", "[more than a year] of war",
+              "[A quarter of a century] later", "[a decade] of austerity"),
+    counterexamples=("it happens twice a year", "in a year when prices rose"),
+)
+
+
+def _past_period(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    unit = _unit(match.group("unit") or match.group("unit2"))
+    return Fact("duration", match.start(), match.end(), match.group(), f"1 {unit}",
+                "duration-period", number=Decimal(1), unit=f"{unit}s")
+
+
+DURATION_PERIOD = FactPattern(
+    "duration-period", "duration",
+    _line(r"""\b(?i:the)\s+(?:(?:past|coming)\s+(?P<unit>decade|century|year|month|week|fortnight)
+              |(?:last|next)\s+(?P<unit2>decade|century))\b"""),
+    _past_period,
+    examples=("talks over [the past year] failed", "for most of [the past decade]"),
+    counterexamples=("last year exports rose", "up on the previous year"),
 )
 
 
@@ -630,16 +652,21 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if number is None or number < 2:
         return None
     words = match.group("words").split()
-    head_index = next((i for i, w in enumerate(words) if _is_plural_noun(w.rstrip(",;:"))), None)
+    head_index = next((i for i, w in enumerate(words) if _is_plural_noun(w.rstrip(",;:."))),
+                      None)
     if head_index is None:
         return None
-    if any(w.lower() in FUNCTION_WORDS for w in words[:head_index]):
+    if any(w.lower() in FUNCTION_WORDS and w.lower() not in COUNT_MODIFIERS
+           for w in words[:head_index]):
         return None
     words = words[: head_index + 1]
-    head = words[-1].rstrip(",;:")
+    head = words[-1].rstrip(",;:.")
     if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent", "points"):
         return None
     previous = _preceding_word(text, match.start())
+    if previous.lower() in ("in", "of", "out") and re.search(
+            rf"(?:\d|{SMALL_WORD})\s+{previous}\s*$", text[max(0, match.start() - 30):match.start()]):
+        return None  # "nine in ten analysts" is a ratio, not a head count
     spelled = not re.match(r"\d", number_text)
     if spelled and previous.lower() in DETERMINERS:
         return None  # "the two leaders" points back; it is not a new figure
@@ -663,18 +690,20 @@ COUNT = FactPattern(
     "count", "count",
     _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}(?:\s?(?:m|bn|mn|k)\b|\s+{SCALE_WORD}\b)?
               |(?:{WORD_NUM}|a|an|half\s+a)\s+{SCALE_WORD}\b|{WORD_NUM}\b)
-              (?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
+              (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
               "[a dozen countries] signed", "[1.5m people] fled", "[forty new jobs]",
-              "[three people] died", "a road of [300 km] was built"),
+              "[three people] died", "a road of [300 km] was built",
+              "[a dozen other states] have"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
-                     "three times as many", "a Boeing 737 jets"),
+                     "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
 )
 
 
 # ------------------------------------------------------------------ treaties
 
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TREATY_WORD = r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter)"
 TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
 CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
@@ -698,8 +727,7 @@ GENERIC_MODIFIERS = frozenset(
     full mutual bilateral multilateral international global important crucial controversial
     secret binding legal legally non-binding possible potential future eventual ambitious
     long-awaited long-term short-term fragile hard-won similar wider broader better big
-    bigger larger huge significant preliminary initial basic actual real overall
-    comprehensive separate""".split()
+    bigger larger huge significant preliminary initial basic actual real overall""".split()
 )
 CONTRACT_MODIFIERS = frozenset(
     """plea non-disclosure confidentiality licence license licensing tenancy rental
@@ -746,14 +774,18 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     else:
         start = match.start("kw")
     start = max(start, match.start())
-    name = text[start:match.end()]
-    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-name")
+    end = match.end()
+    if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
+        end -= 1  # the sentence's full stop, not part of the name
+    name = text[start:end]
+    return Fact("treaty", start, end, name, _treaty_key(name), "treaty-name")
 
 
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
-    _line(rf"""(?P<pre>(?:{CAP_WORD}\s+){{0,6}})(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
-              (?P<comp>\s+(?:of|on|for|between|to|concerning)\s+(?:the\s+)?{CAP_SEQUENCE})?"""),
+    _line(rf"""(?P<pre>(?:(?:{CAP_WORD}|{YEAR})\s+){{0,6}})(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
+              (?P<comp>\s+(?:of|on|for|to|concerning)\s+(?:the\s+)?(?!(?:{MONTH}|{WEEKDAY})\b)
+              {CAP_SEQUENCE})?"""),
     _named_treaty,
     examples=(
         "the [Treaty on Mutual Friendship, Cooperation, and Assistance], which pledged",
@@ -762,6 +794,7 @@ TREATY_NAME = FactPattern(
         "the [New START treaty] expires", "the [Minsk accords] failed",
         "the [Geneva Conventions] protect", "the [UN Charter] says",
         "Britain's [Good Friday Agreement]", "the [Kyoto Protocol] of 1997",
+        "under the [1951 Mutual Defense Treaty] between",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "Agreement was reached on Monday.", "a new Honda Accord"),
@@ -778,8 +811,15 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
             break
     if not tokens:
         return None
+    # Leading vague words are not part of the name: "the last [arms-control agreement]".
+    while tokens and tokens[0].group().lower() in GENERIC_MODIFIERS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
     lowered = [t.group().lower() for t in tokens]
     keyword = match.group("kw").lower()
+    if all(parse_number(m) is not None and not re.fullmatch(r"1\d{3}|20\d\d", m) for m in lowered):
+        return None  # "two treaties" counts treaties; it names none
     if all(m in GENERIC_MODIFIERS for m in lowered):
         return None
     if any(m in CONTRACT_MODIFIERS or m in NOT_TREATY_PREFIXES for m in lowered):
@@ -814,7 +854,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
-    DURATION, DURATION_ARTICLE, AGE,
+    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE,
     COUNT,
     TREATY_NAME, TREATY_COMMON,
 )
