@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -255,6 +255,374 @@ def print_quiz(
                 )
             else:
                 typer.echo(f"{display_path(printed.path)}: answer key, {pages}")
+
+
+EXPORT_FORMATS = ("anki-csv", "quizlet", "gift", "markdown")
+QUESTION_TYPE_NAMES = ("short", "numeric", "date", "choice", "truefalse", "cloze", "order", "match")
+
+
+def _complete_formats(incomplete: str) -> list[str]:
+    return [name for name in EXPORT_FORMATS if name.startswith(incomplete)]
+
+
+def _complete_types(incomplete: str) -> list[str]:
+    return [name for name in QUESTION_TYPE_NAMES if name.startswith(incomplete)]
+
+
+@app.command()
+def new(
+    deck_id: Annotated[
+        str,
+        typer.Argument(metavar="DECK_ID", show_default=False,
+                       help="Id of the new deck: lowercase words and digits joined by hyphens."),
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option("--title", show_default=False, help="Deck title [default: made from the id]."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", show_default=False,
+                     help="Deck file to write [default: decks/DECK_ID.yaml]."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write a starter deck with one commented example of each question type."""
+    with _reporting("new"):
+        from .authoring.starter import write_starter
+        from .errors import display_path
+
+        path = output if output is not None else DEFAULT_DECKS / f"{deck_id}.yaml"
+        started = write_starter(path, deck_id, title, Path.cwd(), overwrite=force)
+        for warning in started.warnings:
+            typer.echo(f"new: warning: {warning}", err=True)
+        typer.echo(f"{display_path(started.path)}: new deck '{started.deck_id}' with an example "
+                   "of each question type; replace them with your own")
+
+
+if TYPE_CHECKING:
+    from .authoring.draft import NewQuestion
+
+
+def _can_prompt() -> bool:
+    """Ask for missing fields only when a person is at the keyboard."""
+    return sys.stdin.isatty()
+
+
+def _ask_missing(draft: NewQuestion) -> NewQuestion:
+    """Fill what the question type requires, asking on a terminal; refuse without one."""
+    from .authoring.draft import missing, supply
+    from .errors import InputError
+
+    while needs := missing(draft):
+        if not _can_prompt():
+            options = " and ".join(", ".join(n.option for n in needs).rsplit(", ", 1))
+            kind = f"a {draft.type} question" if draft.type else "a question"
+            raise InputError(f"{kind} needs {options}; give them as options "
+                             "(there is no terminal to ask on)")
+        need = needs[0]
+        if not need.repeatable:
+            draft = supply(draft, need, [typer.prompt(need.label)])
+            continue
+        values: list[str] = list(getattr(draft, need.field))
+        while True:
+            required = len(values) < need.minimum
+            suffix = "" if required else " (empty to finish)"
+            value: str = typer.prompt(f"{need.label} {len(values) + 1}{suffix}",
+                                      default=None if required else "", show_default=False)
+            if not value.strip():
+                break
+            values.append(value)
+        draft = supply(draft, need, values)
+    return draft
+
+
+@app.command()
+def add(
+    deck: Annotated[
+        Path, typer.Argument(metavar="DECK", show_default=False, help="Deck file to append to."),
+    ],
+    question_type: Annotated[
+        str | None,
+        typer.Option("--type", show_default=False, autocompletion=_complete_types,
+                     help="short, numeric, date, choice, truefalse, cloze, order or match."),
+    ] = None,
+    prompt: Annotated[
+        str | None, typer.Option("--prompt", show_default=False, help="The question.")
+    ] = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", show_default=False,
+                     help="The answer; repeat for several right choices. truefalse: true/false."),
+    ] = None,
+    choice: Annotated[
+        list[str] | None,
+        typer.Option("--choice", show_default=False, help="A choice (choice questions; repeat)."),
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", show_default=False,
+                                                  help="A tag (repeat).")] = None,
+    question_id: Annotated[
+        str | None,
+        typer.Option("--id", show_default=False,
+                     help="Question id [default: a slug of the prompt, unique in the deck]."),
+    ] = None,
+    explanation: Annotated[
+        str | None, typer.Option("--explanation", show_default=False,
+                                 help="Why the answer is right.")
+    ] = None,
+    paragraph: Annotated[
+        int | None,
+        typer.Option("--paragraph", min=1, show_default=False,
+                     help="Paragraph of the deck's source holding the answer."),
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", show_default=False,
+                     help="Cloze text with {{gaps}} (or give it as --prompt)."),
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", show_default=False,
+                                             help="Unit of a numeric answer.")] = None,
+    tolerance: Annotated[
+        str | None, typer.Option("--tolerance", show_default=False,
+                                 help="How far a numeric answer may be off.")
+    ] = None,
+    item: Annotated[
+        list[str] | None,
+        typer.Option("--item", show_default=False,
+                     help="An order item, in the right order (repeat)."),
+    ] = None,
+    pair: Annotated[
+        list[str] | None,
+        typer.Option("--pair", show_default=False, help="A match pair as 'left=right' (repeat)."),
+    ] = None,
+    alternative: Annotated[
+        list[str] | None,
+        typer.Option("--alternative", show_default=False,
+                     help="Another accepted answer (short questions; repeat)."),
+    ] = None,
+) -> None:
+    """Append one question to a deck, keeping every comment and blank line of the file.
+
+    On a terminal, missing required fields are asked for. The whole deck is checked
+    before writing; if anything is wrong the file is left exactly as it was.
+    """
+    with _reporting("add"):
+        from .authoring.adding import add_question
+        from .authoring.draft import NewQuestion
+        from .errors import display_path
+
+        draft = NewQuestion(
+            type=question_type, prompt=prompt, answers=tuple(answer or ()),
+            choices=tuple(choice or ()), tags=tuple(tag or ()), id=question_id,
+            explanation=explanation, paragraph=paragraph, text=text, unit=unit,
+            tolerance=tolerance, items=tuple(item or ()), pairs=tuple(pair or ()),
+            alternatives=tuple(alternative or ()),
+        )
+        added = add_question(deck, _ask_missing(draft))
+        typer.echo(f"{display_path(added.path)}: added {added.question_type} question "
+                   f"'{added.question_id}' ({added.questions} questions)")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", show_default=False,
+                     help="Write the schema to this file instead of printing it."),
+    ] = None,
+) -> None:
+    """Print the deck JSON Schema that editors use to complete and check deck files."""
+    with _reporting("schema"):
+        from .atomic import write_text_atomic
+        from .errors import display_path
+        from .schema import deck_schema_text
+
+        text = deck_schema_text()
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_text_atomic(output, text)
+            typer.echo(f"{display_path(output)}: deck JSON Schema")
+
+
+@app.command()
+def stats(
+    paths: DeckPaths = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Count questions per deck, type and tag; list those without explanation or source."""
+    with _reporting("stats"):
+        import json
+
+        from .loading import load_decks
+        from .stats import collect_stats, render_stats
+
+        figures = collect_stats(load_decks(_deck_paths(paths)))
+        if as_json:
+            typer.echo(json.dumps(figures.as_dict(), indent=2, ensure_ascii=False))
+        else:
+            typer.echo(render_stats(figures), nl=False)
+
+
+@app.command()
+def export(
+    paths: DeckPaths = None,
+    format_name: Annotated[
+        str,
+        typer.Option("--format", "-f", show_default=False, metavar="FORMAT",
+                     autocompletion=_complete_formats,
+                     help=f"One of: {', '.join(EXPORT_FORMATS)}."),
+    ] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", show_default=False,
+                     help="File to write; '-' prints to standard output."),
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No summary line; warnings and errors still print."),
+    ] = False,
+) -> None:
+    """Export decks to one file for Anki's CSV import, Quizlet, Moodle (GIFT) or Markdown."""
+    with _reporting("export"):
+        from .errors import InputError, display_path
+        from .formats import export_decks
+        from .loading import load_decks
+
+        if not format_name:
+            raise InputError(f"choose --format: {', '.join(EXPORT_FORMATS)}")
+        if output is None:
+            raise InputError("choose the file to write with -o FILE (or -o - to print it)")
+        decks = load_decks(_deck_paths(paths))
+        to_stdout = str(output) == "-"
+        exported = export_decks(decks, format_name, None if to_stdout else output)
+        for warning in exported.warnings:
+            typer.echo(f"export: warning: {warning}", err=True)
+        if to_stdout:
+            typer.echo(exported.text, nl=False)
+        elif not quiet:
+            count = exported.questions
+            typer.echo(f"{display_path(output)}: {count} question{'s' if count != 1 else ''}, "
+                       f"{format_name}")
+
+
+@app.command()
+def extract(
+    article: Annotated[
+        Path, typer.Argument(help="Plain-text or Markdown article (UTF-8).", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", show_default=False,
+                     help="Deck file to write [default: print the YAML]."),
+    ] = None,
+    deck_id: Annotated[
+        str | None,
+        typer.Option("--id", show_default=False, help="Deck id [default: from the file name]."),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", show_default=False,
+                     help="Deck title [default: from the file name]."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--date", show_default=False, metavar="YYYY-MM-DD",
+                     help="The article's date: resolves 'last September' and fills source.date."),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, show_default=False,
+                     help="Keep only the N best-ranked facts."),
+    ] = None,
+    all_choice: Annotated[
+        bool,
+        typer.Option("--choices", help="Ask every direct question as multiple choice."),
+    ] = False,
+) -> None:
+    """Find dates, figures and treaty names in an article; write candidate questions to review."""
+    with _reporting("extract"):
+        import re
+
+        from .atomic import write_text_atomic
+        from .errors import InputError, display_path
+        from .extract import (
+            ExtractOptions,
+            default_deck_id,
+            default_title,
+            extract_article,
+            parse_published,
+        )
+        from .models import SLUG_PATTERN
+
+        chosen_id = deck_id if deck_id is not None else default_deck_id(article)
+        if not re.fullmatch(SLUG_PATTERN, chosen_id):
+            raise InputError(f"--id '{chosen_id}': use lower-case letters, digits and '-' "
+                             "(e.g. putin-kim-2024)")
+        if title is not None and not title.strip():
+            raise InputError("--title must not be empty")
+        options = ExtractOptions(
+            deck_id=chosen_id,
+            title=title.strip() if title else default_title(article),
+            published=parse_published(published) if published else None,
+            limit=limit,
+            all_choice=all_choice,
+            source_name=article.name,
+        )
+        result = extract_article(article, options)
+        if output is None or str(output) == "-":
+            typer.echo(result.yaml_text, nl=False)
+            return
+        write_text_atomic(output, result.yaml_text)
+        found = ", ".join(f"{count} {kind}" for kind, count in sorted(result.facts.items()))
+        typer.echo(f"{display_path(output)}: {result.questions} candidate questions ({found}); "
+                   "review them before use")
+
+
+@app.command()
+def check(
+    deck: Annotated[Path, typer.Argument(help="Deck file to check.", show_default=False)],
+    source: Annotated[
+        Path,
+        typer.Option("--source", "-s", show_default=False,
+                     help="The article the deck's questions cite (UTF-8 text)."),
+    ],
+) -> None:
+    """Check that every answer is supported by the paragraph (or span) its question cites."""
+    with _reporting("check"):
+        from .checking import INFERRED, NOT_CHECKED, UNSUPPORTED, check_deck
+        from .errors import display_path
+        from .extract.sentences import read_article
+        from .loading import load_deck
+
+        loaded = load_deck(deck)
+        text = read_article(source)
+        report = check_deck(loaded.deck, text, loaded.path.read_text(encoding="utf-8-sig"))
+        shown = display_path(loaded.path)
+        counts = {status: len(report.with_status(status))
+                  for status in ("supported", INFERRED, NOT_CHECKED, UNSUPPORTED)}
+        typer.echo(f"{shown}: {len(report.results)} questions against {source.name} "
+                   f"({report.paragraphs} paragraphs): "
+                   + ", ".join(f"{count} {status}" for status, count in counts.items()))
+        sections = ((INFERRED, "Inferred (worked out, as the deck says; not failed):"),
+                    (NOT_CHECKED, "Not checked:"),
+                    (UNSUPPORTED, "Unsupported:"))
+        for status, heading in sections:
+            results = report.with_status(status)
+            if results:
+                typer.echo(heading)
+            for result in results:
+                place = f"{shown}:{result.line}: " if status == UNSUPPORTED and result.line else ""
+                typer.echo(f"  {place}{result.question_id} ({result.citation}): {result.detail}")
+        warned = [r for r in report.results if r.warnings]
+        if warned:
+            typer.echo("Warnings:")
+        for result in warned:
+            for warning in result.warnings:
+                typer.echo(f"  {result.question_id}: {warning}")
+        if not report.ok:
+            _fail(f"check: {counts[UNSUPPORTED]} unsupported question"
+                  f"{'s' if counts[UNSUPPORTED] != 1 else ''}")
 
 
 def main() -> None:
