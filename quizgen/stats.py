@@ -7,7 +7,7 @@ can check against the source) before publishing a deck.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -48,17 +48,11 @@ def collect_stats(decks: Sequence[LoadedDeck]) -> Stats:
     """Per-deck counts in the order given, and totals over all of them."""
     per_deck = [
         DeckStats(display_path(loaded.path), loaded.deck.id, loaded.deck.title,
-                  count_questions(loaded.deck.questions, loaded.deck.id, qualify=False))
+                  _count([(loaded.deck.id, q) for q in loaded.deck.questions], qualify=False))
         for loaded in decks
     ]
     every = [(loaded.deck.id, q) for loaded in decks for q in loaded.deck.questions]
-    qualify = len(decks) > 1
-    total = _count(every, qualify)
-    return Stats(per_deck, total)
-
-
-def count_questions(questions: Iterable[QuestionBase], deck_id: str, qualify: bool) -> Counts:
-    return _count([(deck_id, question) for question in questions], qualify)
+    return Stats(per_deck, _count(every, qualify=len(decks) > 1))
 
 
 def _count(questions: Sequence[tuple[str, QuestionBase]], qualify: bool) -> Counts:

@@ -124,7 +124,8 @@ def _answer_lines(deck: Deck, number: int, question: QuestionBase) -> list[str]:
 def _answer_text(deck: Deck, question: QuestionBase) -> str:
     if isinstance(question, ChoiceQuestion):
         order = _choice_order(deck, question)
-        return "; ".join(f"{LETTERS[order.index(c)]}. {escape(c)}" for c in question.correct)
+        right = sorted(order.index(choice) for choice in question.correct)
+        return "; ".join(f"{LETTERS[index]}. {escape(order[index])}" for index in right)
     text = escape(question_answer_text(question))
     if isinstance(question, ShortQuestion) and question.alternatives:
         text += f" (also: {', '.join(escape(a) for a in question.alternatives)})"

@@ -1,0 +1,148 @@
+"""Markdown study sheet, rendered by a CommonMark engine (markdown-it-py) to check that
+every deck text shows exactly as written and that the sheet never gives answers away."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from quizgen.formats import render_decks
+from quizgen.formats.markdown import escape
+from quizgen.loading import LoadedDeck, load_deck
+
+from .conftest import SHIPPED_DECKS
+
+MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+SHEET = """\
+id: sheet
+title: 'Stars & *planets* <b>'
+description: 'Line one, [a link](http://x), `code`'
+source:
+  title: 'A primer_with_underscores'
+  author: A. Writer
+  date: 2001-02
+  url: https://example.org/primer
+questions:
+  - id: star
+    type: short
+    prompt: 'Which star is **nearest** to us? # not a heading'
+    answer: '# the Sun'
+    alternatives: [Sol]
+    explanation: 'Light takes ~8 minutes; see <https://x> & &amp;.'
+    source: {paragraph: 3, locator: 'first_line'}
+  - id: list-like
+    type: short
+    prompt: '- not a bullet'
+    answer: '1999. not a list'
+  - id: pick
+    type: choice
+    prompt: 'Pick the gas giants | or not'
+    choices: [Mercury, Jupiter, Saturn, Mars]
+    answer: [Jupiter, Saturn]
+  - id: gap
+    type: cloze
+    text: 'The {{Sun::a star}} is *hot* and {{c2::big}}.'
+  - id: order
+    type: order
+    prompt: Nearest first
+    items: [Mercury, Venus, Earth]
+  - id: match
+    type: match
+    prompt: Match
+    pairs:
+      - {left: Io, right: Jupiter}
+      - {left: Titan, right: Saturn}
+      - {left: Triton, right: Neptune}
+  - id: truth
+    type: truefalse
+    prompt: '> The Moon is a planet.'
+    answer: false
+"""
+
+
+@pytest.fixture
+def sheet(tmp_path: Path) -> LoadedDeck:
+    path = tmp_path / "sheet.yaml"
+    path.write_text(SHEET, encoding="utf-8")
+    return load_deck(path)
+
+
+def html_of(markdown: str) -> str:
+    return MD.render(markdown)
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.parametrize("text", [
+    "*not emphasis* and _not_ either", "<b>not bold</b>", "[not](a link)", "`not code`",
+    "&copy; stays literal", "# not a heading", "- not a bullet", "+ not one", "1999. not a list",
+    "2) not a list", "> not a quote", "a | table | row", "~~not struck~~", "back\\slash",
+    "![no](image)", "<https://not.autolinked>", "=== not setext",
+])
+def test_escaped_text_renders_exactly_as_written(text: str) -> None:
+    html = html_of(escape(text))
+    assert html.startswith("<p>"), html  # a paragraph: no heading, list, quote or table
+    assert text_of(html).strip() == text
+    assert not re.search(r"<(em|strong|a|code|img|del|h\d|li|blockquote|table)\b", html)
+
+
+def test_sheet_structure_and_answers(sheet: LoadedDeck) -> None:
+    rendered = render_decks([sheet], "markdown")
+    html = html_of(rendered.text)
+    headings = [text_of(h) for h in re.findall(r"<h\d>(.*?)</h\d>", html)]
+    assert headings == ["Stars & *planets* <b>", "Questions", "Answers"]
+    text = text_of(html)
+    assert "Line one, [a link](http://x), `code`" in text
+    assert '<a href="https://example.org/primer">' in html
+    assert "A primer_with_underscores, A. Writer, February 2001" in text
+    questions, answers = text.split("Answers", 1)
+    assert "Which star is **nearest** to us? # not a heading" in questions
+    assert "The _____ (a star) is *hot* and _____." in questions
+    assert "True or false: > The Moon is a planet." in questions
+    assert "Sun" not in questions.replace("The _____", "")
+    assert "# the Sun (also: Sol)" in answers
+    assert "Light takes ~8 minutes; see <https://x> & &amp;." in answers
+    assert "Source: ¶3, first_line" in answers
+    assert "1999. not a list" in answers
+    assert "Sun; big" in answers
+    assert "Mercury → Venus → Earth" in answers
+    assert "Io → Jupiter; Titan → Saturn; Triton → Neptune" in answers
+    assert html.count("<strong>") == 7  # one bold answer per question, no markup from text
+
+
+def test_choices_are_lettered_and_the_answer_names_the_letters(sheet: LoadedDeck) -> None:
+    text = render_decks([sheet], "markdown").text
+    block = text.split("3. Pick the gas giants", 1)[1].split("\n4. ", 1)[0]
+    letters = dict(re.findall(r"- ([A-D])\. (\w+)", block))
+    answer = re.search(r"^3\. \*\*(.+)\*\*$", text, re.M)
+    assert answer is not None
+    right = {"Jupiter", "Saturn"}
+    expected = "; ".join(f"{k}. {v}" for k, v in sorted(letters.items()) if v in right)
+    assert answer.group(1) == expected
+
+
+def test_order_and_match_are_shown_shuffled_never_solved(sheet: LoadedDeck) -> None:
+    text = render_decks([sheet], "markdown").text.split("## Answers")[0]
+    order = re.findall(r"^ +- (Mercury|Venus|Earth)$", text, re.M)
+    assert sorted(order) == ["Earth", "Mercury", "Venus"] and order != ["Mercury", "Venus", "Earth"]
+    match_block = text.split("6. Match", 1)[1]
+    rights = re.findall(r"^ +- [A-C]\. (Jupiter|Saturn|Neptune)$", match_block, re.M)
+    assert sorted(rights) == ["Jupiter", "Neptune", "Saturn"]
+    assert rights != ["Jupiter", "Saturn", "Neptune"]
+
+
+def test_shipped_deck_every_question_and_answer_present() -> None:
+    deck = load_deck(SHIPPED_DECKS / "putin-kim-2024.yaml")
+    rendered = render_decks([deck], "markdown")
+    tokens = MD.parse(rendered.text)
+    ordered_lists = [t for t in tokens if t.type == "ordered_list_open" and t.level == 0]
+    assert len(ordered_lists) == 2  # questions, then answers
+    items = [t for t in tokens if t.type == "list_item_open" and t.level == 1]
+    assert len(items) == 2 * len(deck.deck.questions)
