@@ -107,8 +107,12 @@ def main() -> None:
         big.write_text(generated_deck(1000), encoding="utf-8")
         measure("generated deck, quiz only", big, PrintOptions(), args.repeat)
         measure("generated deck, quiz + key", big, with_key, args.repeat)
+        command_line("command line, shipped deck --key", [str(SHIPPED), "--key"])
         command_line("command line, shipped deck --versions 2 --key",
                      [str(SHIPPED), "--versions", "2", "--key"])
+        command_line("command line, shipped deck --count 20 --versions 2 --key",
+                     [str(SHIPPED), "--count", "20", "--versions", "2", "--key"])
+        command_line("command line, 1,000 questions", [str(big)])
         command_line("command line, 1,000 questions --versions 2 --key",
                      [str(big), "--versions", "2", "--key"])
 

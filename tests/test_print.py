@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
 
 from quizgen.errors import ExportError, InputError
 from quizgen.loading import LoadedDeck, load_decks
-from quizgen.models import ChoiceQuestion
+from quizgen.models import ChoiceQuestion, Deck
 from quizgen.printing import Layout, PrintOptions, build_data, key_path, print_quiz, render
 from quizgen.selection import make_versions, question_type, select_questions
 
 from .conftest import REPO
+from .strategies import deck_data
 
 ALL_TYPES = """\
 id: field-guide
@@ -582,3 +584,18 @@ def test_choice_answer_letters_in_data_follow_the_shuffle(all_types: list[Loaded
             letters = [c["letter"] for c in question["choices"] if c["text"] in
                        item.question.correct]
             assert question["grid"] == ", ".join(letters)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=deck_data(max_questions=6))
+def test_any_valid_deck_prints_as_quiz_and_key(data: dict[str, Any]) -> None:
+    """Any text in any script, any question shape: the template never fails, titles print."""
+    loaded = LoadedDeck(Deck.model_validate(data), Path("deck.yaml"))
+    rendered = render([loaded], PrintOptions(versions=2, key=True, layout=Layout(
+        word_bank=True, explanations=True)))
+    assert rendered.key is not None
+    for warning in rendered.warnings:
+        assert warning.startswith("no available font has "), warning
+    quiz = flat(" ".join(pages(rendered.quiz)))
+    assert "version B" in quiz and "Page 1 of" in quiz
+    assert "Answer grid" in pages(rendered.key)[-1]
