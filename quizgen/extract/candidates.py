@@ -108,10 +108,11 @@ def _merge_near_duplicates(ranked: list[Candidate]) -> list[Candidate]:
     """Same fact told again in a similar sentence (a pull quote, a recap) is asked once."""
     kept: list[Candidate] = []
     by_key: dict[tuple[str, str], list[Candidate]] = {}
+    words: dict[int, frozenset[str]] = {}
     for candidate in ranked:
         key = (candidate.fact.kind, candidate.fact.key)
         earlier = by_key.setdefault(key, [])
-        if any(_similar(candidate.sentence, other.sentence) for other in earlier):
+        if any(_similar(candidate.sentence, other.sentence, words) for other in earlier):
             continue
         if candidate.fact.kind == "treaty" and earlier:
             continue  # a name is asked once, in its best sentence
@@ -120,14 +121,16 @@ def _merge_near_duplicates(ranked: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+def _words(sentence: Sentence, cache: dict[int, frozenset[str]]) -> frozenset[str]:
+    if sentence.start not in cache:
+        cache[sentence.start] = frozenset(re.findall(r"\w+", sentence.text.lower()))
+    return cache[sentence.start]
 
 
-def _similar(first: Sentence, second: Sentence) -> bool:
+def _similar(first: Sentence, second: Sentence, cache: dict[int, frozenset[str]]) -> bool:
     if first.start == second.start:
         return True
-    a, b = _words(first.text), _words(second.text)
+    a, b = _words(first, cache), _words(second, cache)
     return bool(a | b) and Decimal(len(a & b)) / Decimal(len(a | b)) >= NEAR_DUPLICATE
 
 

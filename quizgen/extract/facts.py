@@ -8,7 +8,33 @@ Treaty names are a separate layer, so a name may contain a value ("the 1961 trea
 
 from __future__ import annotations
 
-from .patterns import PATTERNS, PRIORITY, Context, Fact
+import re
+
+from .patterns import PATTERNS, PRIORITY, Context, Fact, FactPattern
+
+_NUMBER_WORD = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b"
+)
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+_LITERALS = frozenset(t for p in PATTERNS for t in p.triggers if not t.startswith("#"))
+_TRIGGER_SETS = {p.name: frozenset(p.triggers) for p in PATTERNS}
+
+
+def _present(text: str) -> frozenset[str]:
+    """Every trigger the text holds, found once and shared by every pattern's pre-check."""
+    lowered = text.lower()
+    found = {literal for literal in _LITERALS if literal in lowered}
+    if any(c.isdigit() for c in text):
+        found.update(("#digit", "#number"))
+    elif _NUMBER_WORD.search(lowered):
+        found.add("#number")
+    if _MONTH.search(text):
+        found.add("#month")
+    return frozenset(found)
 
 
 def find_facts(text: str, context: Context | None = None, offset: int = 0) -> list[Fact]:
@@ -16,7 +42,10 @@ def find_facts(text: str, context: Context | None = None, offset: int = 0) -> li
     ctx = context or Context()
     values: list[Fact] = []
     names: list[Fact] = []
+    present = _present(text)
     for pattern in PATTERNS:
+        if pattern.triggers and present.isdisjoint(_TRIGGER_SETS[pattern.name]):
+            continue
         position = 0
         while (match := pattern.regex.search(text, position)) is not None:
             fact = pattern.build(match, text, ctx)

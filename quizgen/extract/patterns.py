@@ -102,6 +102,10 @@ class FactPattern:
     build: Builder
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
+    """Cheap pre-check: the pattern runs only on text holding one of these (lower-case)
+    substrings, or '#digit' (a digit), '#number' (a digit or number word), '#month' (a
+    month name). Keeps 1 MB within the time budget; never changes what is found."""
 
 
 # ------------------------------------------------------------------ building blocks
@@ -176,6 +180,16 @@ def _line(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE)
 
 
+def _look_back(regex: re.Pattern[str], text: str, end: int, reach: int = 80) -> re.Match[str] | None:
+    """`regex` (anchored with $) matched just before `end`: the leftmost, so the longest, run.
+
+    Patterns anchor on their rarest word (a currency, a time unit, 'treaty') and look
+    back from it: scanning every position for a number-word alternation is what made
+    1 MB slow.
+    """
+    return regex.search(text, max(0, end - reach), end)
+
+
 def _preceding_word(text: str, start: int) -> str:
     match = re.search(r"([\w.'’$£€#-]+)[ \t]*$", text[max(0, start - 40):start])
     return match.group(1) if match else ""
@@ -221,6 +235,7 @@ MONEY_SYMBOL = FactPattern(
               "a [€5m] grant", "an extra [US$3.5 million]", "debts of [$1.2tn]",
               "tickets cost [$11] each", "a [£350m] contract", "set aside [Rs 11.1 lakh crore] for"),
     counterexamples=("He paid in 2011 for it.",),
+    triggers=("$", "£", "€", "¥", "₹", "₩", "₽", "rs"),
 )
 def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if match.group("cur"):
@@ -245,44 +260,85 @@ MONEY_CODE = FactPattern(
               |(?P<amt2>{NUM})(?P<scale2>{SCALE_AFTER_DIGITS})?\s(?P<cur2>{CURRENCY_CODE}))\b"""),
     _money_code,
     examples=("a loan of [USD 40 million] was agreed", "it raised [500m EUR] last year"),
+    triggers=("usd", "eur", "gbp", "jpy", "cny", "chf", "rmb", "inr", "aud", "cad", "krw", "rub", "hkd"),
 )
+
+
+_AMOUNT_BEFORE = re.compile(
+    rf"""(?<![\w$£€.,])(?P<amt>{NUM}|{WORD_AMOUNT})(?P<scale>{SCALE_AFTER_DIGITS})?\s+$""",
+    re.VERBOSE,
+)
+
+
+def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    before = _look_back(_AMOUNT_BEFORE, text, match.start())
+    currency = currency_of(match.group("cur"))
+    if before is None or currency is None:
+        return None
+    number = parse_number(before.group("amt"))
+    if number is None:
+        return None
+    value = number
+    scale = (before.group("scale") or "").strip()
+    if scale:
+        scaled = parse_number(f"1 {scale}")
+        if scaled is None:
+            return None
+        value = number * scaled
+    if "-" in currency:
+        currency = currency.split("-")[0]
+        value = value / 100
+    start, end = before.start(), match.end()
+    return Fact("money", start, end, text[start:end], f"{currency} {plain(value)}", "money",
+                number=value, unit=currency,
+                number_start=before.start("amt"), number_end=before.end("amt"))
 
 
 MONEY_WORDS = FactPattern(
     "money-words", "money",
-    _line(rf"""(?<![\w$£€.,])(?P<amt>{NUM}|{WORD_AMOUNT})(?P<scale>{SCALE_AFTER_DIGITS})?
-              \s+(?P<cur>{CURRENCY_WORD})\b"""),
-    _money,
+    _line(rf"""(?<![\w-])(?P<cur>{CURRENCY_WORD})\b"""),
+    _money_words,
     examples=("it cost [350 million euros] to build", "fined [five million dollars]",
               "a bill of [11 billion US dollars]", "a stamp costs [85 pence]",
               "[half a million pounds] was raised"),
     counterexamples=("the party won 12 seats", "the boxer weighed in at",),
+    triggers=("dollar", "pound", "sterling", "euro", "yen", "yuan", "renminbi", "roubl", "rubl",
+              "rupee", "won", "franc", "cent", "pence"),
 )
 
 
 # ------------------------------------------------------------------ percent
 
 
+_PERCENT_NUMBER_BEFORE = re.compile(rf"(?<![\w.,])(?P<amt>{NUM}|{WORD_NUM})\s?$")
+
+
 def _percent(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    number = parse_number(match.group("amt"))
+    before = _look_back(_PERCENT_NUMBER_BEFORE, text, match.start(), reach=40)
+    if before is None:
+        return None
+    number = parse_number(before.group("amt"))
     if number is None:
         return None
-    written = match.group()[match.end("amt") - match.start():].strip()
+    written = match.group().strip()
     unit = "%" if written == "%" else ("percent" if written == "percent" else "per cent")
-    return Fact("percent", match.start(), match.end(), match.group(), f"{plain(number)}%",
-                "percent", number=number, unit=unit,
-                number_start=match.start("amt"), number_end=match.end("amt"))
+    start, end = before.start(), match.end()
+    return Fact("percent", start, end, text[start:end], f"{plain(number)}%", "percent",
+                number=number, unit=unit,
+                number_start=before.start("amt"), number_end=before.end("amt"))
 
 
 PERCENT = FactPattern(
     "percent", "percent",
-    _line(rf"""(?<![\w.,])(?P<amt>{NUM}|{WORD_NUM})
-              (?:\s?%|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _line(r"""%|(?<![A-Za-z])(?:per\s?cent|percent|pc)\b"""),
     _percent,
     examples=("write off [90 per cent] of the debt", "a [40%] rise", "nearly [forty per cent]",
               "support fell to [12.5 percent]", "inflation hit [11pc]", "a [40 %] share"),
-    counterexamples=("the PC market grew",),
+    counterexamples=("the PC market grew", "per capita income"),
+    triggers=("%", "per", "pc"),
 )
+
+
 PERCENT_POINTS = FactPattern(
     "percentage-points", "percent",
     _line(rf"""(?<![\w.,])(?P<amt>{NUM}|{WORD_NUM})\s+percentage[-\s]points?\b"""),
@@ -292,6 +348,7 @@ PERCENT_POINTS = FactPattern(
                          unit="percentage points", number_start=m.start("amt"),
                          number_end=m.end("amt")),
     examples=("a rise of [two percentage points]", "down [0.5 percentage point]"),
+    triggers=("percentage",),
 )
 
 
@@ -335,6 +392,7 @@ DATE_DAY_MONTH = FactPattern(
     examples=("Putin landed on [19 June 2024] in the capital", "on [4th July, 1776]",
               "talks resume on [12 March]", "signed on [the 3rd of May 1791]"),
     counterexamples=("he may 5 times", "about 12 Mayors"),
+    triggers=("#month",),
 )
 DATE_MONTH_DAY = FactPattern(
     "date-month-day", "date",
@@ -344,6 +402,7 @@ DATE_MONTH_DAY = FactPattern(
     examples=("on [June 19, 2024], the president", "by [Sept. 30] the fund",
               "on [January 6th 2021] a mob", "[Dec 7 1941]"),
     counterexamples=("March 2000 was",),
+    triggers=("#month",),
 )
 
 
@@ -360,6 +419,7 @@ DATE_MONTH_YEAR = FactPattern(
     examples=("power in [March 2000], however", "in [Feb. 2022] the army",
               "by [late May 2023] it was", "in [September of 1939]"),
     counterexamples=("the 1990s",),
+    triggers=("#month",),
 )
 
 
@@ -374,6 +434,7 @@ DATE_ISO = FactPattern(
     _iso,
     examples=("published [2024-06-19] at noon",),
     counterexamples=("version 2024-13-40",),
+    triggers=("#digit",),
 )
 
 
@@ -391,6 +452,7 @@ DATE_NUMERIC = FactPattern(
     _line(rf"""(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{YEAR})(?![\d/])"""),
     _numeric_date,
     examples=("the order dated [19/06/2024] says", "filed [6/19/2024]"),
+    triggers=("/",),
 )
 
 
@@ -417,6 +479,7 @@ DATE_RELATIVE_MONTH = FactPattern(
               "talks due [next March] will", "elections held in [November] were",
               "until the end of [June]"),
     counterexamples=("Theresa May said", "you may go"),
+    triggers=("#month",),
 )
 
 
@@ -433,6 +496,7 @@ DATE_QUALIFIED_YEAR = FactPattern(
     examples=("production resumes in [mid-2023]", "by [early 2024] the plan",
               "in the [summer of 2022] heatwave",
               "a [late-2019] survey"),
+    triggers=("#digit",),
 )
 
 
@@ -449,6 +513,7 @@ DATE_DECADE = FactPattern(
     _decade,
     examples=("famine in the [1990s] killed", "since the [early 2000s]", "in the ['90s] boom"),
     counterexamples=("in 1990 s",),
+    triggers=("0s",),
 )
 
 
@@ -476,6 +541,7 @@ DATE_CENTURY = FactPattern(
     _century,
     examples=("a [19th-century] palace", "in the [twentieth century]",
               "in the [early 20th century]"),
+    triggers=("century",),
 )
 
 DATE_PREPOSITIONS = frozenset(
@@ -517,6 +583,7 @@ DATE_YEAR = FactPattern(
               "between [1939] and [1945]"),
     counterexamples=("1,200 troops arrived", "2000 soldiers were sent", "in 24 years",
                      "$2011 was paid", "COVID-19 and F-2000"),
+    triggers=("#digit",),
 )
 
 
@@ -534,28 +601,37 @@ def _unit(word: str) -> str:
     return UNIT_SINGULAR.get(lowered, lowered)
 
 
+_DURATION_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<half>\s+and\s+a\s+half)?[-\s]$"
+)
+
+
 def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    amount_text = match.group("num")
-    number = parse_number(amount_text)
+    before = _look_back(_DURATION_NUMBER_BEFORE, text, match.start(), reach=50)
+    if before is None:
+        return None
+    number = parse_number(before.group("num"))
     if number is None:
         return None
-    if match.group("half"):
+    if before.group("half"):
         number += Decimal("0.5")
     unit = _unit(match.group("unit"))
-    return Fact("duration", match.start(), match.end(), match.group(),
-                f"{plain(number)} {unit}", "duration", number=number, unit=f"{unit}s",
-                number_start=match.start("num"), number_end=match.end("num"))
+    start, end = before.start(), match.end()
+    return Fact("duration", start, end, text[start:end], f"{plain(number)} {unit}", "duration",
+                number=number, unit=f"{unit}s",
+                number_start=before.start("num"), number_end=before.end("num"))
 
 
 DURATION = FactPattern(
     "duration", "duration",
-    _line(rf"""(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<half>\s+and\s+a\s+half)?
-              [-\s](?P<unit>{TIME_UNIT})\b(?:[-\s]old\b)?"""),
+    _line(rf"""(?<![A-Za-z])(?P<unit>{TIME_UNIT})\b(?:[-\s]old\b)?"""),
     _duration,
     examples=("his first visit in [24 years]", "[six months] later",
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
               "[two and a half years] of talks", "for [48 hours]"),
     counterexamples=("in 2024, years of talks",),
+    triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second",
+              "fortnight"),
 )
 
 LOOSE_QUALIFIERS = ("under", "over", "less than", "more than", "nearly", "almost", "about",
@@ -598,6 +674,7 @@ DURATION_ARTICLE = FactPattern(
               "[a decade] ago", "for [half a century]", "[more than a year] of war",
               "[A quarter of a century] later", "[a decade] of austerity"),
     counterexamples=("it happens twice a year", "in a year when prices rose"),
+    triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second", "fortnight"),
 )
 
 
@@ -614,6 +691,7 @@ DURATION_PERIOD = FactPattern(
     _past_period,
     examples=("talks over [the past year] failed", "for most of [the past decade]"),
     counterexamples=("last year exports rose", "up on the previous year"),
+    triggers=("past", "coming", "last", "next"),
 )
 
 
@@ -631,6 +709,7 @@ AGE = FactPattern(
     _line(rf"""\b(?:[Aa]ged|[Aa]ge)\s+(?P<num>\d{{1,3}}|{SMALL_WORD})\b"""),
     _age,
     examples=("a woman, [aged 40], was", "retired at [age 67]"),
+    triggers=("age",),
 )
 
 
@@ -698,6 +777,7 @@ COUNT = FactPattern(
               "[a dozen other states] have"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
+    triggers=("#number",),
 )
 
 
@@ -745,9 +825,13 @@ def _treaty_key(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text)
 
 
+_PREMODIFIERS_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?:{CAP_WORD}|{YEAR})\s+){{1,6}}$")
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    start = match.start()
-    premod = match.group("pre") or ""
+    before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
+    start = before.start() if before else match.start("kw")
+    premod = before.group() if before else ""
     tokens = premod.split()
     # Drop sentence openers and function words before the name: "The Paris Agreement".
     while tokens and (tokens[0].lower() in LEADING_WORDS or tokens[0].lower().endswith(
@@ -767,13 +851,10 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     keyword = match.group("kw")
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
         return None  # lower-case forms are left to the common-noun pattern
-    if tokens:
-        start = match.start("kw")
-        for token in reversed(tokens):
-            start = text.rindex(token, match.start(), start)
-    else:
-        start = match.start("kw")
-    start = max(start, match.start())
+    lowest = before.start() if before else match.start("kw")
+    start = match.start("kw")
+    for token in reversed(tokens):
+        start = text.rindex(token, lowest, start)
     end = match.end()
     if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
         end -= 1  # the sentence's full stop, not part of the name
@@ -783,7 +864,7 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
-    _line(rf"""(?P<pre>(?:(?:{CAP_WORD}|{YEAR})\s+){{0,6}})(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
+    _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
               (?P<comp>\s+(?:of|on|for|to|concerning)\s+(?:the\s+)?(?!(?:{MONTH}|{WEEKDAY})\b)
               {CAP_SEQUENCE})?"""),
     _named_treaty,
@@ -798,11 +879,18 @@ TREATY_NAME = FactPattern(
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "Agreement was reached on Monday.", "a new Honda Accord"),
+    triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter"),
 )
 
 
+_MODIFIERS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Za-z0-9][\w'’-]*,?\s+){1,4}$")
+
+
 def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    tokens = list(re.finditer(r"[^\s,]+", match.group("mods")))
+    before = _look_back(_MODIFIERS_BEFORE, text, match.start("kw"), reach=100)
+    if before is None:
+        return None
+    tokens = list(re.finditer(r"[^\s,]+", before.group()))
     # Keep the modifiers after the last function word: "any type of [defence treaty]".
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index].group().lower()
@@ -829,21 +917,22 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     if any(re.fullmatch(r"[$£€¥]?[\d.,]+(?:bn|m|k|tn)?", m) and not re.fullmatch(r"1\d{3}|20\d\d", m)
            for m in lowered):
         return None  # "a £350m deal" is a figure, not a treaty's name
-    start = match.start("mods") + tokens[0].start()
+    start = before.start() + tokens[0].start()
     name = text[start:match.end()]
     return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-common")
 
 
 TREATY_COMMON = FactPattern(
     "treaty-common", "treaty",
-    _line(r"""(?<![\w'’-])(?P<mods>(?:[A-Za-z0-9][\w'’-]*,?\s+){1,4}?)
-              (?P<kw>treaty|treaties|agreement|agreements|pact|pacts|accord|accords|deal|deals)\b"""),
+    _line(r"""(?<![\w-])(?P<kw>treaty|treaties|agreement|agreements|pact|pacts|accord|accords|deal|deals)
+              \b"""),
     _common_treaty,
     examples=("said that a [comprehensive strategic partnership treaty] would be",
               "pulled out of a [1961 treaty] between", "signed a [free-trade agreement]",
               "any type of [defence treaty] is", "a [peace deal] was"),
     counterexamples=("a new, vaguer, treaty", "the treaty lapsed", "a broad agreement",
                      "signed a plea agreement", "the deal was sealed", "a £350m deal"),
+    triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
 
