@@ -625,6 +625,125 @@ def check(
                   f"{'s' if counts[UNSUPPORTED] != 1 else ''}")
 
 
+@app.command()
+def extract(
+    article: Annotated[
+        Path, typer.Argument(help="Plain-text or Markdown article (UTF-8).", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", show_default=False,
+                     help="Deck file to write [default: print the YAML]."),
+    ] = None,
+    deck_id: Annotated[
+        str | None,
+        typer.Option("--id", show_default=False, help="Deck id [default: from the file name]."),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", show_default=False,
+                     help="Deck title [default: from the file name]."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--date", show_default=False, metavar="YYYY-MM-DD",
+                     help="The article's date: resolves 'last September' and fills source.date."),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, show_default=False,
+                     help="Keep only the N best-ranked facts."),
+    ] = None,
+    all_choice: Annotated[
+        bool,
+        typer.Option("--choices", help="Ask every direct question as multiple choice."),
+    ] = False,
+) -> None:
+    """Find dates, figures and treaty names in an article; write candidate questions to review."""
+    with _reporting("extract"):
+        import re
+
+        from .atomic import write_text_atomic
+        from .errors import InputError, display_path
+        from .extract import (
+            ExtractOptions,
+            default_deck_id,
+            default_title,
+            extract_article,
+            parse_published,
+        )
+        from .models import SLUG_PATTERN
+
+        chosen_id = deck_id if deck_id is not None else default_deck_id(article)
+        if not re.fullmatch(SLUG_PATTERN, chosen_id):
+            raise InputError(f"--id '{chosen_id}': use lower-case letters, digits and '-' "
+                             "(e.g. putin-kim-2024)")
+        if title is not None and not title.strip():
+            raise InputError("--title must not be empty")
+        options = ExtractOptions(
+            deck_id=chosen_id,
+            title=title.strip() if title else default_title(article),
+            published=parse_published(published) if published else None,
+            limit=limit,
+            all_choice=all_choice,
+            source_name=article.name,
+        )
+        result = extract_article(article, options)
+        if output is None or str(output) == "-":
+            typer.echo(result.yaml_text, nl=False)
+            return
+        write_text_atomic(output, result.yaml_text)
+        found = ", ".join(f"{count} {kind}" for kind, count in sorted(result.facts.items()))
+        typer.echo(f"{display_path(output)}: {result.questions} candidate questions ({found}); "
+                   "review them before use")
+
+
+@app.command()
+def check(
+    deck: Annotated[Path, typer.Argument(help="Deck file to check.", show_default=False)],
+    source: Annotated[
+        Path,
+        typer.Option("--source", "-s", show_default=False,
+                     help="The article the deck's questions cite (UTF-8 text)."),
+    ],
+) -> None:
+    """Check that every answer is supported by the paragraph (or span) its question cites."""
+    with _reporting("check"):
+        from .checking import INFERRED, NOT_CHECKED, UNSUPPORTED, check_deck
+        from .errors import display_path
+        from .extract.sentences import read_article
+        from .loading import load_deck
+
+        loaded = load_deck(deck)
+        text = read_article(source)
+        report = check_deck(loaded.deck, text, loaded.path.read_text(encoding="utf-8-sig"))
+        shown = display_path(loaded.path)
+        counts = {status: len(report.with_status(status))
+                  for status in ("supported", INFERRED, NOT_CHECKED, UNSUPPORTED)}
+        typer.echo(f"{shown}: {len(report.results)} questions against {source.name} "
+                   f"({report.paragraphs} paragraphs): "
+                   + ", ".join(f"{count} {status}" for status, count in counts.items()))
+        sections = ((INFERRED, "Inferred (worked out, as the deck says; not failed):"),
+                    (NOT_CHECKED, "Not checked:"),
+                    (UNSUPPORTED, "Unsupported:"))
+        for status, heading in sections:
+            results = report.with_status(status)
+            if results:
+                typer.echo(heading)
+            for result in results:
+                place = f"{shown}:{result.line}: " if status == UNSUPPORTED and result.line else ""
+                typer.echo(f"  {place}{result.question_id} ({result.citation}): {result.detail}")
+        warned = [r for r in report.results if r.warnings]
+        if warned:
+            typer.echo("Warnings:")
+        for result in warned:
+            for warning in result.warnings:
+                typer.echo(f"  {result.question_id}: {warning}")
+        if not report.ok:
+            _fail(f"check: {counts[UNSUPPORTED]} unsupported question"
+                  f"{'s' if counts[UNSUPPORTED] != 1 else ''}")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
