@@ -278,11 +278,12 @@ def new(
     ],
     title: Annotated[
         str | None,
-        typer.Option("--title", show_default=False, help="Deck title [default: made from the id]."),
+        typer.Option("--title", show_default=False, metavar="TEXT",
+                     help="Deck title [default: made from the id]."),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", show_default=False,
+        typer.Option("--output", "-o", show_default=False, metavar="FILE",
                      help="Deck file to write [default: decks/DECK_ID.yaml]."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
@@ -345,59 +346,68 @@ def add(
     question_type: Annotated[
         str | None,
         typer.Option("--type", show_default=False, autocompletion=_complete_types,
+                     metavar="TYPE",
                      help="short, numeric, date, choice, truefalse, cloze, order or match."),
     ] = None,
     prompt: Annotated[
-        str | None, typer.Option("--prompt", show_default=False, help="The question.")
+        str | None,
+        typer.Option("--prompt", show_default=False, metavar="TEXT", help="The question."),
     ] = None,
     answer: Annotated[
         list[str] | None,
-        typer.Option("--answer", show_default=False,
+        typer.Option("--answer", show_default=False, metavar="TEXT",
                      help="The answer; repeat for several right choices. truefalse: true/false."),
     ] = None,
     choice: Annotated[
         list[str] | None,
-        typer.Option("--choice", show_default=False, help="A choice (choice questions; repeat)."),
+        typer.Option("--choice", show_default=False, metavar="TEXT",
+                     help="A choice (choice questions; repeat)."),
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", show_default=False,
-                                                  help="A tag (repeat).")] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", show_default=False, metavar="TAG", help="A tag (repeat)."),
+    ] = None,
     question_id: Annotated[
         str | None,
-        typer.Option("--id", show_default=False,
+        typer.Option("--id", show_default=False, metavar="ID",
                      help="Question id [default: a slug of the prompt, unique in the deck]."),
     ] = None,
     explanation: Annotated[
-        str | None, typer.Option("--explanation", show_default=False,
+        str | None, typer.Option("--explanation", show_default=False, metavar="TEXT",
                                  help="Why the answer is right.")
     ] = None,
     paragraph: Annotated[
         int | None,
-        typer.Option("--paragraph", min=1, show_default=False,
+        typer.Option("--paragraph", min=1, show_default=False, metavar="N",
                      help="Paragraph of the deck's source holding the answer."),
     ] = None,
     text: Annotated[
         str | None,
-        typer.Option("--text", show_default=False,
+        typer.Option("--text", show_default=False, metavar="TEXT",
                      help="Cloze text with {{gaps}} (or give it as --prompt)."),
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", show_default=False,
-                                             help="Unit of a numeric answer.")] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", show_default=False, metavar="UNIT",
+                     help="Unit of a numeric answer."),
+    ] = None,
     tolerance: Annotated[
-        str | None, typer.Option("--tolerance", show_default=False,
+        str | None, typer.Option("--tolerance", show_default=False, metavar="NUMBER",
                                  help="How far a numeric answer may be off.")
     ] = None,
     item: Annotated[
         list[str] | None,
-        typer.Option("--item", show_default=False,
+        typer.Option("--item", show_default=False, metavar="TEXT",
                      help="An order item, in the right order (repeat)."),
     ] = None,
     pair: Annotated[
         list[str] | None,
-        typer.Option("--pair", show_default=False, help="A match pair as 'left=right' (repeat)."),
+        typer.Option("--pair", show_default=False, metavar="LEFT=RIGHT",
+                     help="A match pair as 'left=right' (repeat)."),
     ] = None,
     alternative: Annotated[
         list[str] | None,
-        typer.Option("--alternative", show_default=False,
+        typer.Option("--alternative", show_default=False, metavar="TEXT",
                      help="Another accepted answer (short questions; repeat)."),
     ] = None,
 ) -> None:
@@ -427,7 +437,7 @@ def add(
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", show_default=False,
+        typer.Option("--output", "-o", show_default=False, metavar="FILE",
                      help="Write the schema to this file instead of printing it."),
     ] = None,
 ) -> None:
@@ -475,7 +485,7 @@ def export(
     ] = "",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", show_default=False,
+        typer.Option("--output", "-o", show_default=False, metavar="FILE",
                      help="File to write; '-' prints to standard output."),
     ] = None,
     quiet: Annotated[
