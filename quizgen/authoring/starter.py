@@ -125,8 +125,11 @@ def default_title(deck_id: str) -> str:
 
 def schema_reference(deck_path: Path, project_root: Path) -> str:
     """The modeline's path from the deck's folder to the project's schema file, '/'-separated."""
-    schema = project_root / SCHEMA_FILE
-    relative = os.path.relpath(schema.resolve(), deck_path.parent.resolve())
+    schema = (project_root / SCHEMA_FILE).resolve()
+    try:
+        relative = os.path.relpath(schema, deck_path.parent.resolve())
+    except ValueError:  # another drive on Windows: no relative path exists
+        return schema.as_uri()
     return Path(relative).as_posix()
 
 
