@@ -12,26 +12,28 @@ import re
 
 from .patterns import PATTERNS, PRIORITY, Context, Fact, FactPattern
 
-_NUMBER_WORD = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b"
+_WORD = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion trillion dozen crore lakh".split()
 )
 _MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
 _LITERALS = frozenset(t for p in PATTERNS for t in p.triggers if not t.startswith("#"))
+_LITERAL_LIST = tuple(sorted(_LITERALS))
 _TRIGGER_SETS = {p.name: frozenset(p.triggers) for p in PATTERNS}
 
 
 def _present(text: str) -> frozenset[str]:
     """Every trigger the text holds, found once and shared by every pattern's pre-check."""
     lowered = text.lower()
-    found = {literal for literal in _LITERALS if literal in lowered}
+    found = {literal for literal in _LITERAL_LIST if literal in lowered}
     if any(c.isdigit() for c in text):
-        found.update(("#digit", "#number"))
-    elif _NUMBER_WORD.search(lowered):
-        found.add("#number")
+        found.add("#digit")
+    if not _NUMBER_WORDS.isdisjoint(_WORD.findall(lowered)):
+        found.add("#numword")
     if _MONTH.search(text):
         found.add("#month")
     return frozenset(found)

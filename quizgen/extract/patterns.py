@@ -104,8 +104,8 @@ class FactPattern:
     counterexamples: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
     """Cheap pre-check: the pattern runs only on text holding one of these (lower-case)
-    substrings, or '#digit' (a digit), '#number' (a digit or number word), '#month' (a
-    month name). Keeps 1 MB within the time budget; never changes what is found."""
+    substrings, or '#digit' (a digit), '#numword' (a spelled-out number word), '#month'
+    (a month name). Keeps 1 MB within the time budget; never changes what is found."""
 
 
 # ------------------------------------------------------------------ building blocks
@@ -155,6 +155,8 @@ IRREGULAR_PLURALS = (
     "fish", "aircraft", "feet", "teeth", "mice", "geese", "crew", "livestock", "deer",
     "infantry", "militia", "youth", "clergy",
 )
+PLURAL_WORDS = "(?:" + "|".join(re.escape(w) for w in IRREGULAR_PLURALS + MEASURE_UNITS) + ")"
+"""A count needs a plural noun within three words: checked in the regex, before any Python."""
 FUNCTION_WORDS = frozenset(
     """a an the this that these those its it his her their our my your of and or but nor to
     in on at for by with from per than as is was are were be been being has have had do does
@@ -639,42 +641,48 @@ LOOSE_QUALIFIERS = ("under", "over", "less than", "more than", "nearly", "almost
 TRIGGERS = ("only", "just", "for", "barely", "some", "in under", "in less than")
 
 
+_ARTICLE_BEFORE = re.compile(
+    r"""(?<![\w-])(?:(?P<q>(?i:just\s+under|just\s+over|under|over|less\s+than|more\s+than|nearly|
+    almost|about|around|roughly|within|only|just|for|barely|some))\s+)?
+    (?P<a>(?i:a\s+(?P<quarter>quarter)\s+of\s+a|half\s+a|an|a|one))\s+$""",
+    re.VERBOSE,
+)
+
+
 def _duration_article(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    qualifier = (match.group("q") or "").lower()
-    qualifier = re.sub(r"\s+", " ", qualifier)
+    before = _look_back(_ARTICLE_BEFORE, text, match.start("unit"), reach=60)
+    if before is None:
+        return None
+    qualifier = re.sub(r"\s+", " ", (before.group("q") or "").lower())
     after = match.group("after")
     unit_word = match.group("unit").lower()
     if not qualifier and not after and unit_word not in ("decade", "century", "fortnight"):
         return None  # "a year when…": not a length of time
-    previous = _preceding_word(text, match.start("a")).lower()
+    previous = _preceding_word(text, before.start("a")).lower()
     if previous in ("once", "twice", "times", "per", "thrice"):
         return None
-    unit = _unit(match.group("unit"))
+    unit = _unit(unit_word)
     number = Decimal(1)
-    if "half" in qualifier.split() or match.group("a").lower().startswith("half"):
+    if before.group("a").lower().startswith("half"):
         number = Decimal("0.5")
-    if match.group("quarter"):
+    if before.group("quarter"):
         number = Decimal("0.25")
-    start = match.start("q") if qualifier in LOOSE_QUALIFIERS else match.start("a")
+    start = before.start("q") if qualifier in LOOSE_QUALIFIERS else before.start("a")
     end = match.end("unit")
-    span_text = text[start:end]
-    return Fact("duration", start, end, span_text, f"{plain(number)} {unit}",
+    return Fact("duration", start, end, text[start:end], f"{plain(number)} {unit}",
                 "duration-article", number=number, unit=f"{unit}s")
 
 
 DURATION_ARTICLE = FactPattern(
     "duration-article", "duration",
-    _line(rf"""\b(?:(?P<q>(?i:just\s+under|just\s+over|under|over|less\s+than|more\s+than|nearly|
-              almost|about|around|roughly|within|only|just|for|barely|some))\s+)?
-              (?P<a>(?i:a\s+(?P<quarter>quarter)\s+of\s+a|half\s+a|an|a|one))\s+
-              (?P<unit>year|month|week|day|decade|century|fortnight)\b
+    _line(r"""(?<![A-Za-z-])(?P<unit>year|month|week|day|decade|century|fortnight)\b
               (?P<after>\s+(?:ago|earlier|later|before|after|long|on|of)\b)?"""),
     _duration_article,
     examples=("met twice in [under a year]", "only [a year] earlier, Moscow",
               "[a decade] ago", "for [half a century]", "[more than a year] of war",
               "[A quarter of a century] later", "[a decade] of austerity"),
     counterexamples=("it happens twice a year", "in a year when prices rose"),
-    triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second", "fortnight"),
+    triggers=("year", "month", "week", "day", "decade", "centur", "fortnight"),
 )
 
 
@@ -767,17 +775,29 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT = FactPattern(
     "count", "count",
-    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}(?:\s?(?:m|bn|mn|k)\b|\s+{SCALE_WORD}\b)?
-              |(?:{WORD_NUM}|a|an|half\s+a)\s+{SCALE_WORD}\b|{WORD_NUM}\b)
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}(?:\s?(?:m|bn|mn|k)\b|\s+{SCALE_WORD}\b)?)
+              (?=(?:\s+[A-Za-z][\w'’/.-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
               (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
-              "[a dozen countries] signed", "[1.5m people] fled", "[forty new jobs]",
-              "[three people] died", "a road of [300 km] was built",
-              "[a dozen other states] have"),
+              "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
-    triggers=("#number",),
+    triggers=("#digit",),
+)
+
+COUNT_WORDS = FactPattern(
+    "count-words", "count",
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>(?:{WORD_NUM}|(?i:a|an|half\s+a))\s+{SCALE_WORD}\b|{WORD_NUM}\b)
+              (?=(?:\s+[A-Za-z][\w'’/.-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
+              (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
+    _count,
+    examples=("[a dozen countries] signed", "[forty new jobs]", "[three people] died",
+              "[a dozen other states] have", "[Two crore new homes] will be built",
+              "[half a million people] marched"),
+    counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
+                     "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
+    triggers=("#numword",),
 )
 
 
@@ -944,6 +964,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE,
-    COUNT,
+    COUNT, COUNT_WORDS,
     TREATY_NAME, TREATY_COMMON,
 )
