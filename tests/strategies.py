@@ -29,6 +29,8 @@ _TRICKY = st.sampled_from(
         "Пхеньян",
         "평양",
         "naïve",
+        "שׁ",  # not NFC as typed; Anki stores NFC
+        "cafe\u0301",
         "9 per cent",
         "yes",
         "null",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +81,9 @@ def test_any_deck_imports_into_anki_with_text_intact(
             else:
                 assert len(cards) == 1
                 assert html_text(question.prompt) in cards[0].question()
+                assert unescape(html_text(question.prompt)) == unicodedata.normalize(
+                    "NFC", question.prompt
+                )  # escaped, never lost
             assert "<script" not in "".join(card.answer() for card in cards).split("</style>")[-1]
     finally:
         col.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import random
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..models import (
@@ -51,8 +52,9 @@ def html_text(text: str) -> str:
     """Plain text → safe HTML: escaped, line breaks kept, no '{{' for Anki to read as markup.
 
     Control characters become character references: a raw U+001F would split Anki's fields.
+    Text is stored in NFC, as Anki stores it, so a rebuilt note never differs by normalisation.
     """
-    escaped = html.escape(text, quote=True).replace("{{", "&#123;&#123;")
+    escaped = html.escape(unicodedata.normalize("NFC", text), quote=True).replace("{{", "&#123;&#123;")
     escaped = escaped.replace("\r\n", "\n").replace("\n", "<br>")
     return _CONTROL.sub(lambda match: f"&#x{ord(match[0]):02x};", escaped)
 
@@ -79,7 +81,7 @@ def render_note(
     return NoteContent(
         note_type=note_type,
         fields={**specific, **common},
-        sort_text=" ".join(question.prompt_text().split()),
+        sort_text=unicodedata.normalize("NFC", " ".join(question.prompt_text().split())),
         guid=note_guid(deck.id, question.id),
         tags=tuple(question.tags),
         deck_name=deck_name_for(deck, question),
