@@ -90,8 +90,8 @@ def _apply_scales(value: Decimal, rest: str) -> Decimal | None:
 
 def _parse_words(text: str) -> Decimal | None:
     words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
-    if not words:
-        return None
+    if not words or words in (["a"], ["an"]):
+        return None  # "a" counts only with what follows: a dozen, a million
     if words[0] == "half" and len(words) >= 3 and words[1] in ("a", "an"):
         scaled = _parse_words(" ".join(["one", *words[2:]]))
         return None if scaled is None else scaled / 2

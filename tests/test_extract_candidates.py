@@ -1,0 +1,184 @@
+"""Article → candidate deck: valid YAML, same bytes every time, sound distractors, ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizgen.cli import app
+from quizgen.extract import ExtractOptions, extract_article
+from quizgen.extract.candidates import build_deck, find_candidates
+from quizgen.extract.distractors import choose_distractors
+from quizgen.extract.facts import find_facts
+from quizgen.extract.sentences import parse_article
+from quizgen.loading import load_deck
+from quizgen.models import ChoiceQuestion, ClozeQuestion, DateQuestion, NumericQuestion, PartialDate
+
+ARTICLE = """\
+Island signs harbour treaty with its neighbour
+
+The island and its neighbour signed the Harbour Cooperation Treaty on 3 May 2021, ending two decades of dispute.
+
+It cost $40 million, roughly equivalent to £29 million at the time. Fishermen said 1,200 boats would use the new port.
+
+In 1996 the two sides had agreed a fishing pact, which lapsed in 2004. Turnout in the 2019 vote was 64 per cent.
+
+A second loan of $15 million followed in 2023, and the island now exports 35% of its catch.
+
+Islanders will remember this day for decades
+"""
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "harbour-news.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def options(**overrides: object) -> ExtractOptions:
+    values: dict[str, object] = {"deck_id": "harbour", "title": "Harbour", "source_name": "harbour-news.txt"}
+    values.update(overrides)
+    return ExtractOptions(**values)  # type: ignore[arg-type]
+
+
+def test_candidate_deck_loads_back_and_cites_sentences(article_file: Path, tmp_path: Path) -> None:
+    result = extract_article(article_file, options())
+    deck_path = tmp_path / "candidates.yaml"
+    deck_path.write_text(result.yaml_text, encoding="utf-8")
+    deck = load_deck(deck_path).deck
+    assert result.yaml_text.startswith("# Candidate questions extracted by `quizgen extract`")
+    assert "REVIEW BEFORE USE" in result.yaml_text
+    assert deck.source is not None
+    assert deck.source.title == "Island signs harbour treaty with its neighbour"
+    for question in deck.questions:
+        assert question.source is not None and question.source.span is not None
+        start, end = question.source.span
+        assert ARTICLE[start:end] == question.source.quote
+        paragraph = parse_article(ARTICLE).paragraphs[question.source.paragraph - 1]
+        assert paragraph.start <= start and end <= paragraph.end
+        assert question.tags[0] in ("date", "figure", "treaty")
+
+
+def test_same_article_same_bytes(article_file: Path) -> None:
+    first = extract_article(article_file, options()).yaml_text
+    second = extract_article(article_file, options()).yaml_text
+    assert first == second
+
+
+def test_each_fact_gets_a_cloze_and_a_direct_question(article_file: Path) -> None:
+    deck = build_deck(parse_article(ARTICLE), options())
+    by_id = {q.id: q for q in deck.questions}
+    assert isinstance(by_id["date-2021-05-03"], DateQuestion)
+    assert by_id["date-2021-05-03"].answer == "2021-05-03"
+    count = by_id["count-1200-boats"]
+    assert isinstance(count, NumericQuestion)
+    assert (count.answer, count.unit) == (1200, "boats")
+    assert "___ boats" in count.prompt
+    cloze = by_id["percent-64-cloze"]
+    assert isinstance(cloze, ClozeQuestion)
+    assert cloze.gaps()[0].answer == "64 per cent"
+
+
+def test_money_choice_never_offers_the_same_sum_in_another_currency() -> None:
+    deck = build_deck(parse_article(ARTICLE), options())
+    question = next(q for q in deck.questions if q.id == "money-usd-40000000")
+    assert isinstance(question, ChoiceQuestion)
+    assert question.answer == "$40 million"
+    assert len(question.choices) == 4 == len(set(question.choices))
+    assert all(choice.startswith("$") for choice in question.choices)
+    # The other dollar figure of the article comes first, then perturbations in the same style.
+    assert "$15 million" in question.choices
+    assert "£29 million" not in question.choices
+
+
+def test_date_perturbations_keep_the_format() -> None:
+    (answer,) = [f for f in find_facts("It lapsed in 2004.") if f.kind == "date"]
+    chosen = choose_distractors(answer, [])
+    assert chosen is not None
+    assert [c.text for c in chosen] == ["2002", "2006", "1999"]
+
+
+def test_treaty_choices_come_from_the_article_then_well_known_names() -> None:
+    deck = build_deck(parse_article(ARTICLE), options(all_choice=True))
+    question = next(q for q in deck.questions if q.id == "treaty-harbour-cooperation-treaty")
+    assert isinstance(question, ChoiceQuestion)
+    assert "Harbour Cooperation Treaty" in question.choices
+    assert "fishing pact" in question.choices
+    assert len(set(question.choices)) == 4
+
+
+def test_all_choice_asks_every_direct_question_as_choice() -> None:
+    deck = build_deck(parse_article(ARTICLE), options(all_choice=True))
+    direct = [q for q in deck.questions if not isinstance(q, ClozeQuestion)]
+    assert direct and all(isinstance(q, ChoiceQuestion) for q in direct)
+
+
+def test_ranking_puts_dense_self_contained_sentences_first() -> None:
+    ranked = find_candidates(parse_article(ARTICLE))
+    best = ranked[0].sentence.text
+    assert best == "In 1996 the two sides had agreed a fishing pact, which lapsed in 2004."
+    # "It cost …" starts with a pronoun: its facts come after those of self-contained sentences.
+    positions = {c.fact.text: i for i, c in enumerate(ranked)}
+    assert positions["$40 million"] > positions["2019"]
+
+
+def test_near_duplicate_sentences_are_merged() -> None:
+    text = ("Intro line of this story\n\nThe pact was signed in 1996 by both sides.\n\n"
+            "The pact was signed in 1996 by both sides, officials said.\n\n"
+            "A new pact followed in 1996.\n")
+    keys = [c.fact.key for c in find_candidates(parse_article(text))]
+    assert keys.count("1996") == 2  # the near-copy is dropped; the different sentence stays
+
+
+def test_limit_keeps_the_best_facts() -> None:
+    deck = build_deck(parse_article(ARTICLE), options(limit=2))
+    assert len({q.id.removesuffix("-cloze") for q in deck.questions}) == 2
+
+
+def test_relative_month_resolved_with_the_article_date() -> None:
+    text = "Head of the story here\n\nThe minister visited the port last September.\n"
+    deck = build_deck(parse_article(text), options(published=PartialDate.parse("2024-06-18")))
+    dates = [q for q in deck.questions if isinstance(q, DateQuestion)]
+    assert [q.answer for q in dates] == ["2023-09"]
+
+
+runner = CliRunner()
+
+
+def test_cli_extract_writes_a_valid_deck(article_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "candidates.yaml"
+    result = runner.invoke(app, ["extract", str(article_file), "-o", str(out), "--id", "harbour"])
+    assert result.exit_code == 0, result.output
+    deck = load_deck(out).deck
+    assert deck.id == "harbour"
+    assert deck.title == "Harbour news"
+    assert result.output == (
+        f"{out}: {len(deck.questions)} candidate questions (1 count, 5 date, 1 duration, "
+        "3 money, 2 percent, 2 treaty); review them before use\n"
+    )
+    check = runner.invoke(app, ["check", str(out), "--source", str(article_file)])
+    assert check.exit_code == 0, check.output
+
+
+def test_cli_extract_prints_yaml_without_output(article_file: Path) -> None:
+    result = runner.invoke(app, ["extract", str(article_file), "--title", "Harbour"])
+    assert result.exit_code == 0
+    assert result.stdout == extract_article(article_file, options(deck_id="harbour-news")).yaml_text
+
+
+def test_cli_extract_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Nothing to see here.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(empty), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 1
+    assert "no dates, figures or treaty names found" in result.output
+    assert not (tmp_path / "x.yaml").exists()
+    bad_id = runner.invoke(app, ["extract", str(empty), "--id", "Not A Slug"])
+    assert bad_id.exit_code == 1
+    assert "--id 'Not A Slug'" in bad_id.output
+    bad_date = runner.invoke(app, ["extract", str(empty), "--date", "June"])
+    assert bad_date.exit_code == 1
+    assert "--date" in bad_date.output
