@@ -56,7 +56,9 @@ def article_for(gold_path: Path) -> Path:
     raise SystemExit(f"{gold_path}: no {stem}.txt or {stem}.md beside it")
 
 
-def load_gold(path: Path, text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[Gold], PartialDate | None]:
+def load_gold(
+    path: Path, text: str, paragraphs: list[tuple[int, int]]
+) -> tuple[list[Gold], PartialDate | None]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     reference = PartialDate.parse(data["date"]) if data.get("date") else None
     gold: list[Gold] = []
@@ -69,7 +71,8 @@ def load_gold(path: Path, text: str, paragraphs: list[tuple[int, int]]) -> tuple
         layer = placed[kind == "treaty"]  # names and values may overlap: "the 1961 treaty"
         start = _occurrence(text, written, layer, paragraphs)
         if start < 0:
-            raise SystemExit(f"{path}: '{written}' not found (often enough) in the article's paragraphs")
+            raise SystemExit(
+                f"{path}: '{written}' not found (often enough) in the article's paragraphs")
         layer.append((start, start + len(written)))
         gold.append(Gold(kind, written, value, start, start + len(written)))
     return gold, reference
@@ -118,7 +121,8 @@ def score(facts: list[Fact], gold: list[Gold]) -> tuple[dict[str, Tally], list[s
             if gold[hit].value == fact.key:
                 tally.value_right += 1
             else:
-                notes.append(f"  value  {fact.kind:8} {fact.text!r}: {fact.key} ≠ gold {gold[hit].value}")
+                notes.append(f"  value  {fact.kind:8} {fact.text!r}: {fact.key} "
+                             f"≠ gold {gold[hit].value}")
     for index, entry in enumerate(gold):
         tallies[entry.kind].gold += 1
         if index in matched_gold:
@@ -159,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     for kind in KINDS:
         tally = total[kind]
         overall.add(tally)
-        print(f"{kind:10} {tally.gold:5} {tally.found:6} {ratio(tally.true_found, tally.found):>10} "
-              f"{ratio(tally.true_gold, tally.gold):>7} {ratio(tally.value_right, tally.valued):>6}")
+        print(f"{kind:10} {tally.gold:5} {tally.found:6} "
+              f"{ratio(tally.true_found, tally.found):>10} "
+              f"{ratio(tally.true_gold, tally.gold):>7} "
+              f"{ratio(tally.value_right, tally.valued):>6}")
     print(f"{'all':10} {overall.gold:5} {overall.found:6} "
           f"{ratio(overall.true_found, overall.found):>10} "
           f"{ratio(overall.true_gold, overall.gold):>7} "

@@ -40,7 +40,8 @@ def corpus(size: int) -> str:
     round_number = 0
     while length < size:
         for paragraph in paragraphs:
-            shifted = re.sub(r"\d+", lambda m: str(int(m.group()) + round_number % 7), paragraph)
+            shift = round_number % 7
+            shifted = re.sub(r"\d+", lambda m, s=shift: str(int(m.group()) + s), paragraph)
             out.append(shifted)
             length += len(shifted) + 2
             if length >= size:
@@ -72,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         facts = all_facts(article)
         options = ExtractOptions(deck_id="speed", title="Speed", source_name="big.txt")
         result = extract_article(path, options)
-        print(f"input: {len(text.encode('utf-8')) / 1e6:.2f} MB, {len(article.paragraphs)} paragraphs, "
+        print(f"input: {len(text.encode('utf-8')) / 1e6:.2f} MB, "
+              f"{len(article.paragraphs)} paragraphs, "
               f"{len(sentences)} sentences, {len(facts)} facts, {result.questions} questions, "
               f"{len(result.yaml_text.encode('utf-8')) / 1e6:.1f} MB of YAML")
         print(f"paragraphs      {best(args.repeat, lambda: parse_article(text)):6.2f} s")

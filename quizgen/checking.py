@@ -220,7 +220,8 @@ class _Checker:
         start, end = span
         text = self.article.text
         if end > len(text):
-            raise _Unusable(f"span {start}–{end} runs past the end of the article ({len(text)} characters)")
+            raise _Unusable(f"span {start}–{end} runs past the end of the article "
+                            f"({len(text)} characters)")
         inside = any(p.start <= start and end <= p.end for p in self.article.paragraphs
                      if p in paragraphs)
         if not inside:
@@ -309,7 +310,8 @@ class _Checker:
             right = self.part(pair.right, passage.text, facts)
             if "fact-missing" in (left, right):
                 side = pair.left if left == "fact-missing" else pair.right
-                return UNSUPPORTED, f"pair '{pair.left}' → '{pair.right}': '{side}' is not in {passage.where}"
+                return UNSUPPORTED, (f"pair '{pair.left}' → '{pair.right}': '{side}' is not in "
+                                     f"{passage.where}")
             if "found" not in (left, right):
                 return UNSUPPORTED, (f"pair '{pair.left}' → '{pair.right}': neither side is in "
                                      f"{passage.where}")
@@ -344,8 +346,8 @@ def _numbers(passage: str, facts: list[Fact]) -> set[Decimal]:
             found.add(value)
     for match in _ORDINAL.finditer(passage):
         found.add(Decimal(ORDINALS[match.group(1).lower()] if match.group(1) else match.group(2)))
-    for match in re.finditer(r"\b(?:a|an)\s+(?:year|month|week|day|decade|century)\b", passage,
-                             re.IGNORECASE):
+    if re.search(r"\b(?:a|an)\s+(?:year|month|week|day|decade|century)\b", passage,
+                 re.IGNORECASE):
         found.add(Decimal(1))
     return found
 

@@ -30,7 +30,8 @@ Harbour town marks its new pier
 
 The harbour town opened its pier in March 2000. Builders used 7,000 tonnes of stone.
 
-Councillors approved the Harbour Cooperation Treaty with the neighbouring island in 1996. Turnout was 90 per cent, and the vote cost $11 billion (about £8 billion).
+Councillors approved the Harbour Cooperation Treaty with the neighbouring island in 1996.
+Turnout was 90 per cent, and the vote cost $11 billion (about £8 billion).
 
 Six years later the town held a festival. Mayor Ann Lee called the pier 'a gift to the sea'.
 
@@ -71,7 +72,8 @@ def test_equivalent_forms_are_supported(tmp_path: Path) -> None:
            source: {paragraph: 2, locator: the vote cost}}
         - {id: mayor, type: short, prompt: Who?, answer: Anne Lee, alternatives: [ann lee],
            source: {paragraph: 3}}
-        - {id: gift, type: short, prompt: What?, answer: "“a gift to the sea”", source: {paragraph: 3}}
+        - {id: gift, type: short, prompt: What?, answer: "“a gift to the sea”",
+           source: {paragraph: 3}}
         """)
     assert {key: status for key, (status, _) in found.items()} == dict.fromkeys(found, SUPPORTED)
 
@@ -126,7 +128,8 @@ def test_inferred_and_unchecked_questions_are_listed_apart(tmp_path: Path) -> No
         """)
     assert found["festival"] == (INFERRED, "2000 plus six years")
     assert found["tf"][0] == NOT_CHECKED
-    assert found["why"] == (NOT_CHECKED, "every right choice is a description in the deck's own words")
+    assert found["why"] == (NOT_CHECKED,
+                            "every right choice is a description in the deck's own words")
     assert found["events"] == (NOT_CHECKED, "every item is a description in the deck's own words")
 
 
@@ -155,19 +158,22 @@ def test_match_pairs_need_one_side_in_the_text_and_every_fact(tmp_path: Path) ->
           source: {paragraph: 2}
         """)
     assert found["good"] == (SUPPORTED, "")
-    assert found["wrong-year"] == (UNSUPPORTED, "pair '1997' → 'The treaty is approved': '1997' is not in ¶2")
+    assert found["wrong-year"] == (
+        UNSUPPORTED, "pair '1997' → 'The treaty is approved': '1997' is not in ¶2")
     assert found["nothing"] == (UNSUPPORTED, "pair 'Bob' → 'A builder': neither side is in ¶2")
 
 
 def test_span_and_quote_must_agree_with_the_article(tmp_path: Path) -> None:
     start = ARTICLE.index("Six years later")
     end = ARTICLE.index("festival.") + len("festival.")
+    quote = "Six years later the town held a festival."
     found = results(tmp_path, f"""\
         - {{id: ok, type: numeric, prompt: Years?, answer: 6,
-           source: {{paragraph: 3, span: [{start}, {end}], quote: "Six years later the town held a festival."}}}}
+           source: {{paragraph: 3, span: [{start}, {end}], quote: "{quote}"}}}}
         - {{id: moved, type: numeric, prompt: Years?, answer: 6,
-           source: {{paragraph: 3, span: [{start + 1}, {end}], quote: "Six years later the town held a festival."}}}}
-        - {{id: outside, type: numeric, prompt: Years?, answer: 6, source: {{paragraph: 1, span: [{start}, {end}]}}}}
+           source: {{paragraph: 3, span: [{start + 1}, {end}], quote: "{quote}"}}}}
+        - {{id: outside, type: numeric, prompt: Years?, answer: 6,
+           source: {{paragraph: 1, span: [{start}, {end}]}}}}
         """)
     assert found["ok"] == (SUPPORTED, "")
     assert found["moved"][1].startswith("the quote does not match the article's text at span")

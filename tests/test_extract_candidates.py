@@ -16,19 +16,18 @@ from quizgen.extract.sentences import parse_article
 from quizgen.loading import load_deck
 from quizgen.models import ChoiceQuestion, ClozeQuestion, DateQuestion, NumericQuestion, PartialDate
 
-ARTICLE = """\
-Island signs harbour treaty with its neighbour
-
-The island and its neighbour signed the Harbour Cooperation Treaty on 3 May 2021, ending two decades of dispute.
-
-It cost $40 million, roughly equivalent to £29 million at the time. Fishermen said 1,200 boats would use the new port.
-
-In 1996 the two sides had agreed a fishing pact, which lapsed in 2004. Turnout in the 2019 vote was 64 per cent.
-
-A second loan of $15 million followed in 2023, and the island now exports 35% of its catch.
-
-Islanders will remember this day for decades
-"""
+ARTICLE = (
+    "Island signs harbour treaty with its neighbour\n\n"
+    "The island and its neighbour signed the Harbour Cooperation Treaty on 3 May 2021, ending "
+    "two decades of dispute.\n\n"
+    "It cost $40 million, roughly equivalent to £29 million at the time. Fishermen said 1,200 "
+    "boats would use the new port.\n\n"
+    "In 1996 the two sides had agreed a fishing pact, which lapsed in 2004. Turnout in the 2019 "
+    "vote was 64 per cent.\n\n"
+    "A second loan of $15 million followed in 2023, and the island now exports 35% of its "
+    "catch.\n\n"
+    "Islanders will remember this day for decades\n"
+)
 
 
 @pytest.fixture
@@ -39,7 +38,8 @@ def article_file(tmp_path: Path) -> Path:
 
 
 def options(**overrides: object) -> ExtractOptions:
-    values: dict[str, object] = {"deck_id": "harbour", "title": "Harbour", "source_name": "harbour-news.txt"}
+    values: dict[str, object] = {"deck_id": "harbour", "title": "Harbour",
+                                 "source_name": "harbour-news.txt"}
     values.update(overrides)
     return ExtractOptions(**values)  # type: ignore[arg-type]
 

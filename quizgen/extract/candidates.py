@@ -72,7 +72,9 @@ def find_candidates(article: Article, published: PartialDate | None = None) -> l
     return _rank(all_facts(article, published))
 
 
-def all_facts(article: Article, published: PartialDate | None = None) -> list[tuple[Fact, Sentence]]:
+def all_facts(
+    article: Article, published: PartialDate | None = None
+) -> list[tuple[Fact, Sentence]]:
     """Every fact with its sentence, in reading order, unmerged."""
     context = Context(reference=published)
     found: list[tuple[Fact, Sentence]] = []
@@ -232,7 +234,8 @@ def _choice_lead(fact: Fact) -> str:
             fact.text, re.IGNORECASE)
         keyword = words[-1].lower() if words else "treaty"
         noun = {"treaties": "treaty", "agreements": "agreement", "pacts": "pact",
-                "accords": "accords", "conventions": "conventions", "deals": "deal"}.get(keyword, keyword)
+                "accords": "accords", "conventions": "conventions",
+                "deals": "deal"}.get(keyword, keyword)
         return f"Which {noun} goes in the gap?"
     if fact.kind == "money":
         return "Which amount goes in the gap?"

@@ -70,7 +70,9 @@ class FactIndex:
         return [fact for fact, start in items[low:high] if start != sentence_start]
 
 
-def choose_distractors(answer: Fact, others: Sequence[Fact], count: int = COUNT) -> list[Choice] | None:
+def choose_distractors(
+    answer: Fact, others: Sequence[Fact], count: int = COUNT
+) -> list[Choice] | None:
     """`count` wrong answers for `answer`, or None when the article and its format give too few.
 
     `others` must hold facts from sentences other than the answer's own.
@@ -126,7 +128,8 @@ def _value(fact: Fact) -> str:
 
 
 def _same_kind(answer: Fact, others: Sequence[Fact]) -> list[Fact]:
-    pool = [f for f in others if f.kind == answer.kind and f.key != answer.key and _compatible(answer, f)]
+    pool = [f for f in others
+            if f.kind == answer.kind and f.key != answer.key and _compatible(answer, f)]
     if answer.kind == "treaty":
         shape = answer.text[:1].isupper()
         return sorted(pool, key=lambda f: (f.text[:1].isupper() != shape, f.start))

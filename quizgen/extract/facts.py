@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import PATTERNS, PRIORITY, Context, Fact, FactPattern
+from .patterns import PATTERNS, PRIORITY, Context, Fact
 
 _WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
@@ -40,7 +40,7 @@ def _present(text: str) -> frozenset[str]:
 
 
 def find_facts(text: str, context: Context | None = None, offset: int = 0) -> list[Fact]:
-    """Facts in `text` in reading order, offsets shifted by `offset` (the text's place in its article)."""
+    """Facts in `text` in reading order, offsets shifted by `offset` (where `text` sits)."""
     ctx = context or Context()
     values: list[Fact] = []
     names: list[Fact] = []

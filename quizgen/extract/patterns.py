@@ -142,7 +142,8 @@ CURRENCY_WORD = (
     r"|roubles?|rubles?|rupees?|won|francs?|cents?|pence)"
 )
 
-TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|fortnights?)"
+TIME_UNIT = (r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
+             r"|fortnights?)")
 
 MEASURE_UNITS = (
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "kilograms",
@@ -182,7 +183,9 @@ def _line(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE)
 
 
-def _look_back(regex: re.Pattern[str], text: str, end: int, reach: int = 80) -> re.Match[str] | None:
+def _look_back(
+    regex: re.Pattern[str], text: str, end: int, reach: int = 80
+) -> re.Match[str] | None:
     """`regex` (anchored with $) matched just before `end`: the leftmost, so the longest, run.
 
     Patterns anchor on their rarest word (a currency, a time unit, 'treaty') and look
@@ -235,7 +238,8 @@ MONEY_SYMBOL = FactPattern(
     _money,
     examples=("a sum of nearly [$11 billion] in debt", "worth [£12bn] to the Treasury",
               "a [€5m] grant", "an extra [US$3.5 million]", "debts of [$1.2tn]",
-              "tickets cost [$11] each", "a [£350m] contract", "set aside [Rs 11.1 lakh crore] for"),
+              "tickets cost [$11] each", "a [£350m] contract",
+              "set aside [Rs 11.1 lakh crore] for"),
     counterexamples=("He paid in 2011 for it.",),
     triggers=("$", "£", "€", "¥", "₹", "₩", "₽", "rs"),
 )
@@ -262,7 +266,8 @@ MONEY_CODE = FactPattern(
               |(?P<amt2>{NUM})(?P<scale2>{SCALE_AFTER_DIGITS})?\s(?P<cur2>{CURRENCY_CODE}))\b"""),
     _money_code,
     examples=("a loan of [USD 40 million] was agreed", "it raised [500m EUR] last year"),
-    triggers=("usd", "eur", "gbp", "jpy", "cny", "chf", "rmb", "inr", "aud", "cad", "krw", "rub", "hkd"),
+    triggers=("usd", "eur", "gbp", "jpy", "cny", "chf", "rmb", "inr", "aud", "cad", "krw", "rub",
+              "hkd"),
 )
 
 
@@ -552,6 +557,14 @@ DATE_PREPOSITIONS = frozenset(
 )
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+YEAR_EVENTS = frozenset(
+    """elections olympics games polls talks accords midterms protests riots floods sanctions
+    levels figures results accounts""".split()
+)
+"""Plural nouns a year names rather than counts: "the 2024 elections"."""
+
+
 def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     year = int(match.group("year"))
     start, end = match.span()
@@ -561,16 +574,11 @@ def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     previous = _preceding_word(text, start).lower()
     if previous in ("no.", "no", "number", "#", "flight", "route", "page", "room", "model"):
         return None
-    following = re.match(r"\s+([A-Za-z][\w-]*)", text[end:])
-    if following:
-        word = following.group(1)
-        if _is_plural_noun(word) and word.lower() not in ("elections", "olympics", "games",
-                                                          "polls", "talks", "accords",
-                                                          "midterms", "protests", "riots",
-                                                          "floods", "sanctions", "levels",
-                                                          "figures", "results", "accounts"):
-            if previous not in DETERMINERS and previous not in ("a", "an"):
-                return None  # "2000 troops" counts troops
+    following = _NEXT_WORD.match(text, end)
+    if (following and _is_plural_noun(following.group(1))
+            and following.group(1).lower() not in YEAR_EVENTS
+            and previous not in DETERMINERS and previous not in ("a", "an")):
+        return None  # "2000 troops" counts troops
     if year < 1800 and previous not in DATE_PREPOSITIONS:
         return None
     return _date_fact(match, "year", make_date(year))
@@ -752,7 +760,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     previous = _preceding_word(text, match.start())
     if previous.lower() in ("in", "of", "out") and re.search(
-            rf"(?:\d|{SMALL_WORD})\s+{previous}\s*$", text[max(0, match.start() - 30):match.start()]):
+            rf"(?:\d|{SMALL_WORD})\s+{previous}\s*$",
+            text[max(0, match.start() - 30):match.start()]):
         return None  # "nine in ten analysts" is a ratio, not a head count
     spelled = not re.match(r"\d", number_text)
     if spelled and previous.lower() in DETERMINERS:
@@ -934,8 +943,8 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
         return None
     if keyword.startswith("deal") and not any(m in DEAL_MODIFIERS for m in lowered):
         return None
-    if any(re.fullmatch(r"[$£€¥]?[\d.,]+(?:bn|m|k|tn)?", m) and not re.fullmatch(r"1\d{3}|20\d\d", m)
-           for m in lowered):
+    if any(re.fullmatch(r"[$£€¥]?[\d.,]+(?:bn|m|k|tn)?", m)
+           and not re.fullmatch(r"1\d{3}|20\d\d", m) for m in lowered):
         return None  # "a £350m deal" is a figure, not a treaty's name
     start = before.start() + tokens[0].start()
     name = text[start:match.end()]

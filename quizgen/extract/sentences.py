@@ -18,9 +18,11 @@ Offsets count characters (code points) of the decoded text, line endings as in t
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, display_path
 
@@ -105,7 +107,8 @@ def read_article(path: Path) -> str:
 def split_blocks(text: str) -> list[Block]:
     """Blank-line separated blocks, or one block per line when the text has no blank line."""
     if not _BLANK_LINE.search(text):
-        return [Block(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text)]
+        lines = re.finditer(r"[^\r\n]*\S[^\r\n]*", text)
+        return [Block(m.start(), m.end(), m.group()) for m in lines]
     blocks: list[Block] = []
     position = 0
     for separator in _BLANK_LINE.finditer(text):
@@ -156,7 +159,8 @@ def parse_article(text: str) -> Article:
             if not paragraphs and headline is None:
                 headline = _headline(block.text)
             continue
-        paragraphs.append(Paragraph(len(paragraphs) + 1, block.start, block.end, block.text, layout))
+        number = len(paragraphs) + 1
+        paragraphs.append(Paragraph(number, block.start, block.end, block.text, layout))
     return Article(text, tuple(paragraphs), headline)
 
 
@@ -210,7 +214,7 @@ def split_sentences(article: Article) -> list[Sentence]:
     return result
 
 
-_SEGMENTER: object | None = None
+_SEGMENTER: Any = None
 
 
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:
@@ -220,14 +224,14 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
     if _SEGMENTER is None:
         _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
     flat = re.sub(r"[\r\n]", " ", text)  # hard-wrapped lines: same length, same offsets
-    spans = [(span.start, span.end) for span in _SEGMENTER.segment(flat)]  # type: ignore[attr-defined]
+    spans = [(span.start, span.end) for span in _SEGMENTER.segment(flat)]
     if not spans or spans[-1][1] < len(text.rstrip()) or _overlapping(spans):
         return _fast_spans(text)  # pysbd lost text (it can): never drop part of a paragraph
     return spans
 
 
 def _overlapping(spans: list[tuple[int, int]]) -> bool:
-    return any(later[0] < earlier[1] for earlier, later in zip(spans, spans[1:], strict=False))
+    return any(later[0] < earlier[1] for earlier, later in itertools.pairwise(spans))
 
 
 def _fast_spans(text: str) -> list[tuple[int, int]]:

@@ -158,7 +158,9 @@ def month_number(word: str) -> int | None:
     return MONTH_NUMBERS.get(word.strip().rstrip(".").lower())
 
 
-def make_date(year: int | None, month: int | None = None, day: int | None = None) -> PartialDate | None:
+def make_date(
+    year: int | None, month: int | None = None, day: int | None = None
+) -> PartialDate | None:
     """A PartialDate, or None when the parts do not form a real date (31 June)."""
     if year is None:
         return None

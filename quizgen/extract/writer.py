@@ -28,9 +28,12 @@ class _Dumper(_BaseDumper):  # type: ignore[misc]
 
 
 def _represent_decimal(dumper: Any, value: Decimal) -> yaml.ScalarNode:
+    node: yaml.ScalarNode
     if value == value.to_integral_value():
-        return dumper.represent_int(int(value))
-    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value.normalize(), "f"))
+        node = dumper.represent_int(int(value))
+    else:
+        node = dumper.represent_scalar("tag:yaml.org,2002:float", format(value.normalize(), "f"))
+    return node
 
 
 _Dumper.add_representer(Decimal, _represent_decimal)
