@@ -533,7 +533,7 @@ def extract(
     title: Annotated[
         str | None,
         typer.Option("--title", show_default=False,
-                     help="Deck title [default: from the file name]."),
+                     help="Deck title [default: the article's headline, else its file name]."),
     ] = None,
     published: Annotated[
         str | None,
@@ -556,13 +556,7 @@ def extract(
 
         from .atomic import write_text_atomic
         from .errors import InputError, display_path
-        from .extract import (
-            ExtractOptions,
-            default_deck_id,
-            default_title,
-            extract_article,
-            parse_published,
-        )
+        from .extract import ExtractOptions, default_deck_id, extract_article, parse_published
         from .models import SLUG_PATTERN
 
         chosen_id = deck_id if deck_id is not None else default_deck_id(article)
@@ -573,7 +567,7 @@ def extract(
             raise InputError("--title must not be empty")
         options = ExtractOptions(
             deck_id=chosen_id,
-            title=title.strip() if title else default_title(article),
+            title=title.strip() if title else None,
             published=parse_published(published) if published else None,
             limit=limit,
             all_choice=all_choice,

@@ -154,7 +154,7 @@ def test_cli_extract_writes_a_valid_deck(article_file: Path, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     deck = load_deck(out).deck
     assert deck.id == "harbour"
-    assert deck.title == "Harbour news"
+    assert deck.title == "Island signs harbour treaty with its neighbour"
     assert result.output == (
         f"{out}: {len(deck.questions)} candidate questions (1 count, 5 date, 1 duration, "
         "3 money, 2 percent, 2 treaty); review them before use\n"

@@ -47,7 +47,8 @@ CLOZE_HINTS = {"duration": "how long", "money": "amount", "percent": "percentage
 @dataclass(frozen=True)
 class ExtractOptions:
     deck_id: str
-    title: str
+    title: str | None = None
+    """None: the article's headline, else the file name."""
     published: PartialDate | None = None
     limit: int | None = None
     all_choice: bool = False
@@ -88,22 +89,30 @@ def _rank(found: list[tuple[Fact, Sentence]]) -> list[Candidate]:
     per_sentence: dict[int, int] = {}
     for _, sentence in found:
         per_sentence[sentence.start] = per_sentence.get(sentence.start, 0) + 1
-    ranked = sorted(
-        (Candidate(fact, sentence, _score(fact, sentence, per_sentence[sentence.start]))
-         for fact, sentence in found),
-        key=lambda c: (-c.score, c.fact.start, c.fact.kind),
-    )
-    return _merge_near_duplicates(ranked)
+    sentence_scores: dict[int, Decimal] = {}
+    candidates = []
+    for fact, sentence in found:
+        if sentence.start not in sentence_scores:
+            sentence_scores[sentence.start] = _sentence_score(sentence, per_sentence[sentence.start])
+        score = sentence_scores[sentence.start] + _fact_score(fact)
+        candidates.append(Candidate(fact, sentence, score))
+    candidates.sort(key=lambda c: (-c.score, c.fact.start, c.fact.kind))
+    return _merge_near_duplicates(candidates)
 
 
-def _score(fact: Fact, sentence: Sentence, facts_in_sentence: int) -> Decimal:
+def _sentence_score(sentence: Sentence, facts_in_sentence: int) -> Decimal:
+    """Dense in facts, understandable alone (no opening pronoun), not overlong."""
     words = sentence.text.split()
     density = Decimal(facts_in_sentence) * 10 / max(len(words), 8)
     first = re.sub(r"[^\w]", "", words[0]).lower() if words else ""
     self_contained = Decimal(2) if first not in ANAPHORA else Decimal(0)
     too_long = Decimal(1) if len(words) > 60 else Decimal(0)
+    return density + self_contained - too_long
+
+
+def _fact_score(fact: Fact) -> Decimal:
     resolved = Decimal("0.3") if fact.kind != "date" or fact.date is not None else Decimal(0)
-    return density + self_contained + KIND_WEIGHT[fact.kind] + resolved - too_long
+    return KIND_WEIGHT[fact.kind] + resolved
 
 
 def _merge_near_duplicates(ranked: list[Candidate]) -> list[Candidate]:
@@ -150,10 +159,11 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
     for candidate in candidates:
         others = index.neighbours(candidate.fact, candidate.sentence.start)
         questions.extend(_questions_for(candidate, others, options, used_ids))
-    source = Source(title=article.headline or options.title, date=_iso(options.published))
+    title = options.title or article.headline or default_title(PurePath(options.source_name))
+    source = Source(title=article.headline or title, date=_iso(options.published))
     return Deck(
         id=options.deck_id,
-        title=options.title,
+        title=title,
         description=f"Candidate questions extracted from {options.source_name}: review before use.",
         source=source,
         questions=questions,  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ import re
 from .patterns import PATTERNS, PRIORITY, Context, Fact
 
 _WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
@@ -30,7 +31,7 @@ def _present(text: str) -> frozenset[str]:
     """Every trigger the text holds, found once and shared by every pattern's pre-check."""
     lowered = text.lower()
     found = {literal for literal in _LITERAL_LIST if literal in lowered}
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         found.add("#digit")
     if not _NUMBER_WORDS.isdisjoint(_WORD.findall(lowered)):
         found.add("#numword")
