@@ -93,7 +93,8 @@ def _rank(found: list[tuple[Fact, Sentence]]) -> list[Candidate]:
     candidates = []
     for fact, sentence in found:
         if sentence.start not in sentence_scores:
-            sentence_scores[sentence.start] = _sentence_score(sentence, per_sentence[sentence.start])
+            count = per_sentence[sentence.start]
+            sentence_scores[sentence.start] = _sentence_score(sentence, count)
         score = sentence_scores[sentence.start] + _fact_score(fact)
         candidates.append(Candidate(fact, sentence, score))
     candidates.sort(key=lambda c: (-c.score, c.fact.start, c.fact.kind))
