@@ -36,6 +36,11 @@ DeckPaths = Annotated[
     ),
 ]
 
+Quiet = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No progress bar and no summary lines; errors still print."),
+]
+
 
 def _show_version(value: bool) -> None:
     if value:
@@ -67,8 +72,12 @@ def _reporting(action: str) -> Iterator[None]:
     try:
         yield
     except DeckError as error:
+        from .console import paint
+
+        for problem in error.problems:
+            location, _, rest = str(problem).partition(": ")
+            typer.echo(f"{paint(location, sys.stderr, colour='red', bold=True)}: {rest}", err=True)
         count = len(error.problems)
-        typer.echo(str(error), err=True)
         _fail(f"{action}: {count} problem{'s' if count != 1 else ''} found")
     except QuizgenError as error:
         _fail(f"{action}: {error}", error.exit_code)
@@ -89,7 +98,8 @@ def validate(paths: DeckPaths = None) -> None:
 
         for loaded in load_decks(_deck_paths(paths)):
             count = len(loaded.deck.questions)
-            typer.echo(f"{display_path(loaded.path)}: ok, {count} question{'s' if count != 1 else ''}")
+            noun = "question" if count == 1 else "questions"
+            typer.echo(f"{display_path(loaded.path)}: ok, {count} {noun}")
 
 
 @app.command()
@@ -105,18 +115,20 @@ def build(
             help="Short, numeric and date cards ask you to type the answer, which Anki compares.",
         ),
     ] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Build one Anki package (.apkg) per deck; nothing is written if any deck is invalid."""
     with _reporting("build"):
         from .anki.building import BuildOptions, build_packages
+        from .console import with_progress
         from .errors import display_path
         from .loading import load_decks
 
         decks = load_decks(_deck_paths(paths))
-        for built in build_packages(decks, output, BuildOptions(type_answer=type_answer)):
-            typer.echo(
-                f"{display_path(built.path)}: {built.notes} notes, {built.cards} cards"
-            )
+        packages = build_packages(decks, output, BuildOptions(type_answer=type_answer))
+        for built in with_progress(packages, len(decks), "Building", quiet):
+            if not quiet:
+                typer.echo(f"{display_path(built.path)}: {built.notes} notes, {built.cards} cards")
 
 
 # Commands added by later features go below, one function each, same pattern:
@@ -568,125 +580,6 @@ def extract(
         options = ExtractOptions(
             deck_id=chosen_id,
             title=title.strip() if title else None,
-            published=parse_published(published) if published else None,
-            limit=limit,
-            all_choice=all_choice,
-            source_name=article.name,
-        )
-        result = extract_article(article, options)
-        if output is None or str(output) == "-":
-            typer.echo(result.yaml_text, nl=False)
-            return
-        write_text_atomic(output, result.yaml_text)
-        found = ", ".join(f"{count} {kind}" for kind, count in sorted(result.facts.items()))
-        typer.echo(f"{display_path(output)}: {result.questions} candidate questions ({found}); "
-                   "review them before use")
-
-
-@app.command()
-def check(
-    deck: Annotated[Path, typer.Argument(help="Deck file to check.", show_default=False)],
-    source: Annotated[
-        Path,
-        typer.Option("--source", "-s", show_default=False,
-                     help="The article the deck's questions cite (UTF-8 text)."),
-    ],
-) -> None:
-    """Check that every answer is supported by the paragraph (or span) its question cites."""
-    with _reporting("check"):
-        from .checking import INFERRED, NOT_CHECKED, UNSUPPORTED, check_deck
-        from .errors import display_path
-        from .extract.sentences import read_article
-        from .loading import load_deck
-
-        loaded = load_deck(deck)
-        text = read_article(source)
-        report = check_deck(loaded.deck, text, loaded.path.read_text(encoding="utf-8-sig"))
-        shown = display_path(loaded.path)
-        counts = {status: len(report.with_status(status))
-                  for status in ("supported", INFERRED, NOT_CHECKED, UNSUPPORTED)}
-        typer.echo(f"{shown}: {len(report.results)} questions against {source.name} "
-                   f"({report.paragraphs} paragraphs): "
-                   + ", ".join(f"{count} {status}" for status, count in counts.items()))
-        sections = ((INFERRED, "Inferred (worked out, as the deck says; not failed):"),
-                    (NOT_CHECKED, "Not checked:"),
-                    (UNSUPPORTED, "Unsupported:"))
-        for status, heading in sections:
-            results = report.with_status(status)
-            if results:
-                typer.echo(heading)
-            for result in results:
-                place = f"{shown}:{result.line}: " if status == UNSUPPORTED and result.line else ""
-                typer.echo(f"  {place}{result.question_id} ({result.citation}): {result.detail}")
-        warned = [r for r in report.results if r.warnings]
-        if warned:
-            typer.echo("Warnings:")
-        for result in warned:
-            for warning in result.warnings:
-                typer.echo(f"  {result.question_id}: {warning}")
-        if not report.ok:
-            _fail(f"check: {counts[UNSUPPORTED]} unsupported question"
-                  f"{'s' if counts[UNSUPPORTED] != 1 else ''}")
-
-
-@app.command()
-def extract(
-    article: Annotated[
-        Path, typer.Argument(help="Plain-text or Markdown article (UTF-8).", show_default=False)
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", show_default=False,
-                     help="Deck file to write [default: print the YAML]."),
-    ] = None,
-    deck_id: Annotated[
-        str | None,
-        typer.Option("--id", show_default=False, help="Deck id [default: from the file name]."),
-    ] = None,
-    title: Annotated[
-        str | None,
-        typer.Option("--title", show_default=False,
-                     help="Deck title [default: from the file name]."),
-    ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option("--date", show_default=False, metavar="YYYY-MM-DD",
-                     help="The article's date: resolves 'last September' and fills source.date."),
-    ] = None,
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", min=1, show_default=False,
-                     help="Keep only the N best-ranked facts."),
-    ] = None,
-    all_choice: Annotated[
-        bool,
-        typer.Option("--choices", help="Ask every direct question as multiple choice."),
-    ] = False,
-) -> None:
-    """Find dates, figures and treaty names in an article; write candidate questions to review."""
-    with _reporting("extract"):
-        import re
-
-        from .atomic import write_text_atomic
-        from .errors import InputError, display_path
-        from .extract import (
-            ExtractOptions,
-            default_deck_id,
-            default_title,
-            extract_article,
-            parse_published,
-        )
-        from .models import SLUG_PATTERN
-
-        chosen_id = deck_id if deck_id is not None else default_deck_id(article)
-        if not re.fullmatch(SLUG_PATTERN, chosen_id):
-            raise InputError(f"--id '{chosen_id}': use lower-case letters, digits and '-' "
-                             "(e.g. putin-kim-2024)")
-        if title is not None and not title.strip():
-            raise InputError("--title must not be empty")
-        options = ExtractOptions(
-            deck_id=chosen_id,
-            title=title.strip() if title else default_title(article),
             published=parse_published(published) if published else None,
             limit=limit,
             all_choice=all_choice,
