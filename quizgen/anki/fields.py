@@ -54,7 +54,8 @@ def html_text(text: str) -> str:
     Control characters become character references: a raw U+001F would split Anki's fields.
     Text is stored in NFC, as Anki stores it, so a rebuilt note never differs by normalisation.
     """
-    escaped = html.escape(unicodedata.normalize("NFC", text), quote=True).replace("{{", "&#123;&#123;")
+    escaped = html.escape(unicodedata.normalize("NFC", text), quote=True)
+    escaped = escaped.replace("{{", "&#123;&#123;")
     escaped = escaped.replace("\r\n", "\n").replace("\n", "<br>")
     return _CONTROL.sub(lambda match: f"&#x{ord(match[0]):02x};", escaped)
 
