@@ -221,9 +221,11 @@ def print_quiz(
                      help="Your own Typst template (.typ); it receives the same "
                      "JSON as the built-in one.", show_default=False),
     ] = None,
+    quiet: Quiet = False,
 ) -> None:
     """Print a quiz (PDF) with optional versions and answer key."""
     with _reporting("print"):
+        from .console import working
         from .errors import display_path
         from .loading import load_decks
         from .printing import DEFAULT_INSTRUCTIONS, Layout, PrintOptions
@@ -250,9 +252,12 @@ def print_quiz(
             template=template,
             font_paths=tuple(font_paths or ()),
         )
-        result = print_pdf(load_decks(_deck_paths(paths)), output, options)
+        with working("Typesetting", quiet):
+            result = print_pdf(load_decks(_deck_paths(paths)), output, options)
         for warning in result.warnings:
             typer.echo(f"print: warning: {warning}", err=True)
+        if quiet:
+            return
         labels = ", ".join(version.label for version in result.versions)
         shown_versions = f"{versions} versions ({labels})" if versions > 1 else "1 version"
         for printed in result.files:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TextIO, TypeVar
 
 Item = TypeVar("Item")
@@ -34,6 +35,19 @@ def paint(text: str, stream: TextIO, *, colour: str, bold: bool = False) -> str:
     import typer
 
     return typer.style(text, fg=colour, bold=bold)
+
+
+@contextmanager
+def working(label: str, quiet: bool) -> Iterator[None]:
+    """A spinner on stderr for one long step whose progress cannot be counted (typesetting)."""
+    if quiet or not is_terminal(sys.stderr):
+        yield
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True, no_color=not use_colour(sys.stderr))
+    with console.status(f"{label}…"):
+        yield
 
 
 def with_progress(items: Iterable[Item], total: int, label: str, quiet: bool) -> Iterator[Item]:

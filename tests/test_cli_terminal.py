@@ -68,3 +68,14 @@ def test_colour_on_terminal_unless_no_color(
     _, plain = run_with_terminal_stderr(["validate"], tmp_path, NO_COLOR="1")
     assert "\x1b[" not in plain
     assert "decks/bad.yaml:1:1: questions: missing required field 'questions'" in plain
+
+
+def test_print_shows_a_spinner_on_a_terminal_and_is_quiet_when_asked(
+    tmp_path: Path, write_deck: Callable[..., Path]
+) -> None:
+    decks_in(tmp_path, write_deck, 1)
+    stdout, terminal = run_with_terminal_stderr(["print", "-o", "quiz.pdf"], tmp_path)
+    assert "Typesetting" in terminal
+    assert stdout == "quiz.pdf: 1 version, 1 question, 1 point, 1 page\n"
+    stdout, terminal = run_with_terminal_stderr(["print", "-o", "quiz.pdf", "--quiet"], tmp_path)
+    assert (stdout, terminal) == ("", "")
