@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -21,39 +22,26 @@ from quizgen import (
 )
 from quizgen.models import format_number, question_answer_text
 
-DESIGN_EXAMPLE = """\
-id: putin-kim-2024            # stable forever: Anki identity derives from it
-title: Putin in Pyongyang, June 2024
-source:
-  title: Why Kim Jong Un is rolling out the red carpet for Vladimir Putin
-  author: Edward Howell
-  publication: The Spectator
-  date: 2024-06-18
-questions:
-  - id: visit-gap             # stable slug, unique in the deck
-    type: numeric
-    prompt: How many years separated Putin's two visits to North Korea?
-    answer: 24
-    unit: years
-    tags: [dates]
-    source: {paragraph: 1}
-  - id: treaty-1961-exit
-    type: date
-    prompt: In what year did Russia withdraw from the 1961 mutual-assistance treaty?
-    answer: 1996
-    source: {paragraph: 2}
-  - id: debt-write-off
-    type: cloze
-    text: Russia wrote off {{90 per cent}} of the North's Soviet-era debt, about {{$11 billion}}.
-"""
+from .conftest import REPO
+
+DESIGN = REPO.parent / "shared" / "DESIGN.md"
+
+
+def design_example() -> str:
+    """The YAML example of shared/DESIGN.md, which must load unchanged."""
+    text = DESIGN.read_text(encoding="utf-8")
+    match = re.search(r"```yaml\n(.*?)```", text, flags=re.S)
+    assert match, "DESIGN.md has no YAML example"
+    return match[1]
 
 
 def deck_with(**question: Any) -> Deck:
     return Deck.model_validate({"id": "d", "title": "D", "questions": [{"id": "q", **question}]})
 
 
+@pytest.mark.skipif(not DESIGN.exists(), reason="shared/ is not beside the clone")
 def test_design_example_loads_unchanged() -> None:
-    deck = parse_deck(DESIGN_EXAMPLE, "design.yaml")
+    deck = parse_deck(design_example(), "DESIGN.md")
     gap, exit_year, cloze = deck.questions
     assert isinstance(gap, NumericQuestion) and gap.answer == 24 and gap.unit == "years"
     assert isinstance(exit_year, DateQuestion) and exit_year.answer == "1996"

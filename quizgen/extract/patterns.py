@@ -972,7 +972,7 @@ TREATY_COMMON = FactPattern(
     _line(r"""(?<![\w-])(?P<kw>treaty|treaties|agreement|agreements|pact|pacts|accord|accords|deal|deals)
               \b"""),
     _common_treaty,
-    examples=("said that a [comprehensive strategic partnership treaty] would be",
+    examples=("Moscow expects a [comprehensive strategic partnership treaty] soon",
               "pulled out of a [1961 treaty] between", "signed a [free-trade agreement]",
               "any type of [defence treaty] is", "a [peace deal] was"),
     counterexamples=("a new, vaguer, treaty", "the treaty lapsed", "a broad agreement",
