@@ -102,6 +102,15 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def measure_failing(command: list[str], cwd: Path) -> float:
+    """Seconds until a command that must fail (exit 1) has failed."""
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+    if result.returncode != 1:
+        raise SystemExit(f"{' '.join(command)} should exit 1, exited {result.returncode}")
+    return time.perf_counter() - start
+
+
 def quizgen(*args: str) -> list[str]:
     return [sys.executable, "-m", "quizgen", *args]
 
@@ -137,6 +146,8 @@ def main(sizes: tuple[int, ...]) -> None:
                 [sys.executable, "-c", FLOOR_SCRIPT, str(deck), str(folder / "floor.apkg")], folder
             )
             rows.append((size, validate, build, printed, floor_parse, floor))
+        bad = sorted((Path(__file__).resolve().parents[1] / "tests" / "bad_decks").glob("*.yaml"))
+        bad_times = [measure_failing(quizgen("validate", str(deck)), folder) for deck in bad]
         quizgen_start = startup(quizgen("--version"), folder)
         typer_start = startup([sys.executable, "-c", "import typer"], folder)
 
@@ -156,6 +167,10 @@ def main(sizes: tuple[int, ...]) -> None:
             f"{build[0] / floor[0]:.2f} | {1000 * build[0] / size * 1000:.0f} | "
             f"{printed[0]:.2f} ({printed[1]:.0f}) |"
         )
+    print(
+        f"\nBad-input suite: {len(bad_times)} malformed decks, each rejected in at most "
+        f"{max(bad_times):.2f} s (median {statistics.median(bad_times):.2f} s), start-up included"
+    )
     print(
         f"\nStart-up (median of {STARTUP_RUNS}): `quizgen --version` {quizgen_start * 1000:.0f} ms,"
         f" `python -c 'import typer'` {typer_start * 1000:.0f} ms, ratio "
