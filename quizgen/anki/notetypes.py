@@ -117,33 +117,24 @@ CHOICE = NoteType(
     + "</div>",
 )
 
-ORDER = NoteType(
-    key="order",
-    model_id=ORDER_ID,
-    name="quizgen Order (v1)",
-    fields=("Prompt", "Instruction", "Items", "Answer", *_COMMON),
-    front=_HEAD.format(kind="order") + _PROMPT + _IMAGE + "{{Items}}\n</div>",
-    back=_HEAD.format(kind="order")
-    + _PROMPT
-    + _IMAGE
-    + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n'
-    + _DETAILS
-    + "</div>",
-)
+def _items_note_type(key: str, model_id: int, name: str) -> NoteType:
+    """Order and match cards share a shape: items on the front, the solution on the back."""
+    head = _HEAD.format(kind=key) + _PROMPT + _IMAGE
+    return NoteType(
+        key=key,
+        model_id=model_id,
+        name=name,
+        fields=("Prompt", "Instruction", "Items", "Answer", *_COMMON),
+        front=head + "{{Items}}\n</div>",
+        back=head
+        + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n'
+        + _DETAILS
+        + "</div>",
+    )
 
-MATCH = NoteType(
-    key="match",
-    model_id=MATCH_ID,
-    name="quizgen Match (v1)",
-    fields=("Prompt", "Instruction", "Items", "Answer", *_COMMON),
-    front=_HEAD.format(kind="match") + _PROMPT + _IMAGE + "{{Items}}\n</div>",
-    back=_HEAD.format(kind="match")
-    + _PROMPT
-    + _IMAGE
-    + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n'
-    + _DETAILS
-    + "</div>",
-)
+
+ORDER = _items_note_type("order", ORDER_ID, "quizgen Order (v1)")
+MATCH = _items_note_type("match", MATCH_ID, "quizgen Match (v1)")
 
 CLOZE = NoteType(
     key="cloze",
