@@ -743,6 +743,28 @@ AGE = FactPattern(
 )
 
 
+def _appositive_age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    number = parse_number(match.group("num"))
+    before = re.search(r"(\w+),\s$", text[max(0, match.start() - 40) : match.start()])
+    previous = before.group(1).lower() if before else ""
+    if number is None or not 16 <= number <= 110 or previous in FUNCTION_WORDS:
+        return None
+    return Fact("duration", match.start("num"), match.end("num"), match.group("num"),
+                f"{plain(number)} year", "age", number=number, unit="years",
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+AGE_APPOSITIVE = FactPattern(
+    "age-appositive", "duration",
+    _line(r"""(?<=[A-Za-z],\s)(?P<num>[1-9]\d),(?=\s+[a-z])"""),
+    _appositive_age,
+    examples=("The opposition leader, [47], said", "Maria Lopez, [62], who runs the firm"),
+    counterexamples=("Of these, 47, were late", "seats rose to 55, 47 and 60",
+                     "In 2019, 47, 55 and 60", "the class of 12, 14, and 15"),
+    triggers=("#digit",),
+)
+
+
 # ------------------------------------------------------------------ counts
 
 
@@ -870,7 +892,11 @@ def _treaty_key(name: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text)
 
 
-_PREMODIFIERS_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?:{CAP_WORD}|{YEAR})\s+){{1,6}}$")
+# Capitalised words (or years) before the keyword, where two may be joined by "and":
+# "the Stability and Growth Pact", "the 1951 Mutual Defense Treaty".
+_PREMODIFIERS_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?:(?:{CAP_WORD}|{YEAR})(?:\s+(?:and|&)\s+{CAP_WORD})?\s+){{1,6}}$"
+)
 
 
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -921,6 +947,7 @@ TREATY_NAME = FactPattern(
         "the [Geneva Conventions] protect", "the [UN Charter] says",
         "Britain's [Good Friday Agreement]", "the [Kyoto Protocol] of 1997",
         "under the [1951 Mutual Defense Treaty] between",
+        "to rewrite the [Stability and Growth Pact] rules",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "Agreement was reached on Monday.", "a new Honda Accord"),
@@ -988,7 +1015,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
-    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE,
+    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
     COUNT, COUNT_WORDS,
     TREATY_NAME, TREATY_COMMON,
 )
