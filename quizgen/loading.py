@@ -231,6 +231,12 @@ def _wording(
     value = detail.get("input")
     name = path[-1] if path else ""
     if kind == "union_tag_invalid":
+        given = _get(data, *path)
+        if not isinstance(given, str):
+            return (
+                f"expected a question type, found {_describe(given)}",
+                f"use one of: {', '.join(QUESTION_TYPES)}",
+            )
         return (
             f"unknown question type '{context.get('tag')}'",
             f"use one of: {', '.join(QUESTION_TYPES)}",
@@ -324,7 +330,10 @@ def _field_hint(name: str, parent: tuple[int | str, ...], data: Any) -> str | No
         return f"did you mean '{close[0]}'?"
     owners = [kind for kind, cls in QUESTION_TYPES.items() if name in cls.model_fields]
     if owners and model in QUESTION_TYPES.values():
-        return f"'{name}' belongs to {' and '.join(owners)} questions"
+        if len(owners) <= 2:
+            return f"'{name}' belongs to {' and '.join(owners)} questions"
+        kind = next(kind for kind, cls in QUESTION_TYPES.items() if cls is model)
+        return f"{kind} questions have no '{name}'; their fields: {', '.join(fields)}"
     return f"allowed here: {', '.join(fields)}"
 
 

@@ -89,7 +89,8 @@ class PartialDate:
         elif isinstance(value, str):
             text = value.strip()
         else:
-            raise ValueError("expected a year, YYYY-MM or YYYY-MM-DD")
+            found = _kind_of(value)
+            raise ValueError(f"expected a year, YYYY-MM or YYYY-MM-DD, found {found}")
         match = re.fullmatch(r"(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
         if not match:
             raise ValueError(f"'{text}' is not a year, YYYY-MM or YYYY-MM-DD")
@@ -122,6 +123,19 @@ class PartialDate:
         if self.day is None:
             return f"{MONTHS[self.month - 1]} {self.year}"
         return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+
+
+def _kind_of(value: object) -> str:
+    """A YAML value's kind, as a deck author would name it."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, Decimal):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
 
 
 def _normalise_date(value: object) -> str:
