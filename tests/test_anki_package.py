@@ -320,3 +320,22 @@ def test_shipped_decks_import_into_anki(tmp_path: Path, collection: Any) -> None
         card = collection.get_card(card_id)
         assert "Howell" in card.answer()  # every back cites the source
         assert visible(card.question())
+
+
+def test_sort_field_is_plain_text(every_type_deck: Path, tmp_path: Path, collection: Any) -> None:
+    """genanki would store the escaped HTML as the sort field; Anki sorts the browser by it."""
+    import sqlite3
+
+    package = build(every_type_deck, tmp_path / "out.apkg")
+    with zipfile.ZipFile(package) as archive:
+        (tmp_path / "inside.anki2").write_bytes(archive.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "inside.anki2") as db:
+        written = {guid: sfld for guid, sfld in db.execute("SELECT guid, sfld FROM notes")}
+    short_guid = note_guid("every-type", "short")
+    cloze_guid = note_guid("every-type", "cloze")
+    assert written[short_guid] == 'What is 1 < 2 & "true"?'
+    assert written[cloze_guid].startswith("Russia wrote off […] of a debt of […]")
+
+    import_package(collection, package)
+    stored = dict(collection.db.all("SELECT guid, sfld FROM notes"))
+    assert stored[short_guid] == 'What is 1 < 2 & "true"?'
