@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import zipfile
 from collections.abc import Callable
@@ -339,3 +340,26 @@ def test_sort_field_is_plain_text(every_type_deck: Path, tmp_path: Path, collect
     import_package(collection, package)
     stored = dict(collection.db.all("SELECT guid, sfld FROM notes"))
     assert stored[short_guid] == 'What is 1 < 2 & "true"?'
+
+
+def test_same_file_names_in_different_folders_do_not_collide(
+    write_deck: Callable[..., Path], tmp_path: Path, collection: Any
+) -> None:
+    for folder, content in (("east", PNG), ("west", PNG + b"another picture")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "map.png").write_bytes(content)
+    deck_file = write_deck("""\
+        id: maps
+        title: Maps
+        questions:
+          - {id: east, type: truefalse, prompt: East?, answer: true, image: east/map.png}
+          - {id: west, type: truefalse, prompt: West?, answer: true, image: west/map.png}
+          - {id: again, type: truefalse, prompt: East again?, answer: true, image: east/map.png}
+        """)
+    package = build(deck_file, tmp_path / "maps.apkg")
+    with zipfile.ZipFile(package) as archive:
+        names = sorted(json.loads(archive.read("media")).values())
+    assert len(names) == 2 and names[0] != names[1]  # two pictures, the repeated one stored once
+    import_package(collection, package)
+    media_folder = Path(collection.media.dir())
+    assert sorted(p.name for p in media_folder.iterdir()) == names
