@@ -363,6 +363,20 @@ class ClozeQuestion(QuestionBase):
         """Gaps in text order; plain {{…}} gaps are numbered after any explicit cN."""
         return list(_iter_gaps(self.text))
 
+    def segments(self) -> list[str | ClozeGap]:
+        """The text cut into plain runs and gaps, in order: every output walks this, so each
+        escapes the plain runs its own way and never re-parses the braces."""
+        parts: list[str | ClozeGap] = []
+        position = 0
+        for gap in self.gaps():
+            if gap.start > position:
+                parts.append(self.text[position : gap.start])
+            parts.append(gap)
+            position = gap.end
+        if position < len(self.text):
+            parts.append(self.text[position:])
+        return parts
+
     def prompt_text(self) -> str:
         return cloze_with_blanks(self, "[…]")
 
@@ -396,16 +410,16 @@ def _iter_gaps(text: str) -> Iterator[ClozeGap]:
         yield ClozeGap(number, match["answer"], match["hint"], match.start(), match.end())
 
 
-def cloze_with_blanks(question: ClozeQuestion, blank: str) -> str:
-    """The cloze text with every gap replaced by `blank`, for listings and sorting."""
-    parts: list[str] = []
-    position = 0
-    for gap in question.gaps():
-        parts.append(question.text[position : gap.start])
-        parts.append(blank)
-        position = gap.end
-    parts.append(question.text[position:])
-    return "".join(parts)
+def cloze_with_blanks(question: ClozeQuestion, blank: str, hints: bool = False) -> str:
+    """The cloze text with every gap replaced by `blank` (and its hint in brackets)."""
+    return "".join(
+        part
+        if isinstance(part, str)
+        else f"{blank} ({part.hint})"
+        if hints and part.hint
+        else blank
+        for part in question.segments()
+    )
 
 
 class OrderQuestion(QuestionBase):

@@ -185,13 +185,12 @@ def _choice_fields(question: ChoiceQuestion, rng: random.Random) -> dict[str, st
 def cloze_html(question: ClozeQuestion) -> str:
     """Our gaps → Anki's {{cN::answer::hint}}, with the text around them escaped."""
     parts: list[str] = []
-    position = 0
-    for gap in question.gaps():
-        parts.append(html_text(question.text[position : gap.start]))
-        hint = f"::{html_text(gap.hint)}" if gap.hint else ""
-        parts.append(f"{{{{c{gap.number}::{html_text(gap.answer)}{hint}}}}}")
-        position = gap.end
-    parts.append(html_text(question.text[position:]))
+    for part in question.segments():
+        if isinstance(part, str):
+            parts.append(html_text(part))
+        else:
+            hint = f"::{html_text(part.hint)}" if part.hint else ""
+            parts.append(f"{{{{c{part.number}::{html_text(part.answer)}{hint}}}}}")
     return "".join(parts)
 
 

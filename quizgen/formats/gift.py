@@ -94,10 +94,10 @@ def _answers(question: QuestionBase) -> str:
 def _short(answers: list[str]) -> str:
     for answer in answers:
         if "->" in answer:
-            raise Unsupported(f"the answer '{answer}' contains '->', which Moodle reads as a "
-                              "matching pair")
-    return " ".join(f"={'%100%' if _WEIGHT_LIKE.match(a) else ''}{answer_text(a)}"
-                    for a in answers)
+            raise Unsupported(
+                f"the answer '{answer}' contains '->', which Moodle reads as a matching pair"
+            )
+    return " ".join(f"={'%100%' if _WEIGHT_LIKE.match(a) else ''}{answer_text(a)}" for a in answers)
 
 
 def _choice(question: ChoiceQuestion) -> str:
@@ -121,8 +121,9 @@ def _wrong(choice: str) -> str:
 def _match(pairs: list[tuple[str, str]]) -> str:
     for left, _ in pairs:
         if "->" in left:
-            raise Unsupported(f"'{left}' contains '->', which GIFT uses between the sides of a "
-                              "pair")
+            raise Unsupported(
+                f"'{left}' contains '->', which GIFT uses between the sides of a pair"
+            )
     return " ".join(f"={answer_text(left)} -> {escape(right)}" for left, right in pairs)
 
 
@@ -132,21 +133,20 @@ def _cloze(question: ClozeQuestion, feedback: str) -> list[str]:
     numbers = sorted({gap.number for gap in gaps})
     for number in numbers:
         if sum(gap.number == number for gap in gaps) > 1:
-            raise Unsupported(f"gap c{number} appears more than once and GIFT allows one blank "
-                              "per question")
+            raise Unsupported(
+                f"gap c{number} appears more than once and GIFT allows one blank per question"
+            )
     blocks: list[str] = []
     for number in numbers:
         parts: list[str] = []
-        position = 0
-        for gap in gaps:
-            parts.append(escape(question.text[position : gap.start]))
-            if gap.number == number:
-                hint = f" ({escape(gap.hint)})" if gap.hint else ""
-                parts.append(f"{{{_short([gap.answer.strip()])}{feedback}}}{hint}")
+        for part in question.segments():
+            if isinstance(part, str):
+                parts.append(escape(part))
+            elif part.number == number:
+                hint = f" ({escape(part.hint)})" if part.hint else ""
+                parts.append(f"{{{_short([part.answer.strip()])}{feedback}}}{hint}")
             else:
-                parts.append(escape(gap.answer))
-            position = gap.end
-        parts.append(escape(question.text[position:]))
+                parts.append(escape(part.answer))
         name = question.id if len(numbers) == 1 else f"{question.id}-c{number}"
         blocks.append(f"{title(name)}[plain]{''.join(parts)}")
     return blocks

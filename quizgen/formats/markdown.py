@@ -24,6 +24,7 @@ from ..models import (
     QuestionBase,
     ShortQuestion,
     TrueFalseQuestion,
+    cloze_with_blanks,
     question_answer_text,
 )
 from . import Rendered, one_line
@@ -134,19 +135,13 @@ def _answer_text(deck: Deck, question: QuestionBase) -> str:
 
 def _cloze_text(question: ClozeQuestion) -> str:
     """Gaps become blanks; escaping runs over the whole sentence so spacing stays intact."""
-    parts: list[str] = []
-    position = 0
-    for gap in question.gaps():
-        parts.append(question.text[position : gap.start])
-        parts.append(f"{_GAP} ({gap.hint})" if gap.hint else _GAP)
-        position = gap.end
-    parts.append(question.text[position:])
-    return escape("".join(parts)).replace(_GAP, BLANK)
+    return escape(cloze_with_blanks(question, _GAP, hints=True)).replace(_GAP, BLANK)
 
 
 def _choice_order(deck: Deck, question: ChoiceQuestion) -> list[str]:
-    return _shuffled(deck, question, question.choices) if question.shuffle else list(
-        question.choices)
+    return (
+        _shuffled(deck, question, question.choices) if question.shuffle else list(question.choices)
+    )
 
 
 def _shuffled(deck: Deck, question: QuestionBase, values: list[str]) -> list[str]:

@@ -14,6 +14,7 @@ from ..models import (
     QuestionBase,
     ShortQuestion,
     TrueFalseQuestion,
+    cloze_with_blanks,
     question_answer_text,
 )
 from . import Rendered, one_line
@@ -33,14 +34,7 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
 def term(question: QuestionBase) -> str:
     """The side a learner sees first."""
     if isinstance(question, ClozeQuestion):
-        parts: list[str] = []
-        position = 0
-        for gap in question.gaps():
-            parts.append(question.text[position : gap.start])
-            parts.append(f"{CLOZE_BLANK} ({gap.hint})" if gap.hint else CLOZE_BLANK)
-            position = gap.end
-        parts.append(question.text[position:])
-        return "".join(parts)
+        return cloze_with_blanks(question, CLOZE_BLANK, hints=True)
     if isinstance(question, TrueFalseQuestion):
         return f"True or false: {question.prompt}"
     return question.prompt_text()

@@ -35,8 +35,7 @@ DATA_FORMAT = 1
 """Bumped whenever a field changes meaning or disappears, so templates can check it."""
 
 DEFAULT_INSTRUCTIONS = (
-    "Answer every question in the space provided. "
-    "The points for each question are shown beside it."
+    "Answer every question in the space provided. The points for each question are shown beside it."
 )
 DEFAULT_FONTS = ("Libertinus Serif",)
 """Bundled with the Typst compiler: Latin with accents, Greek and Cyrillic."""
@@ -140,8 +139,12 @@ def _date_fields(created: datetime | None) -> dict[str, int] | None:
         return None
     moment = created.astimezone(UTC)
     return {
-        "year": moment.year, "month": moment.month, "day": moment.day,
-        "hour": moment.hour, "minute": moment.minute, "second": moment.second,
+        "year": moment.year,
+        "month": moment.month,
+        "day": moment.day,
+        "hour": moment.hour,
+        "minute": moment.minute,
+        "second": moment.second,
     }
 
 
@@ -225,18 +228,13 @@ def _type_fields(item: VersionItem, layout: Layout) -> tuple[dict[str, Any], str
 
 
 def _cloze_fields(question: ClozeQuestion, layout: Layout) -> tuple[dict[str, Any], str]:
-    segments: list[dict[str, Any]] = []
-    position = 0
     gaps = question.gaps()
-    for gap in gaps:
-        if gap.start > position:
-            segments.append(_text_segment(question.text[position : gap.start]))
-        segments.append(
-            {"text": None, "gap": gap.number, "answer": gap.answer, "hint": gap.hint}
-        )
-        position = gap.end
-    if position < len(question.text):
-        segments.append(_text_segment(question.text[position:]))
+    segments: list[dict[str, Any]] = [
+        _text_segment(part)
+        if isinstance(part, str)
+        else {"text": None, "gap": part.number, "answer": part.answer, "hint": part.hint}
+        for part in question.segments()
+    ]
     bank = None
     if layout.word_bank:
         bank = sorted({gap.answer for gap in gaps}, key=_sort_key)
@@ -260,7 +258,5 @@ def _text_segment(text: str) -> dict[str, Any]:
 
 def _sort_key(text: str) -> tuple[str, str]:
     """Alphabetical regardless of case and accents, ties broken by the exact text."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return (plain.casefold(), text)
