@@ -471,7 +471,7 @@ def _refuse_repeats(values: list[str], noun: str) -> None:
         seen.add(value)
 
 
-Question = Annotated[
+AnyQuestion = (
     ShortQuestion
     | NumericQuestion
     | DateQuestion
@@ -479,9 +479,11 @@ Question = Annotated[
     | TrueFalseQuestion
     | ClozeQuestion
     | OrderQuestion
-    | MatchQuestion,
-    Field(discriminator="type"),
-]
+    | MatchQuestion
+)
+"""Every question type: per-type code takes this and ends its `match` in `assert_never`."""
+
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
 QUESTION_TYPES: dict[str, type[QuestionBase]] = {
     "short": ShortQuestion,
