@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from . import __version__
+from .registry import DEFAULT_SEED, EXPORT_FORMAT_NAMES, QUESTION_TYPE_NAMES
 
 app = typer.Typer(
     name="quizgen",
@@ -140,9 +141,6 @@ class PaperSize(StrEnum):
     us_letter = "us-letter"
 
 
-PRINT_DEFAULT_SEED = "1"  # the same as quizgen.selection.DEFAULT_SEED (checked by a test)
-
-
 @app.command("print")
 def print_quiz(
     paths: DeckPaths = None,
@@ -174,7 +172,7 @@ def print_quiz(
     ] = None,
     seed: Annotated[
         str, typer.Option("--seed", metavar="S", help="Seed for the sample and every shuffle.")
-    ] = PRINT_DEFAULT_SEED,
+    ] = DEFAULT_SEED,
     versions: Annotated[
         int,
         typer.Option("--versions", min=1, max=26, metavar="N",
@@ -274,12 +272,8 @@ def print_quiz(
                 typer.echo(f"{display_path(printed.path)}: answer key, {pages}")
 
 
-EXPORT_FORMATS = ("anki-csv", "quizlet", "gift", "markdown")
-QUESTION_TYPE_NAMES = ("short", "numeric", "date", "choice", "truefalse", "cloze", "order", "match")
-
-
 def _complete_formats(incomplete: str) -> list[str]:
-    return [name for name in EXPORT_FORMATS if name.startswith(incomplete)]
+    return [name for name in EXPORT_FORMAT_NAMES if name.startswith(incomplete)]
 
 
 def _complete_types(incomplete: str) -> list[str]:
@@ -364,7 +358,7 @@ def add(
         str | None,
         typer.Option("--type", show_default=False, autocompletion=_complete_types,
                      metavar="TYPE",
-                     help="short, numeric, date, choice, truefalse, cloze, order or match."),
+                     help=f"{', '.join(QUESTION_TYPE_NAMES[:-1])} or {QUESTION_TYPE_NAMES[-1]}."),
     ] = None,
     prompt: Annotated[
         str | None,
@@ -498,7 +492,7 @@ def export(
         str,
         typer.Option("--format", "-f", show_default=False, metavar="FORMAT",
                      autocompletion=_complete_formats,
-                     help=f"One of: {', '.join(EXPORT_FORMATS)}."),
+                     help=f"One of: {', '.join(EXPORT_FORMAT_NAMES)}."),
     ] = "",
     output: Annotated[
         Path | None,
@@ -517,7 +511,7 @@ def export(
         from .loading import load_decks
 
         if not format_name:
-            raise InputError(f"choose --format: {', '.join(EXPORT_FORMATS)}")
+            raise InputError(f"choose --format: {', '.join(EXPORT_FORMAT_NAMES)}")
         if output is None:
             raise InputError("choose the file to write with -o FILE (or -o - to print it)")
         decks = load_decks(_deck_paths(paths))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Annotated, Literal
+from typing import Annotated, Literal, assert_never, get_args
 
 from pydantic import (
     AfterValidator,
@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .registry import QUESTION_TYPE_NAMES, QuestionTypeName
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 TAG_PATTERN = r"^[^\s:]+(?:::[^\s:]+)*$"
@@ -485,16 +487,25 @@ AnyQuestion = (
 
 Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
-QUESTION_TYPES: dict[str, type[QuestionBase]] = {
-    "short": ShortQuestion,
-    "numeric": NumericQuestion,
-    "date": DateQuestion,
-    "choice": ChoiceQuestion,
-    "truefalse": TrueFalseQuestion,
-    "cloze": ClozeQuestion,
-    "order": OrderQuestion,
-    "match": MatchQuestion,
-}
+
+
+def type_name(question: AnyQuestion) -> QuestionTypeName:
+    """The deck's `type:` value; mypy checks each model's literal is a registry name."""
+    return question.type
+
+
+def _models_by_name() -> dict[str, type[AnyQuestion]]:
+    """Registry name → model, in registry order; a name without a model fails at import."""
+    declared = {get_args(cls.model_fields["type"].annotation)[0]: cls
+                for cls in get_args(AnyQuestion)}
+    if set(declared) != set(QUESTION_TYPE_NAMES):
+        raise RuntimeError(f"quizgen.registry lists {sorted(QUESTION_TYPE_NAMES)} "
+                           f"but the models declare {sorted(declared)}")
+    return {name: declared[name] for name in QUESTION_TYPE_NAMES}
+
+
+QUESTION_TYPES: dict[str, type[AnyQuestion]] = _models_by_name()
+"""Every question model under the name a deck's `type:` gives it."""
 
 
 class Deck(StrictModel):
@@ -540,22 +551,24 @@ def format_number(value: Decimal | int) -> str:
     return sign + (f"{grouped}.{fraction}" if fraction else grouped)
 
 
-def question_answer_text(question: QuestionBase) -> str:
+def question_answer_text(question: AnyQuestion) -> str:
     """The answer to any question as one line of plain text (cards, keys, exports)."""
-    if isinstance(question, ShortQuestion):
-        return question.answer
-    if isinstance(question, NumericQuestion):
-        return question.answer_text()
-    if isinstance(question, DateQuestion):
-        return question.answer_date.words()
-    if isinstance(question, ChoiceQuestion):
-        return "; ".join(question.correct)
-    if isinstance(question, TrueFalseQuestion):
-        return "True" if question.answer else "False"
-    if isinstance(question, ClozeQuestion):
-        return "; ".join(gap.answer for gap in question.gaps())
-    if isinstance(question, OrderQuestion):
-        return " → ".join(question.items)
-    if isinstance(question, MatchQuestion):
-        return "; ".join(f"{pair.left} → {pair.right}" for pair in question.pairs)
-    raise TypeError(f"not a question: {question!r}")
+    match question:
+        case ShortQuestion():
+            return question.answer
+        case NumericQuestion():
+            return question.answer_text()
+        case DateQuestion():
+            return question.answer_date.words()
+        case ChoiceQuestion():
+            return "; ".join(question.correct)
+        case TrueFalseQuestion():
+            return "True" if question.answer else "False"
+        case ClozeQuestion():
+            return "; ".join(gap.answer for gap in question.gaps())
+        case OrderQuestion():
+            return " → ".join(question.items)
+        case MatchQuestion():
+            return "; ".join(f"{pair.left} → {pair.right}" for pair in question.pairs)
+        case _:
+            assert_never(question)

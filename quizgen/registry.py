@@ -8,9 +8,9 @@ module imports nothing heavy: `quizgen --help` loads it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal, get_args
 
-QUESTION_TYPE_NAMES: Final = (
+QuestionTypeName = Literal[
     "short",
     "numeric",
     "date",
@@ -19,25 +19,26 @@ QUESTION_TYPE_NAMES: Final = (
     "cloze",
     "order",
     "match",
-)
+]
+"""A deck's `type:` value. Code that branches on the name `match`es it and ends in
+`assert_never`, so mypy names every branch a new type still lacks."""
+
+QUESTION_TYPE_NAMES: Final[tuple[QuestionTypeName, ...]] = get_args(QuestionTypeName)
 
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One `--format` value: the module that renders it and the file suffix it writes."""
+    """One `--format` value and the `quizgen.formats` module that renders it."""
 
     name: str
     module: str
-    suffix: str
-    summary: str
 
 
 EXPORT_FORMATS: Final = (
-    ExportFormat("anki-csv", "anki_csv", ".txt",
-                 "Anki's text import, with the note types and GUIDs of `quizgen build`"),
-    ExportFormat("quizlet", "quizlet", ".txt", "term<TAB>definition lines for Quizlet"),
-    ExportFormat("gift", "gift", ".gift.txt", "Moodle GIFT question bank import"),
-    ExportFormat("markdown", "markdown", ".md", "a study sheet: questions, then answers"),
+    ExportFormat("anki-csv", "anki_csv"),
+    ExportFormat("quizlet", "quizlet"),
+    ExportFormat("gift", "gift"),
+    ExportFormat("markdown", "markdown"),
 )
 EXPORT_FORMAT_NAMES: Final = tuple(entry.name for entry in EXPORT_FORMATS)
 

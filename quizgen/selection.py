@@ -12,19 +12,23 @@ import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from .errors import InputError
 from .loading import LoadedDeck
 from .models import (
-    QUESTION_TYPES,
+    AnyQuestion,
     ChoiceQuestion,
+    ClozeQuestion,
+    DateQuestion,
     MatchQuestion,
+    NumericQuestion,
     OrderQuestion,
-    QuestionBase,
+    ShortQuestion,
+    TrueFalseQuestion,
+    type_name,
 )
-
-DEFAULT_SEED = "1"
-"""The seed used when none is given: a plain rerun prints the same quiz."""
+from .registry import DEFAULT_SEED, QUESTION_TYPE_NAMES
 
 MAX_VERSIONS = 26
 _REDRAWS = 20
@@ -35,7 +39,7 @@ class SelectedQuestion:
     """A question with the deck it came from (its images resolve against that deck)."""
 
     loaded: LoadedDeck
-    question: QuestionBase
+    question: AnyQuestion
 
     @property
     def deck_id(self) -> str:
@@ -64,7 +68,7 @@ class VersionItem:
     right_order: tuple[int, ...] = ()
 
     @property
-    def question(self) -> QuestionBase:
+    def question(self) -> AnyQuestion:
         return self.selected.question
 
 
@@ -78,14 +82,6 @@ class QuizVersion:
     @property
     def total_points(self) -> int:
         return sum(item.question.points for item in self.items)
-
-
-_TYPE_NAMES: dict[type[QuestionBase], str] = {cls: name for name, cls in QUESTION_TYPES.items()}
-
-
-def question_type(question: QuestionBase) -> str:
-    """The YAML `type` name of a question ('short', 'choice', …)."""
-    return _TYPE_NAMES[type(question)]
 
 
 def version_label(index: int) -> str:
@@ -131,7 +127,7 @@ def select_questions(
         SelectedQuestion(loaded, question)
         for loaded in decks
         for question in loaded.deck.questions
-        if (not wanted_types or question_type(question) in wanted_types)
+        if (not wanted_types or type_name(question) in wanted_types)
         and (not wanted_tags or _has_any_tag(question, wanted_tags))
         and not _has_any_tag(question, unwanted_tags)
     ]
@@ -189,22 +185,27 @@ def _version_item(
 ) -> VersionItem:
     question = selected.question
     labels = (scope, selected.deck_id, question.id)
-    if isinstance(question, ChoiceQuestion):
-        order = list(range(len(question.choices)))
-        if shuffle and question.shuffle:
-            rng_for(seed, "choices", *labels).shuffle(order)
-        return VersionItem(number, selected, choice_order=tuple(order))
-    if isinstance(question, OrderQuestion):
-        items = _scrambled(rng_for(seed, "items", *labels), len(question.items))
-        return VersionItem(number, selected, item_order=items)
-    if isinstance(question, MatchQuestion):
-        size = len(question.pairs)
-        left = list(range(size))
-        if shuffle:
-            rng_for(seed, "left", *labels).shuffle(left)
-        right = _scrambled(rng_for(seed, "right", *labels), size, avoid=left)
-        return VersionItem(number, selected, left_order=tuple(left), right_order=right)
-    return VersionItem(number, selected)
+    match question:
+        case ChoiceQuestion():
+            order = list(range(len(question.choices)))
+            if shuffle and question.shuffle:
+                rng_for(seed, "choices", *labels).shuffle(order)
+            return VersionItem(number, selected, choice_order=tuple(order))
+        case OrderQuestion():
+            items = _scrambled(rng_for(seed, "items", *labels), len(question.items))
+            return VersionItem(number, selected, item_order=items)
+        case MatchQuestion():
+            size = len(question.pairs)
+            left = list(range(size))
+            if shuffle:
+                rng_for(seed, "left", *labels).shuffle(left)
+            right = _scrambled(rng_for(seed, "right", *labels), size, avoid=left)
+            return VersionItem(number, selected, left_order=tuple(left), right_order=right)
+        case (ShortQuestion() | NumericQuestion() | DateQuestion() | TrueFalseQuestion()
+              | ClozeQuestion()):
+            return VersionItem(number, selected)
+        case _:
+            assert_never(question)
 
 
 def _scrambled(rng: random.Random, size: int, avoid: Sequence[int] = ()) -> tuple[int, ...]:
@@ -234,15 +235,15 @@ def _fresh_permutation(
     return order
 
 
-def _has_any_tag(question: QuestionBase, wanted: Sequence[str]) -> bool:
+def _has_any_tag(question: AnyQuestion, wanted: Sequence[str]) -> bool:
     return any(tag_matches(tag, want) for tag in question.tags for want in wanted)
 
 
 def _checked_types(types: Iterable[str]) -> set[str]:
     checked: set[str] = set()
     for name in types:
-        if name not in QUESTION_TYPES:
-            allowed = ", ".join(QUESTION_TYPES)
+        if name not in QUESTION_TYPE_NAMES:
+            allowed = ", ".join(QUESTION_TYPE_NAMES)
             raise InputError(f"unknown question type '{name}' (one of: {allowed})")
         checked.add(name)
     return checked

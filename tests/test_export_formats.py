@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from quizgen.cli import EXPORT_FORMATS, QUESTION_TYPE_NAMES, app
+from quizgen.cli import app
 from quizgen.formats import FORMATS
-from quizgen.models import QUESTION_TYPES
 
 runner = CliRunner()
 
@@ -51,11 +50,9 @@ def decks(write_deck: Callable[..., Path]) -> Path:
     return write_deck(DECK, "decks/planets.yaml")
 
 
-def test_the_cli_offers_exactly_the_registered_formats() -> None:
-    assert tuple(FORMATS) == EXPORT_FORMATS
+def test_export_help_names_every_format() -> None:
     result = runner.invoke(app, ["export", "--help"])
     assert "One of: anki-csv, quizlet, gift, markdown." in result.stdout
-    assert tuple(QUESTION_TYPES) == QUESTION_TYPE_NAMES  # what `add --type` completes
 
 
 @pytest.mark.parametrize("name", list(FORMATS))

@@ -19,7 +19,7 @@ from quizgen.errors import ExportError, InputError
 from quizgen.loading import LoadedDeck, load_decks
 from quizgen.models import ChoiceQuestion, Deck
 from quizgen.printing import Layout, PrintOptions, build_data, key_path, print_quiz, render
-from quizgen.selection import make_versions, question_type, select_questions
+from quizgen.selection import make_versions, select_questions
 
 from .conftest import REPO
 from .strategies import deck_data
@@ -156,7 +156,7 @@ def test_every_type_has_its_paper_form_and_no_answers(all_types: list[LoadedDeck
     quiz = pages(render(all_types, PrintOptions()).quiz)
     text = flat(" ".join(quiz))
     for question in all_types[0].deck.questions:
-        if question_type(question) != "cloze":
+        if question.type != "cloze":
             assert flat(question.prompt_text()) in text
     assert "The (1)" in text and "rises near (2)" in text and "ends in the (3)" in text
     assert "(a city)" in text, "a cloze hint is shown beside its blank"

@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 from quizgen.errors import InputError
 from quizgen.loading import LoadedDeck, load_decks
 from quizgen.models import ChoiceQuestion, Deck, MatchQuestion, OrderQuestion
+from quizgen.registry import DEFAULT_SEED
 from quizgen.selection import (
-    DEFAULT_SEED,
     make_versions,
-    question_type,
     select_questions,
     tag_matches,
 )
@@ -87,7 +86,7 @@ def test_exclude_tags_and_types_combine(harbours: list[LoadedDeck]) -> None:
         harbours, exclude_tags=["figures", "people"], types=["short", "choice"]
     )
     assert ids(chosen) == ["h1", "h4"]
-    assert {question_type(s.question) for s in select_questions(harbours, types=["match"])} == {
+    assert {s.question.type for s in select_questions(harbours, types=["match"])} == {
         "match"
     }
 

@@ -11,8 +11,10 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import assert_never
 
 from ..models import (
+    AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
     DateQuestion,
@@ -20,7 +22,6 @@ from ..models import (
     MatchQuestion,
     NumericQuestion,
     OrderQuestion,
-    QuestionBase,
     ShortQuestion,
     Source,
     TrueFalseQuestion,
@@ -60,14 +61,14 @@ def html_text(text: str) -> str:
     return _CONTROL.sub(lambda match: f"&#x{ord(match[0]):02x};", escaped)
 
 
-def deck_name_for(deck: Deck, question: QuestionBase) -> str:
+def deck_name_for(deck: Deck, question: AnyQuestion) -> str:
     name = deck.anki_deck_name
     return f"{name}::{question.subdeck}" if question.subdeck else name
 
 
 def render_note(
     deck: Deck,
-    question: QuestionBase,
+    question: AnyQuestion,
     *,
     image_name: str | None = None,
     type_answer: bool = False,
@@ -89,7 +90,7 @@ def render_note(
     )
 
 
-def citation_html(source: Source | None, question: QuestionBase) -> str:
+def citation_html(source: Source | None, question: AnyQuestion) -> str:
     """'Author, “Title”, Publication, date · ¶2, locator', the title linked when a URL is known."""
     parts: list[str] = []
     if source is not None:
@@ -110,46 +111,56 @@ def citation_html(source: Source | None, question: QuestionBase) -> str:
 
 
 def _specific_fields(
-    deck: Deck, question: QuestionBase, type_answer: bool
+    deck: Deck, question: AnyQuestion, type_answer: bool
 ) -> tuple[NoteType, dict[str, str]]:
     rng = random.Random(f"quizgen/{deck.id}/{question.id}")
     qa_type = QA_TYPED if type_answer else QA
-    if isinstance(question, ShortQuestion):
-        return qa_type, _qa(
-            question.prompt, "Short answer", question.answer, ", ".join(question.alternatives)
-        )
-    if isinstance(question, NumericQuestion):
-        if type_answer:
-            unit = f" (in {question.unit})" if question.unit else ""
-            tolerance = f"± {format_number(question.tolerance)}" if question.tolerance else ""
+    match question:
+        case ShortQuestion():
             return qa_type, _qa(
-                question.prompt, f"Give the number{unit}", format_number(question.answer), tolerance
+                question.prompt, "Short answer", question.answer, ", ".join(question.alternatives)
             )
-        return qa_type, _qa(question.prompt, "Give the number", question.answer_text(), "")
-    if isinstance(question, DateQuestion):
-        when = question.answer_date
-        instruction = (
-            "Give the year"
-            if when.month is None
-            else "Give the month and year"
-            if when.day is None
-            else "Give the date"
+        case NumericQuestion():
+            return qa_type, _numeric_fields(question, type_answer)
+        case DateQuestion():
+            return qa_type, _date_fields(question)
+        case TrueFalseQuestion():
+            return QA, _qa(
+                question.prompt, "True or false?", "True" if question.answer else "False", ""
+            )
+        case ChoiceQuestion():
+            return CHOICE, _choice_fields(question, rng)
+        case ClozeQuestion():
+            return CLOZE, {"Text": cloze_html(question), "Instruction": "Fill in the blank"}
+        case OrderQuestion():
+            return ORDER, _order_fields(question, rng)
+        case MatchQuestion():
+            return MATCH, _match_fields(question, rng)
+        case _:
+            assert_never(question)
+
+
+def _numeric_fields(question: NumericQuestion, type_answer: bool) -> dict[str, str]:
+    if type_answer:
+        unit = f" (in {question.unit})" if question.unit else ""
+        tolerance = f"± {format_number(question.tolerance)}" if question.tolerance else ""
+        return _qa(
+            question.prompt, f"Give the number{unit}", format_number(question.answer), tolerance
         )
-        also = question.answer if when.month is not None else ""
-        return qa_type, _qa(question.prompt, instruction, when.words(), also)
-    if isinstance(question, TrueFalseQuestion):
-        return QA, _qa(
-            question.prompt, "True or false?", "True" if question.answer else "False", ""
-        )
-    if isinstance(question, ChoiceQuestion):
-        return CHOICE, _choice_fields(question, rng)
-    if isinstance(question, ClozeQuestion):
-        return CLOZE, {"Text": cloze_html(question), "Instruction": "Fill in the blank"}
-    if isinstance(question, OrderQuestion):
-        return ORDER, _order_fields(question, rng)
-    if isinstance(question, MatchQuestion):
-        return MATCH, _match_fields(question, rng)
-    raise TypeError(f"no note type for {type(question).__name__}")
+    return _qa(question.prompt, "Give the number", question.answer_text(), "")
+
+
+def _date_fields(question: DateQuestion) -> dict[str, str]:
+    when = question.answer_date
+    instruction = (
+        "Give the year"
+        if when.month is None
+        else "Give the month and year"
+        if when.day is None
+        else "Give the date"
+    )
+    also = question.answer if when.month is not None else ""
+    return _qa(question.prompt, instruction, when.words(), also)
 
 
 def _qa(prompt: str, instruction: str, answer: str, alternatives: str) -> dict[str, str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, assert_never
 
 from ..errors import InputError
-from ..models import QUESTION_TYPES, PartialDate
+from ..models import PartialDate
+from ..registry import QUESTION_TYPE_NAMES, QuestionTypeName
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
 FALSE_WORDS = frozenset({"false", "f", "no", "n"})
@@ -55,18 +56,32 @@ class Need:
 
 _PROMPT = Need("prompt", "--prompt", "Prompt (the question)")
 _ANSWER = Need("answers", "--answer", "Answer")
-NEEDS: dict[str, tuple[Need, ...]] = {
-    "short": (_PROMPT, _ANSWER),
-    "numeric": (_PROMPT, Need("answers", "--answer", "Answer (a number)")),
-    "date": (_PROMPT, Need("answers", "--answer", "Answer (YYYY, YYYY-MM or YYYY-MM-DD)")),
-    "choice": (_PROMPT, Need("choices", "--choice", "Choice", 2),
-               Need("answers", "--answer", "Right choice (as written)")),
-    "truefalse": (_PROMPT, Need("answers", "--answer", "Answer (true or false)")),
-    "cloze": (Need("text", "--text", "Text with gaps, e.g. 'Paris is the capital of {{France}}'"),),
-    "order": (_PROMPT, Need("items", "--item", "Item (in the right order)", 2)),
-    "match": (_PROMPT, Need("pairs", "--pair", "Pair (left=right)", 2)),
-}
-"""What each type cannot do without, in the order a person would be asked."""
+
+
+def needs_of(kind: QuestionTypeName) -> tuple[Need, ...]:
+    """What each type cannot do without, in the order a person would be asked."""
+    match kind:
+        case "short":
+            return (_PROMPT, _ANSWER)
+        case "numeric":
+            return (_PROMPT, Need("answers", "--answer", "Answer (a number)"))
+        case "date":
+            return (_PROMPT, Need("answers", "--answer", "Answer (YYYY, YYYY-MM or YYYY-MM-DD)"))
+        case "choice":
+            return (_PROMPT, Need("choices", "--choice", "Choice", 2),
+                    Need("answers", "--answer", "Right choice (as written)"))
+        case "truefalse":
+            return (_PROMPT, Need("answers", "--answer", "Answer (true or false)"))
+        case "cloze":
+            return (Need("text", "--text",
+                         "Text with gaps, e.g. 'Paris is the capital of {{France}}'"),)
+        case "order":
+            return (_PROMPT, Need("items", "--item", "Item (in the right order)", 2))
+        case "match":
+            return (_PROMPT, Need("pairs", "--pair", "Pair (left=right)", 2))
+        case _:
+            assert_never(kind)
+
 
 _ONLY_FOR: dict[str, tuple[str, frozenset[str]]] = {
     "choices": ("--choice", frozenset({"choice"})),
@@ -76,17 +91,16 @@ _ONLY_FOR: dict[str, tuple[str, frozenset[str]]] = {
     "unit": ("--unit", frozenset({"numeric"})),
     "tolerance": ("--tolerance", frozenset({"numeric"})),
     "text": ("--text", frozenset({"cloze"})),
-    "answers": ("--answer", frozenset(QUESTION_TYPES) - {"cloze", "order", "match"}),
+    "answers": ("--answer", frozenset(QUESTION_TYPE_NAMES) - {"cloze", "order", "match"}),
 }
 
 
 def missing(draft: NewQuestion) -> list[Need]:
     """Required inputs not yet given (only the type, while the type itself is unknown)."""
     if draft.type is None:
-        return [Need("type", "--type", f"Type ({', '.join(QUESTION_TYPES)})")]
-    check_type(draft.type)
+        return [Need("type", "--type", f"Type ({', '.join(QUESTION_TYPE_NAMES)})")]
     needs: list[Need] = []
-    for need in NEEDS[draft.type]:
+    for need in needs_of(check_type(draft.type)):
         given = getattr(draft, need.field)
         if need.field == "text" and draft.prompt is not None:
             continue  # a cloze's --prompt serves as its text
@@ -102,10 +116,13 @@ def supply(draft: NewQuestion, need: Need, values: list[str]) -> NewQuestion:
     return replace(draft, **{need.field: value})
 
 
-def check_type(kind: str) -> None:
-    if kind not in QUESTION_TYPES:
-        raise InputError(f"unknown question type '{kind}' "
-                         f"(use one of: {', '.join(QUESTION_TYPES)})")
+def check_type(kind: str) -> QuestionTypeName:
+    """`kind` as a registry name, or a clear error listing the names there are."""
+    for name in QUESTION_TYPE_NAMES:
+        if name == kind:
+            return name
+    raise InputError(f"unknown question type '{kind}' "
+                     f"(use one of: {', '.join(QUESTION_TYPE_NAMES)})")
 
 
 def question_data(draft: NewQuestion, question_id: str) -> dict[str, Any]:
@@ -116,44 +133,15 @@ def question_data(draft: NewQuestion, question_id: str) -> dict[str, Any]:
     """
     if draft.type is None:
         raise InputError("--type is required")
-    kind = draft.type
-    check_type(kind)
+    kind = check_type(draft.type)
     _refuse_foreign_options(draft, kind)
     lacking = missing(draft)
     if lacking:
         raise InputError(f"a {kind} question needs {_names(lacking)}")
-    data: dict[str, Any] = {"id": question_id, "type": kind}
-    if kind == "cloze":
-        if draft.text is not None and draft.prompt is not None:
-            raise InputError("a cloze question takes --text or --prompt (used as its text), "
-                             "not both")
-        data["text"] = draft.text if draft.text is not None else draft.prompt
-    else:
-        data["prompt"] = draft.prompt
     if len(draft.answers) > 1 and kind != "choice":
         raise InputError(f"a {kind} question takes one --answer; "
                          "only choice questions take several")
-    if kind == "short":
-        data["answer"] = draft.answers[0]
-        if draft.alternatives:
-            data["alternatives"] = list(draft.alternatives)
-    elif kind == "numeric":
-        data["answer"] = _number(draft.answers[0], "--answer")
-        if draft.unit is not None:
-            data["unit"] = draft.unit
-        if draft.tolerance is not None:
-            data["tolerance"] = _number(draft.tolerance, "--tolerance")
-    elif kind == "date":
-        data["answer"] = _date(draft.answers[0])
-    elif kind == "choice":
-        data["choices"] = list(draft.choices)
-        data["answer"] = draft.answers[0] if len(draft.answers) == 1 else list(draft.answers)
-    elif kind == "truefalse":
-        data["answer"] = _truth(draft.answers[0])
-    elif kind == "order":
-        data["items"] = list(draft.items)
-    elif kind == "match":
-        data["pairs"] = [_pair(text) for text in draft.pairs]
+    data: dict[str, Any] = {"id": question_id, "type": kind, **_type_data(draft, kind)}
     if draft.tags:
         data["tags"] = list(draft.tags)
     if draft.explanation is not None:
@@ -161,6 +149,40 @@ def question_data(draft: NewQuestion, question_id: str) -> dict[str, Any]:
     if draft.paragraph is not None:
         data["source"] = {"paragraph": draft.paragraph}
     return data
+
+
+def _type_data(draft: NewQuestion, kind: QuestionTypeName) -> dict[str, Any]:
+    """The fields only `kind` has, in the order a person writes them."""
+    match kind:
+        case "cloze":
+            if draft.text is not None and draft.prompt is not None:
+                raise InputError("a cloze question takes --text or --prompt (used as its text), "
+                                 "not both")
+            return {"text": draft.text if draft.text is not None else draft.prompt}
+        case "short":
+            alternatives = {"alternatives": list(draft.alternatives)} if draft.alternatives else {}
+            return {"prompt": draft.prompt, "answer": draft.answers[0], **alternatives}
+        case "numeric":
+            data: dict[str, Any] = {"prompt": draft.prompt,
+                                    "answer": _number(draft.answers[0], "--answer")}
+            if draft.unit is not None:
+                data["unit"] = draft.unit
+            if draft.tolerance is not None:
+                data["tolerance"] = _number(draft.tolerance, "--tolerance")
+            return data
+        case "date":
+            return {"prompt": draft.prompt, "answer": _date(draft.answers[0])}
+        case "choice":
+            answer = draft.answers[0] if len(draft.answers) == 1 else list(draft.answers)
+            return {"prompt": draft.prompt, "choices": list(draft.choices), "answer": answer}
+        case "truefalse":
+            return {"prompt": draft.prompt, "answer": _truth(draft.answers[0])}
+        case "order":
+            return {"prompt": draft.prompt, "items": list(draft.items)}
+        case "match":
+            return {"prompt": draft.prompt, "pairs": [_pair(text) for text in draft.pairs]}
+        case _:
+            assert_never(kind)
 
 
 def id_source_text(draft: NewQuestion) -> str:

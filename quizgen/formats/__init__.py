@@ -1,8 +1,8 @@
 """Plain-text exports of decks for other tools: Anki's CSV import, Quizlet, Moodle GIFT, Markdown.
 
-Each format lives in its own module with one `render(decks) -> Rendered` function; this
-registry maps the names users type (`--format gift`) to them and writes the result
-atomically. Renderers never print: what they cannot express comes back as warnings.
+Each format lives in its own module with one `render(decks) -> Rendered` function;
+`quizgen.registry` names them (`--format gift`), this package finds the module and writes
+the result atomically. Renderers never print: what they cannot express comes back as warnings.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from ..atomic import write_text_atomic
 from ..errors import ExportError, display_path
 from ..loading import LoadedDeck
+from ..registry import EXPORT_FORMATS, ExportFormat
 
 
 @dataclass(frozen=True)
@@ -27,30 +28,15 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    name: str
-    module: str
-    suffix: str
-    summary: str
-
-    def renderer(self) -> Callable[[Sequence[LoadedDeck]], Rendered]:
-        """Imported on use, so `quizgen export --format quizlet` never loads Anki's code."""
-        module = importlib.import_module(f"{__name__}.{self.module}")
-        render: Callable[[Sequence[LoadedDeck]], Rendered] = module.render
-        return render
+FORMATS: dict[str, ExportFormat] = {entry.name: entry for entry in EXPORT_FORMATS}
+"""`--format` name → its entry in `quizgen.registry`, where formats are declared."""
 
 
-FORMATS: dict[str, ExportFormat] = {
-    entry.name: entry
-    for entry in (
-        ExportFormat("anki-csv", "anki_csv", ".txt",
-                     "Anki's text import, with the note types and GUIDs of `quizgen build`"),
-        ExportFormat("quizlet", "quizlet", ".txt", "term<TAB>definition lines for Quizlet"),
-        ExportFormat("gift", "gift", ".gift.txt", "Moodle GIFT question bank import"),
-        ExportFormat("markdown", "markdown", ".md", "a study sheet: questions, then answers"),
-    )
-}
+def renderer(entry: ExportFormat) -> Callable[[Sequence[LoadedDeck]], Rendered]:
+    """Imported on use, so `quizgen export --format quizlet` never loads Anki's code."""
+    module = importlib.import_module(f"{__name__}.{entry.module}")
+    render: Callable[[Sequence[LoadedDeck]], Rendered] = module.render
+    return render
 
 
 @dataclass(frozen=True)
@@ -67,7 +53,7 @@ def render_decks(decks: Sequence[LoadedDeck], format_name: str) -> Rendered:
     except KeyError:
         raise ExportError(f"unknown format '{format_name}' "
                           f"(use one of: {', '.join(FORMATS)})") from None
-    return chosen.renderer()(decks)
+    return renderer(chosen)(decks)
 
 
 def export_decks(decks: Sequence[LoadedDeck], format_name: str, output: Path | None) -> Exported:

@@ -11,17 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import assert_never
 
 from ..loading import LoadedDeck
 from ..models import (
     MONTHS,
+    AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
     DateQuestion,
     MatchQuestion,
     NumericQuestion,
     OrderQuestion,
-    QuestionBase,
     ShortQuestion,
     TrueFalseQuestion,
 )
@@ -56,39 +57,41 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
     return Rendered("\n\n".join(blocks) + "\n", count, warnings)
 
 
-def question_blocks(question: QuestionBase) -> list[str]:
+def question_blocks(question: AnyQuestion) -> list[str]:
     """The GIFT text of one question (several for a cloze with several gaps)."""
     feedback = f"####{answer_text(question.explanation)}" if question.explanation else ""
-    if isinstance(question, ClozeQuestion):
-        return _cloze(question, feedback)
     prompt = question.prompt_text()
-    if isinstance(question, OrderQuestion):
-        prompt += " (Match each item to its place: 1 is first.)"
-    return [f"{title(question.id)}[plain]{escape(prompt)}{{{_answers(question)}{feedback}}}"]
+    match question:
+        case ClozeQuestion():
+            return _cloze(question, feedback)
+        case ShortQuestion():
+            answers = _short([question.answer, *question.alternatives])
+        case NumericQuestion():
+            answers = f"#{number(question.answer)}:{number(question.tolerance)}"
+        case DateQuestion():
+            answers = _date(question)
+        case ChoiceQuestion():
+            answers = _choice(question)
+        case TrueFalseQuestion():
+            answers = "TRUE" if question.answer else "FALSE"
+        case MatchQuestion():
+            answers = _match([(pair.left, pair.right) for pair in question.pairs])
+        case OrderQuestion():
+            prompt += " (Match each item to its place: 1 is first.)"
+            answers = _match([(item, str(place)) for place, item in enumerate(question.items, 1)])
+        case _:
+            assert_never(question)
+    return [f"{title(question.id)}[plain]{escape(prompt)}{{{answers}{feedback}}}"]
 
 
-def _answers(question: QuestionBase) -> str:
-    if isinstance(question, ShortQuestion):
-        return _short([question.answer, *question.alternatives])
-    if isinstance(question, NumericQuestion):
-        return f"#{number(question.answer)}:{number(question.tolerance)}"
-    if isinstance(question, DateQuestion):
-        when = question.answer_date
-        if when.month is None:
-            return f"#{when.year}:0"
-        forms = [when.words(), when.iso()]
-        if when.day is not None:
-            forms.insert(1, f"{MONTHS[when.month - 1]} {when.day}, {when.year}")
-        return _short(forms)
-    if isinstance(question, ChoiceQuestion):
-        return _choice(question)
-    if isinstance(question, TrueFalseQuestion):
-        return "TRUE" if question.answer else "FALSE"
-    if isinstance(question, MatchQuestion):
-        return _match([(pair.left, pair.right) for pair in question.pairs])
-    if isinstance(question, OrderQuestion):
-        return _match([(item, str(place)) for place, item in enumerate(question.items, 1)])
-    raise Unsupported(f"no GIFT form for {type(question).__name__}")
+def _date(question: DateQuestion) -> str:
+    when = question.answer_date
+    if when.month is None:
+        return f"#{when.year}:0"
+    forms = [when.words(), when.iso()]
+    if when.day is not None:
+        forms.insert(1, f"{MONTHS[when.month - 1]} {when.day}, {when.year}")
+    return _short(forms)
 
 
 def _short(answers: list[str]) -> str:

@@ -12,16 +12,19 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from typing import assert_never
 
 from ..loading import LoadedDeck
 from ..models import (
+    AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
+    DateQuestion,
     Deck,
     MatchQuestion,
+    NumericQuestion,
     OrderQuestion,
     PartialDate,
-    QuestionBase,
     ShortQuestion,
     TrueFalseQuestion,
     cloze_with_blanks,
@@ -87,32 +90,37 @@ def _safe_url(url: str) -> bool:
     return re.fullmatch(r"https?://[^\s<>]+", url) is not None
 
 
-def _question_lines(deck: Deck, number: int, question: QuestionBase) -> list[str]:
+def _question_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]:
     indent = " " * (len(str(number)) + 2)
-    if isinstance(question, ClozeQuestion):
-        return [f"{number}. {_cloze_text(question)}"]
-    if isinstance(question, TrueFalseQuestion):
-        return [f"{number}. True or false: {escape(question.prompt)}"]
     lines = [f"{number}. {escape(question.prompt_text())}"]
-    if isinstance(question, ChoiceQuestion):
-        for letter, choice in zip(LETTERS, _choice_order(deck, question), strict=False):
-            lines.append(f"{indent}- {letter}. {escape(choice)}")
-    elif isinstance(question, OrderQuestion):
-        for item in _shuffled(deck, question, question.items):
-            lines.append(f"{indent}- {escape(item)}")
-    elif isinstance(question, MatchQuestion):
-        rights = _shuffled(deck, question, [pair.right for pair in question.pairs])
-        for pair in question.pairs:
-            lines.append(f"{indent}- {escape(pair.left)}")
-        lines.append("")
-        lines.append(f"{indent}Match with:")
-        lines.append("")
-        for letter, right in zip(LETTERS, rights, strict=False):
-            lines.append(f"{indent}- {letter}. {escape(right)}")
+    match question:
+        case ClozeQuestion():
+            return [f"{number}. {_cloze_text(question)}"]
+        case TrueFalseQuestion():
+            return [f"{number}. True or false: {escape(question.prompt)}"]
+        case ChoiceQuestion():
+            for letter, choice in zip(LETTERS, _choice_order(deck, question), strict=False):
+                lines.append(f"{indent}- {letter}. {escape(choice)}")
+        case OrderQuestion():
+            for item in _shuffled(deck, question, question.items):
+                lines.append(f"{indent}- {escape(item)}")
+        case MatchQuestion():
+            rights = _shuffled(deck, question, [pair.right for pair in question.pairs])
+            for pair in question.pairs:
+                lines.append(f"{indent}- {escape(pair.left)}")
+            lines.append("")
+            lines.append(f"{indent}Match with:")
+            lines.append("")
+            for letter, right in zip(LETTERS, rights, strict=False):
+                lines.append(f"{indent}- {letter}. {escape(right)}")
+        case ShortQuestion() | NumericQuestion() | DateQuestion():
+            pass
+        case _:
+            assert_never(question)
     return lines
 
 
-def _answer_lines(deck: Deck, number: int, question: QuestionBase) -> list[str]:
+def _answer_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]:
     indent = " " * (len(str(number)) + 2)
     lines = [f"{number}. **{_answer_text(deck, question)}**"]
     if question.explanation:
@@ -122,15 +130,20 @@ def _answer_lines(deck: Deck, number: int, question: QuestionBase) -> list[str]:
     return lines
 
 
-def _answer_text(deck: Deck, question: QuestionBase) -> str:
-    if isinstance(question, ChoiceQuestion):
-        order = _choice_order(deck, question)
-        right = sorted(order.index(choice) for choice in question.correct)
-        return "; ".join(f"{LETTERS[index]}. {escape(order[index])}" for index in right)
-    text = escape(question_answer_text(question))
-    if isinstance(question, ShortQuestion) and question.alternatives:
-        text += f" (also: {', '.join(escape(a) for a in question.alternatives)})"
-    return text
+def _answer_text(deck: Deck, question: AnyQuestion) -> str:
+    match question:
+        case ChoiceQuestion():
+            order = _choice_order(deck, question)
+            right = sorted(order.index(choice) for choice in question.correct)
+            return "; ".join(f"{LETTERS[index]}. {escape(order[index])}" for index in right)
+        case ShortQuestion() if question.alternatives:
+            also = ", ".join(escape(a) for a in question.alternatives)
+            return f"{escape(question.answer)} (also: {also})"
+        case (ShortQuestion() | NumericQuestion() | DateQuestion() | TrueFalseQuestion()
+              | ClozeQuestion() | OrderQuestion() | MatchQuestion()):
+            return escape(question_answer_text(question))
+        case _:
+            assert_never(question)
 
 
 def _cloze_text(question: ClozeQuestion) -> str:
@@ -144,7 +157,7 @@ def _choice_order(deck: Deck, question: ChoiceQuestion) -> list[str]:
     )
 
 
-def _shuffled(deck: Deck, question: QuestionBase, values: list[str]) -> list[str]:
+def _shuffled(deck: Deck, question: AnyQuestion, values: list[str]) -> list[str]:
     """A seeded shuffle that never returns the written (answer) order."""
     order = list(values)
     random.Random(f"quizgen-markdown/{deck.id}/{question.id}").shuffle(order)

@@ -7,11 +7,17 @@ neither may occur inside a field; every question becomes one term → definition
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import assert_never
 
 from ..loading import LoadedDeck
 from ..models import (
+    AnyQuestion,
+    ChoiceQuestion,
     ClozeQuestion,
-    QuestionBase,
+    DateQuestion,
+    MatchQuestion,
+    NumericQuestion,
+    OrderQuestion,
     ShortQuestion,
     TrueFalseQuestion,
     cloze_with_blanks,
@@ -31,16 +37,21 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
     return Rendered("".join(lines), len(lines))
 
 
-def term(question: QuestionBase) -> str:
+def term(question: AnyQuestion) -> str:
     """The side a learner sees first."""
-    if isinstance(question, ClozeQuestion):
-        return cloze_with_blanks(question, CLOZE_BLANK, hints=True)
-    if isinstance(question, TrueFalseQuestion):
-        return f"True or false: {question.prompt}"
-    return question.prompt_text()
+    match question:
+        case ClozeQuestion():
+            return cloze_with_blanks(question, CLOZE_BLANK, hints=True)
+        case TrueFalseQuestion():
+            return f"True or false: {question.prompt}"
+        case (ShortQuestion() | NumericQuestion() | DateQuestion() | ChoiceQuestion()
+              | OrderQuestion() | MatchQuestion()):
+            return question.prompt_text()
+        case _:
+            assert_never(question)
 
 
-def definition(question: QuestionBase) -> str:
+def definition(question: AnyQuestion) -> str:
     """The side a learner checks, with accepted alternatives where there are some."""
     answer = question_answer_text(question)
     if isinstance(question, ShortQuestion) and question.alternatives:

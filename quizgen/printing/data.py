@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, assert_never
 
 from ..loading import LoadedDeck
 from ..models import (
@@ -28,8 +28,9 @@ from ..models import (
     cloze_with_blanks,
     format_number,
     question_answer_text,
+    type_name,
 )
-from ..selection import QuizVersion, VersionItem, question_type, version_label
+from ..selection import QuizVersion, VersionItem, version_label
 
 DATA_FORMAT = 1
 """Bumped whenever a field changes meaning or disappears, so templates can check it."""
@@ -162,7 +163,7 @@ def _question(item: VersionItem, layout: Layout, images: ImageNames) -> dict[str
         "number": item.number,
         "id": question.id,
         "deck": item.selected.deck_id,
-        "type": question_type(question),
+        "type": type_name(question),
         "points": question.points,
         "prompt": question.prompt_text(),
         "image": images.get(item.selected.key),
@@ -179,52 +180,63 @@ def _question(item: VersionItem, layout: Layout, images: ImageNames) -> dict[str
 def _type_fields(item: VersionItem, layout: Layout) -> tuple[dict[str, Any], str]:
     """The fields only one type has, and the compact answer for the key's grid."""
     question = item.question
-    if isinstance(question, ShortQuestion):
-        return {"alternatives": list(question.alternatives)}, question.answer
-    if isinstance(question, NumericQuestion):
-        value = format_number(question.answer)
-        if question.tolerance:
-            value += f" ± {format_number(question.tolerance)}"
-        return {"value": value, "unit": question.unit}, question.answer_text()
-    if isinstance(question, DateQuestion):
-        when = question.answer_date
-        precision = "year" if when.month is None else ("month" if when.day is None else "day")
-        return {"precision": precision}, when.words()
-    if isinstance(question, ChoiceQuestion):
-        correct = set(question.correct)
-        choices: list[dict[str, Any]] = [
-            {
-                "letter": version_label(position),
-                "text": question.choices[index],
-                "correct": question.choices[index] in correct,
-            }
-            for position, index in enumerate(item.choice_order)
-        ]
-        letters = ", ".join(c["letter"] for c in choices if c["correct"])
-        return {"choices": choices, "multiple": len(correct) > 1}, letters
-    if isinstance(question, TrueFalseQuestion):
-        return {"truth": question.answer}, "True" if question.answer else "False"
-    if isinstance(question, ClozeQuestion):
-        return _cloze_fields(question, layout)
-    if isinstance(question, OrderQuestion):
-        items: list[dict[str, Any]] = [
-            {"letter": version_label(shown), "text": question.items[index], "position": index + 1}
-            for shown, index in enumerate(item.item_order)
-        ]
-        return {"items": items}, " ".join(str(entry["position"]) for entry in items)
-    if isinstance(question, MatchQuestion):
-        letter_of = {pair: version_label(shown) for shown, pair in enumerate(item.right_order)}
-        left: list[dict[str, Any]] = [
-            {"number": shown + 1, "text": question.pairs[pair].left, "match": letter_of[pair]}
-            for shown, pair in enumerate(item.left_order)
-        ]
-        right = [
-            {"letter": version_label(shown), "text": question.pairs[pair].right}
-            for shown, pair in enumerate(item.right_order)
-        ]
-        grid = " ".join(f"{entry['number']}{entry['match']}" for entry in left)
-        return {"left": left, "right": right}, grid
-    raise TypeError(f"no paper form for {question!r}")
+    match question:
+        case ShortQuestion():
+            return {"alternatives": list(question.alternatives)}, question.answer
+        case NumericQuestion():
+            value = format_number(question.answer)
+            if question.tolerance:
+                value += f" ± {format_number(question.tolerance)}"
+            return {"value": value, "unit": question.unit}, question.answer_text()
+        case DateQuestion():
+            when = question.answer_date
+            precision = "year" if when.month is None else ("month" if when.day is None else "day")
+            return {"precision": precision}, when.words()
+        case ChoiceQuestion():
+            return _choice_fields(question, item)
+        case TrueFalseQuestion():
+            return {"truth": question.answer}, "True" if question.answer else "False"
+        case ClozeQuestion():
+            return _cloze_fields(question, layout)
+        case OrderQuestion():
+            items: list[dict[str, Any]] = [
+                {"letter": version_label(shown), "text": question.items[index],
+                 "position": index + 1}
+                for shown, index in enumerate(item.item_order)
+            ]
+            return {"items": items}, " ".join(str(entry["position"]) for entry in items)
+        case MatchQuestion():
+            return _match_fields(question, item)
+        case _:
+            assert_never(question)
+
+
+def _choice_fields(question: ChoiceQuestion, item: VersionItem) -> tuple[dict[str, Any], str]:
+    correct = set(question.correct)
+    choices: list[dict[str, Any]] = [
+        {
+            "letter": version_label(position),
+            "text": question.choices[index],
+            "correct": question.choices[index] in correct,
+        }
+        for position, index in enumerate(item.choice_order)
+    ]
+    letters = ", ".join(c["letter"] for c in choices if c["correct"])
+    return {"choices": choices, "multiple": len(correct) > 1}, letters
+
+
+def _match_fields(question: MatchQuestion, item: VersionItem) -> tuple[dict[str, Any], str]:
+    letter_of = {pair: version_label(shown) for shown, pair in enumerate(item.right_order)}
+    left: list[dict[str, Any]] = [
+        {"number": shown + 1, "text": question.pairs[pair].left, "match": letter_of[pair]}
+        for shown, pair in enumerate(item.left_order)
+    ]
+    right = [
+        {"letter": version_label(shown), "text": question.pairs[pair].right}
+        for shown, pair in enumerate(item.right_order)
+    ]
+    grid = " ".join(f"{entry['number']}{entry['match']}" for entry in left)
+    return {"left": left, "right": right}, grid
 
 
 def _cloze_fields(question: ClozeQuestion, layout: Layout) -> tuple[dict[str, Any], str]:

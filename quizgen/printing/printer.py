@@ -21,8 +21,8 @@ from pypdf import PdfReader
 from ..atomic import write_bytes_atomic
 from ..errors import InputError, display_path
 from ..loading import LoadedDeck
+from ..registry import DEFAULT_SEED
 from ..selection import (
-    DEFAULT_SEED,
     QuizVersion,
     SelectedQuestion,
     make_versions,
