@@ -28,17 +28,20 @@ QUESTION_TYPE_NAMES: Final[tuple[QuestionTypeName, ...]] = get_args(QuestionType
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One `--format` value and the `quizgen.formats` module that renders it."""
+    """One `--format` value, the `quizgen.formats` module that renders it, and the suffix
+    of the file `export` writes beside a deck when no `-o` is given."""
 
     name: str
     module: str
+    suffix: str
 
 
 EXPORT_FORMATS: Final = (
-    ExportFormat("anki-csv", "anki_csv"),
-    ExportFormat("quizlet", "quizlet"),
-    ExportFormat("gift", "gift"),
-    ExportFormat("markdown", "markdown"),
+    ExportFormat("anki-csv", "anki_csv", ".anki.txt"),
+    ExportFormat("quizlet", "quizlet", ".quizlet.txt"),
+    ExportFormat("gift", "gift", ".gift.txt"),
+    ExportFormat("markdown", "markdown", ".md"),
+    ExportFormat("moodle-xml", "moodle_xml", ".moodle.xml"),
 )
 EXPORT_FORMAT_NAMES: Final = tuple(entry.name for entry in EXPORT_FORMATS)
 

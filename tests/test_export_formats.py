@@ -52,7 +52,7 @@ def decks(write_deck: Callable[..., Path]) -> Path:
 
 def test_export_help_names_every_format() -> None:
     result = runner.invoke(app, ["export", "--help"])
-    assert "One of: anki-csv, quizlet, gift, markdown." in result.stdout
+    assert f"One of: {', '.join(FORMATS)}." in " ".join(result.stdout.split())
 
 
 @pytest.mark.parametrize("name", list(FORMATS))
@@ -89,10 +89,12 @@ def test_quiet_keeps_warnings_drops_the_summary(decks: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (["-o", "x.txt"], "export: choose --format: anki-csv, quizlet, gift, markdown\n"),
+        (["-o", "x.txt"],
+         "export: choose --format: anki-csv, quizlet, gift, markdown, moodle-xml\n"),
         (["-f", "gift"], "export: choose the file to write with -o FILE (or -o - to print it)\n"),
         (["-f", "pdf", "-o", "x.pdf"],
-         "export: unknown format 'pdf' (use one of: anki-csv, quizlet, gift, markdown)\n"),
+         "export: unknown format 'pdf' "
+         "(use one of: anki-csv, quizlet, gift, markdown, moodle-xml)\n"),
     ],
 )
 def test_usage_errors(decks: Path, options: list[str], message: str) -> None:
