@@ -92,15 +92,20 @@ def _deck_paths(paths: list[Path] | None) -> list[Path]:
 
 @app.command()
 def validate(paths: DeckPaths = None) -> None:
-    """Check decks and report every problem as file:line:column."""
+    """Check decks and report every problem as file:line:column.
+
+    A valid deck may still warn: a card whose front shows another card's answer."""
     with _reporting("validate"):
         from .errors import display_path
         from .loading import load_decks
+        from .reveals import find_reveals
 
         for loaded in load_decks(_deck_paths(paths)):
             count = len(loaded.deck.questions)
             noun = "question" if count == 1 else "questions"
             typer.echo(f"{display_path(loaded.path)}: ok, {count} {noun}")
+            for reveal in find_reveals(loaded.deck.questions):
+                typer.echo(f"{display_path(loaded.path)}: warning: {reveal.message()}")
 
 
 @app.command()
