@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
+from quizgen.extract.candidates import ExtractOptions, NoFactsError, build_deck, find_candidates
 from quizgen.extract.facts import find_facts
 from quizgen.extract.patterns import KINDS, Context, Fact
 from quizgen.extract.sentences import parse_article, read_article, split_sentences
-from quizgen.models import PartialDate
+from quizgen.models import ChoiceQuestion, PartialDate
 
 HERE = Path(__file__).resolve().parent / "extract"
 
@@ -132,6 +133,42 @@ def score(facts: list[Fact], gold: list[Gold]) -> tuple[dict[str, Tally], list[s
     return tallies, notes
 
 
+@dataclass
+class DeckTally:
+    """What a reviewer meets: questions per distinct fact, where the right choice sits."""
+
+    questions: int = 0
+    distinct_facts: int = 0
+    positions: dict[int, int] | None = None
+
+    def add_deck(self, text: str, reference: PartialDate | None) -> None:
+        article = parse_article(text)
+        distinct = {(c.fact.kind, c.fact.key) for c in find_candidates(article, reference)}
+        try:
+            deck = build_deck(article, ExtractOptions(deck_id="eval", published=reference))
+        except NoFactsError:
+            return
+        self.questions += len(deck.questions)
+        self.distinct_facts += len(distinct)
+        positions = self.positions if self.positions is not None else {}
+        for question in deck.questions:
+            if isinstance(question, ChoiceQuestion):
+                index = question.choices.index(question.answer)
+                positions[index] = positions.get(index, 0) + 1
+        self.positions = positions
+
+    def lines(self) -> list[str]:
+        per_fact = self.questions / self.distinct_facts if self.distinct_facts else 0.0
+        positions = self.positions or {}
+        choices = sum(positions.values())
+        shares = ", ".join(f"{index + 1}: {count / choices:.0%}"
+                           for index, count in sorted(positions.items())) if choices else "–"
+        top = max(positions.values()) / choices if choices else 0.0
+        return [f"questions {self.questions}, distinct facts {self.distinct_facts}, "
+                f"questions per distinct fact {per_fact:.2f}",
+                f"answer position in {choices} choice questions: {shares} (max {top:.0%})"]
+
+
 def ratio(part: int, whole: int) -> str:
     return f"{part / whole:.3f}" if whole else "  –  "
 
@@ -146,12 +183,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.folder}: no *.gold.yaml files", file=sys.stderr)
         return 1
     total = {kind: Tally() for kind in KINDS}
+    decks = DeckTally()
     for gold_path in gold_files:
         article_path = article_for(gold_path)
         text = read_article(article_path)
         spans = [(p.start, p.end) for p in parse_article(text).paragraphs]
         gold, reference = load_gold(gold_path, text, spans)
         tallies, notes = score(predicted(text, reference), gold)
+        decks.add_deck(text, reference)
         for kind in KINDS:
             total[kind].add(tallies[kind])
         if args.show and notes:
@@ -171,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{ratio(overall.true_found, overall.found):>10} "
           f"{ratio(overall.true_gold, overall.gold):>7} "
           f"{ratio(overall.value_right, overall.valued):>6}")
+    print("\n".join(decks.lines()))
     return 0
 
 
