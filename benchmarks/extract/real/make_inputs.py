@@ -21,7 +21,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LIST_ITEM = re.compile(r"\s*(?:[-*•+]|\d{1,3}[.)])\s+")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+SENTENCE_END = re.compile("[.!?\u2026][\"'\u201d\u2019\u00bb)\\]]*$")
 TIMESTAMP = 1_700_000_000
 
 
