@@ -224,6 +224,25 @@ def print_quiz(
                      help="Your own Typst template (.typ); it receives the same "
                      "JSON as the built-in one.", show_default=False),
     ] = None,
+    sheet: Annotated[
+        bool,
+        typer.Option("--sheet",
+                     help="Answer sheets a scanner can read: corner marks, a QR code per "
+                     "page, bubbles and score boxes; also writes <output stem>.exam.json "
+                     "for `quizgen grade`."),
+    ] = False,
+    copies: Annotated[
+        int | None,
+        typer.Option("--copies", min=1, max=1000, metavar="N",
+                     help="Print N numbered copies, cycling through the versions "
+                     "[default with --sheet: one per version].", show_default=False),
+    ] = None,
+    class_list: Annotated[
+        Path | None,
+        typer.Option("--class-list", metavar="FILE.csv",
+                     help="One personalised copy per student: a CSV file with the "
+                     "columns id,name.", show_default=False),
+    ] = None,
     quiet: Quiet = False,
 ) -> None:
     """Print a quiz (PDF) with optional versions and answer key."""
@@ -254,6 +273,9 @@ def print_quiz(
             layout=layout,
             template=template,
             font_paths=tuple(font_paths or ()),
+            sheet=sheet,
+            copies=copies,
+            class_list=class_list,
         )
         with working("Typesetting", quiet):
             result = print_pdf(load_decks(_deck_paths(paths)), output, options)
@@ -273,8 +295,13 @@ def print_quiz(
                     f"{result.total_points} point{'s' if result.total_points != 1 else ''}, "
                     f"{pages}"
                 )
-            else:
+            elif printed.kind == "key":
                 typer.echo(f"{display_path(printed.path)}: answer key, {pages}")
+            else:
+                typer.echo(
+                    f"{display_path(printed.path)}: answer sheets, {result.copy_count} "
+                    f"cop{'ies' if result.copy_count != 1 else 'y'}, exam id {result.exam_id}"
+                )
 
 
 def _complete_formats(incomplete: str) -> list[str]:

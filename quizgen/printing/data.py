@@ -85,14 +85,21 @@ def build_data(
     *,
     images: ImageNames | None = None,
     created: datetime | None = None,
+    copies: Sequence[Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The JSON (as Python data) for one document: the quiz or its key.
 
     Both documents receive the answers; the `kind` tells a template whether to
-    show them. `created` becomes the PDF's date; None leaves it out.
+    show them. `created` becomes the PDF's date; None leaves it out. `copies`
+    lists the printed copies (number, version index, student); by default one
+    unnumbered copy per version.
     """
     images = images or {}
     used_decks = _decks_in(versions, decks)
+    if copies is None:
+        copies = [
+            {"copy": None, "version": index, "student": None} for index in range(len(versions))
+        ]
     return {
         "format": DATA_FORMAT,
         "kind": kind,
@@ -114,6 +121,8 @@ def build_data(
             }
             for version in versions
         ],
+        "copies": [dict(copy) for copy in copies],
+        "sheet": None,
     }
 
 

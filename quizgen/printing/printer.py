@@ -13,12 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, Literal
 
 from pypdf import PdfReader
 
-from ..atomic import write_bytes_atomic
+from ..atomic import write_bytes_atomic, write_text_atomic
 from ..errors import InputError, display_path
 from ..loading import LoadedDeck
 from ..registry import DEFAULT_SEED
@@ -28,7 +30,8 @@ from ..selection import (
     make_versions,
     select_questions,
 )
-from .compiler import compile_pdf, load_fonts
+from . import sheet as sheets
+from .compiler import Queried, compile_pdf, load_fonts
 from .data import Kind, Layout, build_data, data_strings, font_list
 from .glyphs import describe_missing, missing_characters
 
@@ -50,6 +53,9 @@ class PrintOptions:
     layout: Layout = field(default_factory=Layout)
     template: Path | None = None
     font_paths: tuple[Path, ...] = ()
+    sheet: bool = False
+    copies: int | None = None
+    class_list: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,13 @@ class Rendered:
     quiz: bytes
     key: bytes | None
     warnings: tuple[str, ...]
+    exam: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
 class PrintedFile:
     path: Path
-    kind: Kind
+    kind: Kind | Literal["exam"]
     pages: int
 
 
@@ -74,6 +81,15 @@ class PrintResult:
     files: tuple[PrintedFile, ...]
     versions: list[QuizVersion]
     warnings: tuple[str, ...]
+    exam: dict[str, Any] | None = None
+
+    @property
+    def copy_count(self) -> int:
+        return len(self.exam["copies"]) if self.exam else 0
+
+    @property
+    def exam_id(self) -> str | None:
+        return str(self.exam["exam_id"]) if self.exam else None
 
     @property
     def question_count(self) -> int:
@@ -102,7 +118,11 @@ def print_quiz(decks: Sequence[LoadedDeck], output: Path, options: PrintOptions)
         documents.append((target, rendered.key))
     for target, pdf in documents:
         write_bytes_atomic(target, pdf)
-    return PrintResult(tuple(written), rendered.versions, rendered.warnings)
+    if rendered.exam is not None:
+        exam_target = sheets.exam_path(output)
+        write_text_atomic(exam_target, sheets.exam_json(rendered.exam))
+        written.append(PrintedFile(exam_target, "exam", len(rendered.exam["pages"])))
+    return PrintResult(tuple(written), rendered.versions, rendered.warnings, rendered.exam)
 
 
 def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
@@ -119,9 +139,10 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
     versions = make_versions(
         selection, versions=options.versions, seed=options.seed, shuffle=options.shuffle
     )
+    copies = _plan_copies(options, selection)
     images = _image_files(selection)
     image_names = {key: f"/{name}" for key, (name, _) in images.items()}
-    copies = dict(images.values())
+    image_copies = dict(images.values())
     timestamp = build_timestamp()
     created = datetime.fromtimestamp(timestamp, UTC) if "SOURCE_DATE_EPOCH" in os.environ else None
     fonts = load_fonts(options.font_paths)
@@ -129,15 +150,30 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
     pdfs: dict[str, bytes] = {}
     warnings: list[str] = []
     every_text: list[str] = []
+    exam: dict[str, Any] | None = None
     for kind in kinds:
         data = build_data(
-            versions, decks, options.layout, kind, images=image_names, created=created
+            versions, decks, options.layout, kind, images=image_names, created=created,
+            copies=[_copy_data(copy) for copy in copies] if copies and kind == "quiz" else None,
         )
         every_text.extend(data_strings(data))
-        compiled = compile_pdf(
-            template, data, fonts=fonts, files=copies, timestamp=timestamp,
-            template_name=template_name,
-        )
+        if kind == "quiz" and options.sheet:
+            exam_id = sheets.exam_id(data, options.seed)
+            data["sheet"] = {"exam_id": exam_id}
+            compiled = compile_pdf(
+                template, data, fonts=fonts, files=image_copies, timestamp=timestamp,
+                template_name=template_name, queries=(sheets.PAGE_LABEL, sheets.BOX_LABEL),
+                extras=partial(_qr_codes, exam_id),
+            )
+            exam = sheets.build_exam(
+                exam=exam_id, title=data["title"], selection=selection, versions=versions,
+                copies=copies, data=data, queried=compiled.queried,
+            )
+        else:
+            compiled = compile_pdf(
+                template, data, fonts=fonts, files=image_copies, timestamp=timestamp,
+                template_name=template_name,
+            )
         pdfs[kind] = compiled.pdf
         warnings.extend(w for w in compiled.warnings if w not in warnings)
     missing = missing_characters(every_text, font_list(options.layout), fonts)
@@ -147,7 +183,30 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
             " Add a font that has them with --font-path FILE_OR_FOLDER"
             " (for Korean, Chinese or Japanese, e.g. Noto Sans CJK)"
         )
-    return Rendered(versions, pdfs["quiz"], pdfs.get("key"), tuple(warnings))
+    return Rendered(versions, pdfs["quiz"], pdfs.get("key"), tuple(warnings), exam)
+
+
+def _plan_copies(
+    options: PrintOptions, selection: Sequence[SelectedQuestion]
+) -> list[sheets.Copy]:
+    """The copies to print: per student, numbered, or (without either) one per version."""
+    if not options.sheet and options.copies is None and options.class_list is None:
+        return []
+    if options.copies is not None and options.class_list is not None:
+        raise InputError("choose either --copies or --class-list, not both")
+    if options.sheet:
+        sheets.check_points(selection)
+    students = None if options.class_list is None else sheets.read_class_list(options.class_list)
+    return sheets.plan_copies(options.versions, options.copies, students)
+
+
+def _copy_data(copy: sheets.Copy) -> dict[str, Any]:
+    student = None if copy.student is None else {"id": copy.student.id, "name": copy.student.name}
+    return {"copy": copy.number, "version": copy.version, "student": student}
+
+
+def _qr_codes(exam_id: str, queried: Queried) -> dict[str, bytes]:
+    return sheets.qr_files(exam_id, queried.get(sheets.PAGE_LABEL, []))
 
 
 _PAGE_TREE = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
