@@ -20,7 +20,8 @@ from typing import Any
 import segno
 
 from ..errors import InputError, display_path
-from ..selection import QuizVersion, SelectedQuestion, question_type
+from ..models import type_name
+from ..selection import QuizVersion, SelectedQuestion
 
 EXAM_FORMAT = "quizgen-exam/1"
 QR_PREFIX = "quizgen:1"
@@ -132,7 +133,7 @@ def check_points(selection: Sequence[SelectedQuestion]) -> None:
     """Score boxes need a short row: refuse questions worth too much for one."""
     for selected in selection:
         question = selected.question
-        if question_type(question) in BUBBLE_TYPES:
+        if type_name(question) in BUBBLE_TYPES:
             continue
         if question.points > MAX_SHEET_POINTS:
             where = f"{display_path(selected.loaded.path)}: question '{question.id}'"
@@ -234,7 +235,7 @@ def build_exam(
             {
                 "id": keys[selected.key],
                 "deck": selected.deck_id,
-                "type": question_type(selected.question),
+                "type": type_name(selected.question),
                 "points": selected.question.points,
             }
             for selected in selection
