@@ -1,14 +1,13 @@
 """Choose, shuffle and version questions, every random choice drawn from one seed.
 
-Shared by every output that orders questions (printed quizzes, exports). Each
-random decision gets its own generator derived from the seed and a label (the
-version letter, the question's deck and id), so the choices of one question do
-not change when another question is added to a deck or left out of a sample.
+Printed quizzes are made from these versions. Each random decision gets its own
+generator derived from the seed and a label (the version letter, the question's
+deck and id), so the choices of one question do not change when another question
+is added to a deck or left out of a sample.
 """
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from .models import (
     type_name,
 )
 from .registry import DEFAULT_SEED, QUESTION_TYPE_NAMES
+from .shuffling import rng_for, scrambled
 
 MAX_VERSIONS = 26
 _REDRAWS = 20
@@ -87,15 +87,6 @@ class QuizVersion:
 def version_label(index: int) -> str:
     """0 → 'A', 1 → 'B', …"""
     return chr(ord("A") + index)
-
-
-def rng_for(seed: int | str, *labels: str) -> random.Random:
-    """A generator for one decision, independent of every other decision's draws.
-
-    Hashing (not Python's `hash`) keeps it the same across runs and machines.
-    """
-    material = "\x1f".join([str(seed), *labels]).encode("utf-8")
-    return random.Random(hashlib.sha256(material).digest())
 
 
 def tag_matches(tag: str, wanted: str) -> bool:
@@ -192,35 +183,20 @@ def _version_item(
                 rng_for(seed, "choices", *labels).shuffle(order)
             return VersionItem(number, selected, choice_order=tuple(order))
         case OrderQuestion():
-            items = _scrambled(rng_for(seed, "items", *labels), len(question.items))
-            return VersionItem(number, selected, item_order=items)
+            items = scrambled(range(len(question.items)), rng_for(seed, "items", *labels))
+            return VersionItem(number, selected, item_order=tuple(items))
         case MatchQuestion():
             size = len(question.pairs)
             left = list(range(size))
             if shuffle:
                 rng_for(seed, "left", *labels).shuffle(left)
-            right = _scrambled(rng_for(seed, "right", *labels), size, avoid=left)
-            return VersionItem(number, selected, left_order=tuple(left), right_order=right)
+            right = scrambled(range(size), rng_for(seed, "right", *labels), solved=left)
+            return VersionItem(number, selected, left_order=tuple(left), right_order=tuple(right))
         case (ShortQuestion() | NumericQuestion() | DateQuestion() | TrueFalseQuestion()
               | ClozeQuestion()):
             return VersionItem(number, selected)
         case _:
             assert_never(question)
-
-
-def _scrambled(rng: random.Random, size: int, avoid: Sequence[int] = ()) -> tuple[int, ...]:
-    """A permutation of range(size) that differs from `avoid` (default: the identity).
-
-    An order question printed in its right order, or a match question whose
-    right column lines up with the left, would be answered by the layout.
-    """
-    target = list(avoid) or list(range(size))
-    order = list(range(size))
-    for _ in range(_REDRAWS):
-        rng.shuffle(order)
-        if order != target:
-            return tuple(order)
-    return tuple(target[1:] + target[:1])  # a rotation always differs when size >= 2
 
 
 def _fresh_permutation(

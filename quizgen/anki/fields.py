@@ -27,6 +27,7 @@ from ..models import (
     TrueFalseQuestion,
     format_number,
 )
+from ..shuffling import question_rng, scrambled
 from .identity import note_guid
 from .notetypes import CHOICE, CLOZE, MATCH, ORDER, QA, QA_TYPED, NoteType
 
@@ -113,7 +114,7 @@ def citation_html(source: Source | None, question: AnyQuestion) -> str:
 def _specific_fields(
     deck: Deck, question: AnyQuestion, type_answer: bool
 ) -> tuple[NoteType, dict[str, str]]:
-    rng = random.Random(f"quizgen/{deck.id}/{question.id}")
+    rng = question_rng("quizgen", deck.id, question.id)
     qa_type = QA_TYPED if type_answer else QA
     match question:
         case ShortQuestion():
@@ -205,17 +206,8 @@ def cloze_html(question: ClozeQuestion) -> str:
     return "".join(parts)
 
 
-def _shuffled_not_solved(items: list[str], rng: random.Random) -> list[str]:
-    """A shuffle that never shows the solution itself on the front."""
-    shuffled = list(items)
-    rng.shuffle(shuffled)
-    if shuffled == items:
-        shuffled = shuffled[1:] + shuffled[:1]
-    return shuffled
-
-
 def _order_fields(question: OrderQuestion, rng: random.Random) -> dict[str, str]:
-    shown = _shuffled_not_solved(list(question.items), rng)
+    shown = scrambled(question.items, rng)
     return {
         "Prompt": html_text(question.prompt),
         "Instruction": "Put in the right order",
@@ -225,7 +217,7 @@ def _order_fields(question: OrderQuestion, rng: random.Random) -> dict[str, str]
 
 
 def _match_fields(question: MatchQuestion, rng: random.Random) -> dict[str, str]:
-    rights = _shuffled_not_solved([pair.right for pair in question.pairs], rng)
+    rights = scrambled([pair.right for pair in question.pairs], rng)
     rows = "".join(
         f"<tr><td>{index + 1}. {html_text(pair.left)}</td>"
         f"<td>{chr(65 + index)}. {html_text(rights[index])}</td></tr>"

@@ -9,7 +9,6 @@ and the same deck always gives the same file.
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Sequence
 from typing import assert_never
@@ -30,6 +29,7 @@ from ..models import (
     cloze_with_blanks,
     question_answer_text,
 )
+from ..shuffling import question_rng, scrambled
 from . import Rendered, one_line
 
 BLANK = r"\_\_\_\_\_"
@@ -158,9 +158,5 @@ def _choice_order(deck: Deck, question: ChoiceQuestion) -> list[str]:
 
 
 def _shuffled(deck: Deck, question: AnyQuestion, values: list[str]) -> list[str]:
-    """A seeded shuffle that never returns the written (answer) order."""
-    order = list(values)
-    random.Random(f"quizgen-markdown/{deck.id}/{question.id}").shuffle(order)
-    if order == list(values) and len(order) > 1:
-        order = order[1:] + order[:1]
-    return order
+    """Never the written (answer) order; the same for the same deck and question."""
+    return scrambled(values, question_rng("quizgen-markdown", deck.id, question.id))
