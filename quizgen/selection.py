@@ -13,20 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
+from . import models
 from .errors import InputError
 from .loading import LoadedDeck
-from .models import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    ShortQuestion,
-    TrueFalseQuestion,
-    type_name,
-)
+from .models import AnyQuestion, type_name
 from .registry import DEFAULT_SEED, QUESTION_TYPE_NAMES
 from .shuffling import rng_for, scrambled
 
@@ -177,23 +167,23 @@ def _version_item(
     question = selected.question
     labels = (scope, selected.deck_id, question.id)
     match question:
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             order = list(range(len(question.choices)))
             if shuffle and question.shuffle:
                 rng_for(seed, "choices", *labels).shuffle(order)
             return VersionItem(number, selected, choice_order=tuple(order))
-        case OrderQuestion():
+        case models.OrderQuestion():
             items = scrambled(range(len(question.items)), rng_for(seed, "items", *labels))
             return VersionItem(number, selected, item_order=tuple(items))
-        case MatchQuestion():
+        case models.MatchQuestion():
             size = len(question.pairs)
             left = list(range(size))
             if shuffle:
                 rng_for(seed, "left", *labels).shuffle(left)
             right = scrambled(range(size), rng_for(seed, "right", *labels), solved=left)
             return VersionItem(number, selected, left_order=tuple(left), right_order=tuple(right))
-        case (ShortQuestion() | NumericQuestion() | DateQuestion() | TrueFalseQuestion()
-              | ClozeQuestion()):
+        case (models.ShortQuestion() | models.NumericQuestion() | models.DateQuestion()
+              | models.TrueFalseQuestion() | models.ClozeQuestion()):
             return VersionItem(number, selected)
         case _:
             assert_never(question)

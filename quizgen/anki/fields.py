@@ -13,20 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import assert_never
 
-from ..models import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    Deck,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    ShortQuestion,
-    Source,
-    TrueFalseQuestion,
-    format_number,
-)
+from .. import models
+from ..models import AnyQuestion, Deck, Source, format_number
 from ..shuffling import question_rng, scrambled
 from .identity import note_guid
 from .notetypes import CHOICE, CLOZE, MATCH, ORDER, QA, QA_TYPED, NoteType
@@ -117,31 +105,31 @@ def _specific_fields(
     rng = question_rng("quizgen", deck.id, question.id)
     qa_type = QA_TYPED if type_answer else QA
     match question:
-        case ShortQuestion():
+        case models.ShortQuestion():
             return qa_type, _qa(
                 question.prompt, "Short answer", question.answer, ", ".join(question.alternatives)
             )
-        case NumericQuestion():
+        case models.NumericQuestion():
             return qa_type, _numeric_fields(question, type_answer)
-        case DateQuestion():
+        case models.DateQuestion():
             return qa_type, _date_fields(question)
-        case TrueFalseQuestion():
+        case models.TrueFalseQuestion():
             return QA, _qa(
                 question.prompt, "True or false?", "True" if question.answer else "False", ""
             )
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             return CHOICE, _choice_fields(question, rng)
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             return CLOZE, {"Text": cloze_html(question), "Instruction": "Fill in the blank"}
-        case OrderQuestion():
+        case models.OrderQuestion():
             return ORDER, _order_fields(question, rng)
-        case MatchQuestion():
+        case models.MatchQuestion():
             return MATCH, _match_fields(question, rng)
         case _:
             assert_never(question)
 
 
-def _numeric_fields(question: NumericQuestion, type_answer: bool) -> dict[str, str]:
+def _numeric_fields(question: models.NumericQuestion, type_answer: bool) -> dict[str, str]:
     if type_answer:
         unit = f" (in {question.unit})" if question.unit else ""
         tolerance = f"± {format_number(question.tolerance)}" if question.tolerance else ""
@@ -151,7 +139,7 @@ def _numeric_fields(question: NumericQuestion, type_answer: bool) -> dict[str, s
     return _qa(question.prompt, "Give the number", question.answer_text(), "")
 
 
-def _date_fields(question: DateQuestion) -> dict[str, str]:
+def _date_fields(question: models.DateQuestion) -> dict[str, str]:
     when = question.answer_date
     instruction = (
         "Give the year"
@@ -173,7 +161,7 @@ def _qa(prompt: str, instruction: str, answer: str, alternatives: str) -> dict[s
     }
 
 
-def _choice_fields(question: ChoiceQuestion, rng: random.Random) -> dict[str, str]:
+def _choice_fields(question: models.ChoiceQuestion, rng: random.Random) -> dict[str, str]:
     choices = list(question.choices)
     if question.shuffle:
         rng.shuffle(choices)
@@ -194,7 +182,7 @@ def _choice_fields(question: ChoiceQuestion, rng: random.Random) -> dict[str, st
     }
 
 
-def cloze_html(question: ClozeQuestion) -> str:
+def cloze_html(question: models.ClozeQuestion) -> str:
     """Our gaps → Anki's {{cN::answer::hint}}, with the text around them escaped."""
     parts: list[str] = []
     for part in question.segments():
@@ -206,7 +194,7 @@ def cloze_html(question: ClozeQuestion) -> str:
     return "".join(parts)
 
 
-def _order_fields(question: OrderQuestion, rng: random.Random) -> dict[str, str]:
+def _order_fields(question: models.OrderQuestion, rng: random.Random) -> dict[str, str]:
     shown = scrambled(question.items, rng)
     return {
         "Prompt": html_text(question.prompt),
@@ -216,7 +204,7 @@ def _order_fields(question: OrderQuestion, rng: random.Random) -> dict[str, str]
     }
 
 
-def _match_fields(question: MatchQuestion, rng: random.Random) -> dict[str, str]:
+def _match_fields(question: models.MatchQuestion, rng: random.Random) -> dict[str, str]:
     rights = scrambled([pair.right for pair in question.pairs], rng)
     rows = "".join(
         f"<tr><td>{index + 1}. {html_text(pair.left)}</td>"

@@ -13,19 +13,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import assert_never
 
+from .. import models
 from ..loading import LoadedDeck
-from ..models import (
-    MONTHS,
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    ShortQuestion,
-    TrueFalseQuestion,
-)
+from ..models import MONTHS, AnyQuestion
 from . import Rendered, question_where
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
@@ -62,21 +52,21 @@ def question_blocks(question: AnyQuestion) -> list[str]:
     feedback = f"####{answer_text(question.explanation)}" if question.explanation else ""
     prompt = question.prompt_text()
     match question:
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             return _cloze(question, feedback)
-        case ShortQuestion():
+        case models.ShortQuestion():
             answers = _short([question.answer, *question.alternatives])
-        case NumericQuestion():
+        case models.NumericQuestion():
             answers = f"#{number(question.answer)}:{number(question.tolerance)}"
-        case DateQuestion():
+        case models.DateQuestion():
             answers = _date(question)
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             answers = _choice(question)
-        case TrueFalseQuestion():
+        case models.TrueFalseQuestion():
             answers = "TRUE" if question.answer else "FALSE"
-        case MatchQuestion():
+        case models.MatchQuestion():
             answers = _match([(pair.left, pair.right) for pair in question.pairs])
-        case OrderQuestion():
+        case models.OrderQuestion():
             prompt += " (Match each item to its place: 1 is first.)"
             answers = _match([(item, str(place)) for place, item in enumerate(question.items, 1)])
         case _:
@@ -84,7 +74,7 @@ def question_blocks(question: AnyQuestion) -> list[str]:
     return [f"{title(question.id)}[plain]{escape(prompt)}{{{answers}{feedback}}}"]
 
 
-def _date(question: DateQuestion) -> str:
+def _date(question: models.DateQuestion) -> str:
     when = question.answer_date
     if when.month is None:
         return f"#{when.year}:0"
@@ -103,7 +93,7 @@ def _short(answers: list[str]) -> str:
     return " ".join(f"={'%100%' if _WEIGHT_LIKE.match(a) else ''}{answer_text(a)}" for a in answers)
 
 
-def _choice(question: ChoiceQuestion) -> str:
+def _choice(question: models.ChoiceQuestion) -> str:
     right = question.correct
     if len(right) == 1:
         return " ".join(
@@ -130,7 +120,7 @@ def _match(pairs: list[tuple[str, str]]) -> str:
     return " ".join(f"={answer_text(left)} -> {escape(right)}" for left, right in pairs)
 
 
-def _cloze(question: ClozeQuestion, feedback: str) -> list[str]:
+def _cloze(question: models.ClozeQuestion, feedback: str) -> list[str]:
     """One gap: Moodle's missing-word form. Several: one question per gap, others shown."""
     gaps = question.gaps()
     numbers = sorted({gap.number for gap in gaps})

@@ -13,22 +13,9 @@ import re
 from collections.abc import Sequence
 from typing import assert_never
 
+from .. import models
 from ..loading import LoadedDeck
-from ..models import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    Deck,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    PartialDate,
-    ShortQuestion,
-    TrueFalseQuestion,
-    cloze_with_blanks,
-    question_answer_text,
-)
+from ..models import AnyQuestion, Deck, PartialDate, cloze_with_blanks, question_answer_text
 from ..shuffling import question_rng, scrambled
 from . import Rendered, one_line
 
@@ -94,17 +81,17 @@ def _question_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]
     indent = " " * (len(str(number)) + 2)
     lines = [f"{number}. {escape(question.prompt_text())}"]
     match question:
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             return [f"{number}. {_cloze_text(question)}"]
-        case TrueFalseQuestion():
+        case models.TrueFalseQuestion():
             return [f"{number}. True or false: {escape(question.prompt)}"]
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             for letter, choice in zip(LETTERS, _choice_order(deck, question), strict=False):
                 lines.append(f"{indent}- {letter}. {escape(choice)}")
-        case OrderQuestion():
+        case models.OrderQuestion():
             for item in _shuffled(deck, question, question.items):
                 lines.append(f"{indent}- {escape(item)}")
-        case MatchQuestion():
+        case models.MatchQuestion():
             rights = _shuffled(deck, question, [pair.right for pair in question.pairs])
             for pair in question.pairs:
                 lines.append(f"{indent}- {escape(pair.left)}")
@@ -113,7 +100,7 @@ def _question_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]
             lines.append("")
             for letter, right in zip(LETTERS, rights, strict=False):
                 lines.append(f"{indent}- {letter}. {escape(right)}")
-        case ShortQuestion() | NumericQuestion() | DateQuestion():
+        case models.ShortQuestion() | models.NumericQuestion() | models.DateQuestion():
             pass
         case _:
             assert_never(question)
@@ -132,26 +119,27 @@ def _answer_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]:
 
 def _answer_text(deck: Deck, question: AnyQuestion) -> str:
     match question:
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             order = _choice_order(deck, question)
             right = sorted(order.index(choice) for choice in question.correct)
             return "; ".join(f"{LETTERS[index]}. {escape(order[index])}" for index in right)
-        case ShortQuestion() if question.alternatives:
+        case models.ShortQuestion() if question.alternatives:
             also = ", ".join(escape(a) for a in question.alternatives)
             return f"{escape(question.answer)} (also: {also})"
-        case (ShortQuestion() | NumericQuestion() | DateQuestion() | TrueFalseQuestion()
-              | ClozeQuestion() | OrderQuestion() | MatchQuestion()):
+        case (models.ShortQuestion() | models.NumericQuestion() | models.DateQuestion()
+              | models.TrueFalseQuestion() | models.ClozeQuestion() | models.OrderQuestion()
+              | models.MatchQuestion()):
             return escape(question_answer_text(question))
         case _:
             assert_never(question)
 
 
-def _cloze_text(question: ClozeQuestion) -> str:
+def _cloze_text(question: models.ClozeQuestion) -> str:
     """Gaps become blanks; escaping runs over the whole sentence so spacing stays intact."""
     return escape(cloze_with_blanks(question, _GAP, hints=True)).replace(_GAP, BLANK)
 
 
-def _choice_order(deck: Deck, question: ChoiceQuestion) -> list[str]:
+def _choice_order(deck: Deck, question: models.ChoiceQuestion) -> list[str]:
     return (
         _shuffled(deck, question, question.choices) if question.shuffle else list(question.choices)
     )

@@ -9,20 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import assert_never
 
+from .. import models
 from ..loading import LoadedDeck
-from ..models import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    ShortQuestion,
-    TrueFalseQuestion,
-    cloze_with_blanks,
-    question_answer_text,
-)
+from ..models import AnyQuestion, cloze_with_blanks, question_answer_text
 from . import Rendered, one_line
 
 CLOZE_BLANK = "_____"
@@ -40,12 +29,12 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
 def term(question: AnyQuestion) -> str:
     """The side a learner sees first."""
     match question:
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             return cloze_with_blanks(question, CLOZE_BLANK, hints=True)
-        case TrueFalseQuestion():
+        case models.TrueFalseQuestion():
             return f"True or false: {question.prompt}"
-        case (ShortQuestion() | NumericQuestion() | DateQuestion() | ChoiceQuestion()
-              | OrderQuestion() | MatchQuestion()):
+        case (models.ShortQuestion() | models.NumericQuestion() | models.DateQuestion()
+              | models.ChoiceQuestion() | models.OrderQuestion() | models.MatchQuestion()):
             return question.prompt_text()
         case _:
             assert_never(question)
@@ -54,6 +43,6 @@ def term(question: AnyQuestion) -> str:
 def definition(question: AnyQuestion) -> str:
     """The side a learner checks, with accepted alternatives where there are some."""
     answer = question_answer_text(question)
-    if isinstance(question, ShortQuestion) and question.alternatives:
+    if isinstance(question, models.ShortQuestion) and question.alternatives:
         answer += f" (also: {', '.join(question.alternatives)})"
     return answer

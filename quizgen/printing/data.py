@@ -13,18 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal, assert_never
 
+from .. import models
 from ..loading import LoadedDeck
 from ..models import (
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
     PartialDate,
-    ShortQuestion,
     Source,
-    TrueFalseQuestion,
     cloze_with_blanks,
     format_number,
     question_answer_text,
@@ -190,37 +183,39 @@ def _type_fields(item: VersionItem, layout: Layout) -> tuple[dict[str, Any], str
     """The fields only one type has, and the compact answer for the key's grid."""
     question = item.question
     match question:
-        case ShortQuestion():
+        case models.ShortQuestion():
             return {"alternatives": list(question.alternatives)}, question.answer
-        case NumericQuestion():
+        case models.NumericQuestion():
             value = format_number(question.answer)
             if question.tolerance:
                 value += f" ± {format_number(question.tolerance)}"
             return {"value": value, "unit": question.unit}, question.answer_text()
-        case DateQuestion():
+        case models.DateQuestion():
             when = question.answer_date
             precision = "year" if when.month is None else ("month" if when.day is None else "day")
             return {"precision": precision}, when.words()
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             return _choice_fields(question, item)
-        case TrueFalseQuestion():
+        case models.TrueFalseQuestion():
             return {"truth": question.answer}, "True" if question.answer else "False"
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             return _cloze_fields(question, layout)
-        case OrderQuestion():
+        case models.OrderQuestion():
             items: list[dict[str, Any]] = [
                 {"letter": version_label(shown), "text": question.items[index],
                  "position": index + 1}
                 for shown, index in enumerate(item.item_order)
             ]
             return {"items": items}, " ".join(str(entry["position"]) for entry in items)
-        case MatchQuestion():
+        case models.MatchQuestion():
             return _match_fields(question, item)
         case _:
             assert_never(question)
 
 
-def _choice_fields(question: ChoiceQuestion, item: VersionItem) -> tuple[dict[str, Any], str]:
+def _choice_fields(
+    question: models.ChoiceQuestion, item: VersionItem
+) -> tuple[dict[str, Any], str]:
     correct = set(question.correct)
     choices: list[dict[str, Any]] = [
         {
@@ -234,7 +229,7 @@ def _choice_fields(question: ChoiceQuestion, item: VersionItem) -> tuple[dict[st
     return {"choices": choices, "multiple": len(correct) > 1}, letters
 
 
-def _match_fields(question: MatchQuestion, item: VersionItem) -> tuple[dict[str, Any], str]:
+def _match_fields(question: models.MatchQuestion, item: VersionItem) -> tuple[dict[str, Any], str]:
     letter_of = {pair: version_label(shown) for shown, pair in enumerate(item.right_order)}
     left: list[dict[str, Any]] = [
         {"number": shown + 1, "text": question.pairs[pair].left, "match": letter_of[pair]}
@@ -248,7 +243,7 @@ def _match_fields(question: MatchQuestion, item: VersionItem) -> tuple[dict[str,
     return {"left": left, "right": right}, grid
 
 
-def _cloze_fields(question: ClozeQuestion, layout: Layout) -> tuple[dict[str, Any], str]:
+def _cloze_fields(question: models.ClozeQuestion, layout: Layout) -> tuple[dict[str, Any], str]:
     gaps = question.gaps()
     segments: list[dict[str, Any]] = [
         _text_segment(part)
