@@ -49,7 +49,7 @@ def test_ctrl_c_during_build_leaves_the_old_package(
     package = tmp_path / "build" / "mini.apkg"
     before = package.read_bytes()
 
-    def interrupted(target: Path, *args: Any) -> None:
+    def interrupted(target: Path, *args: Any, **options: Any) -> None:
         target.write_bytes(b"PK\x03\x04 only the start of a zip")
         raise KeyboardInterrupt
 

@@ -1,23 +1,26 @@
-"""Loaded decks → one .apkg each, written atomically.
+"""Loaded decks → one .apkg each, written atomically, with the deck's lock file beside it.
 
-Note modification times come from the deck file (or SOURCE_DATE_EPOCH): an edited
-file is newer, so Anki applies the update on re-import; an unchanged one gives the
-same bytes on every build.
+Each note's modification time comes from the lock file (`lockstamps.py`): it moves only
+when what the note carries changes, so a re-import updates exactly the edited notes and
+leaves the learner's tags and edits on every other note alone. Same YAML + same lock →
+the same bytes.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..atomic import atomic_path
 from ..errors import InputError, display_path
 from ..loading import LoadedDeck
-from .fields import NoteContent, render_note
+from .fields import NoteContent, html_text, render_note
 from .identity import media_name
-from .package import MediaFile, write_package
+from .lockfile import Lock, lock_path_for, read_lock, write_lock
+from .lockstamps import stamp_clock, update_lock
+from .notetypes import NOTE_TYPES
+from .package import MediaFile, PackageNote, write_package
 
 
 @dataclass(frozen=True)
@@ -34,52 +37,114 @@ class BuiltPackage:
 
 
 def build_packages(
-    decks: Sequence[LoadedDeck], output_dir: Path, options: BuildOptions = BuildOptions()
+    decks: Sequence[LoadedDeck],
+    output_dir: Path,
+    options: BuildOptions = BuildOptions(),
+    *,
+    write_lock_file: bool = True,
 ) -> Iterator[BuiltPackage]:
     """Yield each package as it is written, so callers can show progress."""
     for loaded in decks:
-        yield build_package(loaded, output_dir / f"{loaded.deck.id}.apkg", options)
+        yield build_package(
+            loaded, output_dir / f"{loaded.deck.id}.apkg", options, write_lock_file=write_lock_file
+        )
 
 
-def build_package(loaded: LoadedDeck, target: Path, options: BuildOptions) -> BuiltPackage:
-    notes, media = deck_notes(loaded, options)
+def build_package(
+    loaded: LoadedDeck,
+    target: Path,
+    options: BuildOptions = BuildOptions(),
+    *,
+    write_lock_file: bool = True,
+) -> BuiltPackage:
+    """Write the package, then bring the lock file up to date (unless told not to)."""
+    lock_path = lock_path_for(loaded.path)
+    notes, media, lock = stamped_notes(loaded, options, read_lock(lock_path, loaded.deck.id))
+    chosen = lock.typed if options.type_answer else {}
+    packaged = [
+        PackageNote(note, (chosen.get(question.id) or lock.notes[question.id]).modified)
+        for note, question in zip(notes, loaded.deck.questions, strict=True)
+    ]
+    note_type_times = {
+        note_type.model_id: lock.note_types[note_type.key].modified for note_type in NOTE_TYPES
+    }
+    description = html_text(loaded.deck.description) if loaded.deck.description else ""
     with atomic_path(target) as temporary:
-        counts = write_package(temporary, notes, media, source_timestamp(loaded.path))
+        counts = write_package(
+            temporary,
+            packaged,
+            media,
+            note_type_times=note_type_times,
+            descriptions={loaded.deck.anki_deck_name: description},
+        )
+    if write_lock_file:
+        write_lock(lock_path, lock, loaded.path.name)
     return BuiltPackage(loaded.deck.id, target, counts.notes, counts.cards)
+
+
+def stamped_notes(
+    loaded: LoadedDeck, options: BuildOptions, previous: Lock | None, clock: int | None = None
+) -> tuple[list[NoteContent], list[MediaFile], Lock]:
+    """The notes of this build variant, their media, and the lock dating every note.
+
+    Both variants (with and without --type-answer) are stamped on every build, so the
+    lock does not depend on which one was built last.
+    """
+    images = _images(loaded)
+    default = _render(loaded, images, replace(options, type_answer=False))
+    typed = _render(loaded, images, replace(options, type_answer=True))
+    lock = update_lock(
+        previous,
+        deck_id=loaded.deck.id,
+        anki_deck=loaded.deck.anki_deck_name,
+        question_ids=[question.id for question in loaded.deck.questions],
+        default_notes=default,
+        typed_notes=typed,
+        note_types=NOTE_TYPES,
+        clock=stamp_clock() if clock is None else clock,
+    )
+    return (typed if options.type_answer else default), _media(images), lock
 
 
 def deck_notes(
     loaded: LoadedDeck, options: BuildOptions = BuildOptions()
 ) -> tuple[list[NoteContent], list[MediaFile]]:
     """Every question's note, and the media files they reference (named by content)."""
-    notes: list[NoteContent] = []
-    media: dict[str, MediaFile] = {}
-    for question in loaded.deck.questions:
-        image_name = None
-        if question.image:
-            picture = loaded.folder / question.image
-            try:
-                content = picture.read_bytes()
-            except OSError as error:
-                raise InputError(
-                    f"{display_path(picture)}: cannot read image: {error.strerror}"
-                ) from None
-            image_name = media_name(content, picture.suffix)
-            media[image_name] = MediaFile(image_name, content)
-        notes.append(
-            render_note(
-                loaded.deck, question, image_name=image_name, type_answer=options.type_answer
-            )
+    images = _images(loaded)
+    return _render(loaded, images, options), _media(images)
+
+
+def _render(
+    loaded: LoadedDeck, images: dict[str, MediaFile], options: BuildOptions
+) -> list[NoteContent]:
+    return [
+        render_note(
+            loaded.deck,
+            question,
+            image_name=images[question.image].name if question.image else None,
+            type_answer=options.type_answer,
         )
-    return notes, list(media.values())
+        for question in loaded.deck.questions
+    ]
 
 
-def source_timestamp(deck_file: Path) -> int:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the deck file's modification time."""
-    override = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if override:
+def _images(loaded: LoadedDeck) -> dict[str, MediaFile]:
+    """Each picture path the deck uses → its bytes under a name derived from them."""
+    images: dict[str, MediaFile] = {}
+    for question in loaded.deck.questions:
+        if not question.image or question.image in images:
+            continue
+        picture = loaded.folder / question.image
         try:
-            return int(override)
-        except ValueError:
-            raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds, not '{override}'") from None
-    return int(deck_file.stat().st_mtime)
+            content = picture.read_bytes()
+        except OSError as error:
+            raise InputError(
+                f"{display_path(picture)}: cannot read image: {error.strerror}"
+            ) from None
+        images[question.image] = MediaFile(media_name(content, picture.suffix), content)
+    return images
+
+
+def _media(images: dict[str, MediaFile]) -> list[MediaFile]:
+    unique = {item.name: item for item in images.values()}
+    return list(unique.values())

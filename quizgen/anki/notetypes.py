@@ -7,6 +7,7 @@ carries a version in its name and a constant id per version.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -55,6 +56,15 @@ class NoteType:
     @property
     def model(self) -> genanki.Model:
         return _model(self)
+
+    def definition(self) -> str:
+        """Everything Anki stores for this note type, as canonical text: its version stamp
+        (in the lock file) changes exactly when this does, so a new template or CSS reaches
+        Anki on its own, without waiting for an edit to the deck."""
+        return json.dumps(
+            [self.model_id, self.name, self.fields, self.front, self.back, _css(), self.is_cloze],
+            ensure_ascii=False,
+        )
 
 
 @cache

@@ -1,8 +1,9 @@
 """Deterministic .apkg writing on top of genanki's collection schema.
 
 genanki stamps wall-clock time on notes, draws note ids from the clock and writes
-zip entries with the current date; here every id comes from names, every time from
-one `timestamp`, and the zip is written entry by entry with fixed metadata.
+zip entries with the current date; here every id comes from names, each note and note
+type carries its own modification time (from the lock file), new cards are due in the
+order given, and the zip is written entry by entry with fixed metadata.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,22 +32,42 @@ class MediaFile:
 
 
 @dataclass(frozen=True)
+class PackageNote:
+    """A note and its modification time: Anki replaces its copy only with a newer one."""
+
+    content: NoteContent
+    modified: int
+
+
+@dataclass(frozen=True)
 class PackageCounts:
     notes: int
     cards: int
 
 
 def write_package(
-    target: Path, notes: Sequence[NoteContent], media: Sequence[MediaFile], timestamp: int
+    target: Path,
+    notes: Sequence[PackageNote],
+    media: Sequence[MediaFile],
+    *,
+    note_type_times: Mapping[int, int],
+    descriptions: Mapping[str, str],
 ) -> PackageCounts:
-    """Write `notes` (in order) and `media` as an .apkg at `target` (caller makes it atomic)."""
+    """Write `notes` as an .apkg at `target` (the caller makes it atomic).
+
+    New cards are due in the order of `notes`: position 1, 2, ... (a note's cards share one).
+    `descriptions` maps Anki deck names to the HTML description Anki shows on the deck.
+    """
     decks: dict[str, genanki.Deck] = {}
-    ordered_ids: list[int] = []
-    for content in notes:
+    note_times: dict[str, int] = {}
+    for position, packaged in enumerate(notes, start=1):
+        content = packaged.content
         deck = decks.get(content.deck_name)
         if deck is None:
             deck = decks[content.deck_name] = genanki.Deck(
-                deck_id_for(content.deck_name), content.deck_name
+                deck_id_for(content.deck_name),
+                content.deck_name,
+                description=descriptions.get(content.deck_name, ""),
             )
         note = genanki.Note(
             model=content.note_type.model,
@@ -54,18 +75,25 @@ def write_package(
             sort_field=content.sort_text,
             tags=list(content.tags),
             guid=content.guid,
+            due=position,
         )
         deck.add_note(note)
+        note_times[content.guid] = packaged.modified
+    ordered_ids: list[int] = []
     for deck in decks.values():
         for note in deck.notes:
             ordered_ids.append(stable_int("quizgen-note", note.guid))
             ordered_ids.extend(
                 stable_int("quizgen-card", note.guid, str(card.ord)) for card in note.cards
             )
+    used_types = {note.model.model_id for deck in decks.values() for note in deck.notes}
+    type_times = {model_id: note_type_times[model_id] for model_id in used_types}
+    timestamp = max([*note_times.values(), *type_times.values()], default=0)
     cards = sum(len(note.cards) for deck in decks.values() for note in deck.notes)
     with tempfile.TemporaryDirectory(prefix="quizgen-") as scratch:
         database = Path(scratch) / "collection.anki2"
         _write_collection(database, list(decks.values()), iter(ordered_ids), timestamp)
+        _set_times(database, note_times, type_times)
         _write_zip(target, database.read_bytes(), media, timestamp)
     return PackageCounts(notes=len(notes), cards=cards)
 
@@ -81,6 +109,26 @@ def _write_collection(
         cursor.execute("UPDATE col SET crt = ?, mod = ?", (timestamp, timestamp * 1000))
         for deck in decks:
             deck.write_to_db(cursor, timestamp, ids)
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _set_times(
+    database: Path, note_times: Mapping[str, int], type_times: Mapping[int, int]
+) -> None:
+    """genanki gives every note and note type one time; give each its own."""
+    connection = sqlite3.connect(database)
+    try:
+        connection.executemany(
+            "UPDATE notes SET mod = ? WHERE guid = ?",
+            [(modified, guid) for guid, modified in note_times.items()],
+        )
+        (models_json,) = connection.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models_json)
+        for model_id, modified in type_times.items():
+            models[str(model_id)]["mod"] = modified
+        connection.execute("UPDATE col SET models = ?", (json.dumps(models, sort_keys=True),))
         connection.commit()
     finally:
         connection.close()
