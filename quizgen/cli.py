@@ -123,7 +123,11 @@ def build(
     ] = False,
     quiet: Quiet = False,
 ) -> None:
-    """Build one Anki package (.apkg) per deck; nothing is written if any deck is invalid."""
+    """Build one Anki package (.apkg) per deck; nothing is written if any deck is invalid.
+
+    Each deck's lock file (<deck>.lock, beside it) dates every note, so a re-import updates
+    only the notes that changed; commit it with the deck.
+    """
     with _reporting("build"):
         from .anki.building import BuildOptions, build_packages
         from .console import with_progress

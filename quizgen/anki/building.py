@@ -43,7 +43,13 @@ def build_packages(
     *,
     write_lock_file: bool = True,
 ) -> Iterator[BuiltPackage]:
-    """Yield each package as it is written, so callers can show progress."""
+    """Yield each package as it is written, so callers can show progress.
+
+    Every lock file is read before the first package is written: a broken one stops the
+    build before anything is written.
+    """
+    for loaded in decks:
+        read_lock(lock_path_for(loaded.path), loaded.deck.id)
     for loaded in decks:
         yield build_package(
             loaded, output_dir / f"{loaded.deck.id}.apkg", options, write_lock_file=write_lock_file

@@ -115,6 +115,8 @@ def write_lock(path: Path, lock: Lock, deck_file_name: str) -> bool:
 
 def read_lock(path: Path, deck_id: str) -> Lock | None:
     """The lock for deck `deck_id`, None when there is no lock file yet."""
+    if path.exists() and not path.is_file():  # a FIFO or a folder would hang or fail later
+        raise LockError(f"{display_path(path)}: the lock file is not a regular file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
