@@ -18,7 +18,7 @@ import yaml
 
 from quizgen.extract.candidates import ExtractOptions, NoFactsError, build_deck, find_candidates
 from quizgen.extract.facts import find_facts
-from quizgen.extract.patterns import KINDS, Context, Fact
+from quizgen.extract.facttypes import KINDS, Context, Fact
 from quizgen.extract.sentences import parse_article, read_article, split_sentences
 from quizgen.models import ChoiceQuestion, PartialDate
 

@@ -29,13 +29,21 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from enum import StrEnum
+from typing import assert_never
 
-from .extract.facts import find_facts
-from .extract.patterns import WORD_AMOUNT, Context, Fact
-from .extract.sentences import Article, Sentence, parse_article, sentences_of
-from .extract.values import ORDINALS, parse_number
+from .extract.reading import (
+    Article,
+    Context,
+    Fact,
+    Sentence,
+    figures_in,
+    find_facts,
+    parse_article,
+    sentences_of,
+)
 from .models import (
+    AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
     DateQuestion,
@@ -44,16 +52,25 @@ from .models import (
     NumericQuestion,
     OrderQuestion,
     PartialDate,
-    QuestionBase,
     ShortQuestion,
     TrueFalseQuestion,
 )
 from .yamlparse import locate
 
-SUPPORTED = "supported"
-UNSUPPORTED = "unsupported"
-INFERRED = "inferred"
-NOT_CHECKED = "not checked"
+
+class Status(StrEnum):
+    """How a question fares against its cited passage; the value is what reports print."""
+
+    SUPPORTED = "supported"
+    INFERRED = "inferred"
+    NOT_CHECKED = "not checked"
+    UNSUPPORTED = "unsupported"
+
+
+SUPPORTED = Status.SUPPORTED
+UNSUPPORTED = Status.UNSUPPORTED
+INFERRED = Status.INFERRED
+NOT_CHECKED = Status.NOT_CHECKED
 DESCRIPTION_WORDS = 5
 """A right choice this long, with no date or figure, is a paraphrase, not a quoted term."""
 
@@ -61,7 +78,7 @@ DESCRIPTION_WORDS = 5
 @dataclass(frozen=True)
 class QuestionCheck:
     question_id: str
-    status: str
+    status: Status
     citation: str
     detail: str
     line: int | None = None
@@ -73,7 +90,7 @@ class CheckReport:
     results: tuple[QuestionCheck, ...]
     paragraphs: int
 
-    def with_status(self, status: str) -> list[QuestionCheck]:
+    def with_status(self, status: Status) -> list[QuestionCheck]:
         return [r for r in self.results if r.status == status]
 
     @property
@@ -104,6 +121,38 @@ def check_deck(deck: Deck, article_text: str, deck_text: str | None = None) -> C
         results.append(QuestionCheck(result.question_id, result.status, result.citation,
                                      result.detail, lines.get(index), result.warnings))
     return CheckReport(tuple(results), len(article.paragraphs))
+
+
+_SECTIONS = ((INFERRED, "Inferred (worked out, as the deck says; not failed):"),
+             (NOT_CHECKED, "Not checked:"),
+             (UNSUPPORTED, "Unsupported:"))
+
+
+def render_check(report: CheckReport, deck_name: str, source_name: str) -> str:
+    """The plain-text report `quizgen check` prints: a summary line, then what needs a look."""
+    counts = {status: len(report.with_status(status)) for status in Status}
+    lines = [f"{deck_name}: {len(report.results)} questions against {source_name} "
+             f"({report.paragraphs} paragraphs): "
+             + ", ".join(f"{count} {status}" for status, count in counts.items())]
+    for status, heading in _SECTIONS:
+        results = report.with_status(status)
+        if results:
+            lines.append(heading)
+        for result in results:
+            place = f"{deck_name}:{result.line}: " if status == UNSUPPORTED and result.line else ""
+            lines.append(f"  {place}{result.question_id} ({result.citation}): {result.detail}")
+    warned = [r for r in report.results if r.warnings]
+    if warned:
+        lines.append("Warnings:")
+    lines.extend(f"  {result.question_id}: {warning}"
+                 for result in warned for warning in result.warnings)
+    return "\n".join(lines) + "\n"
+
+
+def failure_summary(report: CheckReport) -> str | None:
+    """None when every question passed; else the one-line reason `check` exits with."""
+    failed = len(report.with_status(UNSUPPORTED))
+    return f"{failed} unsupported question{'s' if failed != 1 else ''}" if failed else None
 
 
 def _question_lines(deck_text: str | None) -> dict[int, int]:
@@ -152,7 +201,7 @@ _PARAGRAPH_REF = re.compile(r"¶\s*(\d+)(?:\s*(?:to|–|-|—)\s*¶?\s*(\d+))?")
 @dataclass(frozen=True)
 class _Result:
     question_id: str
-    status: str
+    status: Status
     citation: str
     detail: str
     warnings: tuple[str, ...] = ()
@@ -170,7 +219,7 @@ class _Checker:
             self._sentences[number] = [] if paragraph is None else sentences_of(paragraph)
         return self._sentences[number]
 
-    def check(self, question: QuestionBase) -> _Result:
+    def check(self, question: AnyQuestion) -> _Result:
         source = question.source
         if source is None:
             return _Result(question.id, UNSUPPORTED, "no citation",
@@ -188,7 +237,7 @@ class _Checker:
 
     # -------------------------------------------------------------- passages
 
-    def passage(self, question: QuestionBase) -> _Passage:
+    def passage(self, question: AnyQuestion) -> _Passage:
         source = question.source
         assert source is not None
         locator = source.locator or ""
@@ -233,40 +282,43 @@ class _Checker:
 
     # -------------------------------------------------------------- judging
 
-    def judge(self, question: QuestionBase, passage: _Passage) -> tuple[str, str]:
+    def judge(self, question: AnyQuestion, passage: _Passage) -> tuple[Status, str]:
         facts = find_facts(passage.text, self.context)
         where = passage.where
-        if isinstance(question, TrueFalseQuestion):
-            return NOT_CHECKED, "a true/false statement cannot be read off the text"
-        if isinstance(question, NumericQuestion):
-            numbers = _numbers(passage.text, facts)
-            if any(abs(n - question.answer) <= question.tolerance for n in numbers):
+        match question:
+            case TrueFalseQuestion():
+                return NOT_CHECKED, "a true/false statement cannot be read off the text"
+            case NumericQuestion():
+                numbers = figures_in(passage.text, facts)
+                if any(abs(n - question.answer) <= question.tolerance for n in numbers):
+                    return SUPPORTED, ""
+                return UNSUPPORTED, f"the figure {question.answer_text()} is not in {where}"
+            case DateQuestion():
+                answer = question.answer_date
+                if any(_date_meets(answer, f.date) for f in facts if f.date is not None):
+                    return SUPPORTED, ""
+                return UNSUPPORTED, f"the date {answer.words()} is not in {where}"
+            case ShortQuestion():
+                options = [question.answer, *question.alternatives]
+                if any(self.part(option, passage.text, facts) == "found" for option in options):
+                    return SUPPORTED, ""
+                return UNSUPPORTED, f"'{question.answer}' (nor an alternative) is not in {where}"
+            case ClozeQuestion():
+                missing = [g.answer for g in question.gaps()
+                           if self.part(g.answer, passage.text, facts) != "found"]
+                if missing:
+                    return UNSUPPORTED, f"gap {_listing(missing)} not in {where}"
                 return SUPPORTED, ""
-            return UNSUPPORTED, f"the figure {question.answer_text()} is not in {where}"
-        if isinstance(question, DateQuestion):
-            answer = question.answer_date
-            if any(_date_meets(answer, f.date) for f in facts if f.date is not None):
-                return SUPPORTED, ""
-            return UNSUPPORTED, f"the date {answer.words()} is not in {where}"
-        if isinstance(question, ShortQuestion):
-            options = [question.answer, *question.alternatives]
-            if any(self.part(option, passage.text, facts) == "found" for option in options):
-                return SUPPORTED, ""
-            return UNSUPPORTED, f"'{question.answer}' (nor an alternative) is not in {where}"
-        if isinstance(question, ClozeQuestion):
-            missing = [g.answer for g in question.gaps()
-                       if self.part(g.answer, passage.text, facts) != "found"]
-            if missing:
-                return UNSUPPORTED, f"gap {_listing(missing)} not in {where}"
-            return SUPPORTED, ""
-        if isinstance(question, ChoiceQuestion):
-            return self._parts(question.correct, passage, facts, descriptions=True,
-                               noun="right choice")
-        if isinstance(question, OrderQuestion):
-            return self._parts(question.items, passage, facts, descriptions=None, noun="item")
-        if isinstance(question, MatchQuestion):
-            return self._pairs(question, passage, facts)
-        return NOT_CHECKED, f"question type '{getattr(question, 'type', '?')}' is not checked"
+            case ChoiceQuestion():
+                return self._parts(question.correct, passage, facts, descriptions=True,
+                                   noun="right choice")
+            case OrderQuestion():
+                return self._parts(question.items, passage, facts, descriptions=None,
+                                   noun="item")
+            case MatchQuestion():
+                return self._pairs(question, passage, facts)
+            case _:
+                assert_never(question)
 
     def part(self, text: str, passage: str, facts: list[Fact]) -> str:
         """'found', 'fact-missing' (a date or figure in it is not there) or 'absent'.
@@ -284,7 +336,7 @@ class _Checker:
         return "fact-missing"
 
     def _parts(self, parts: Sequence[str], passage: _Passage, facts: list[Fact],
-               descriptions: bool | None, noun: str) -> tuple[str, str]:
+               descriptions: bool | None, noun: str) -> tuple[Status, str]:
         missing: list[str] = []
         unchecked: list[str] = []
         for text in parts:
@@ -304,7 +356,7 @@ class _Checker:
         return SUPPORTED, ""
 
     def _pairs(self, question: MatchQuestion, passage: _Passage,
-               facts: list[Fact]) -> tuple[str, str]:
+               facts: list[Fact]) -> tuple[Status, str]:
         for pair in question.pairs:
             left = self.part(pair.left, passage.text, facts)
             right = self.part(pair.right, passage.text, facts)
@@ -324,33 +376,6 @@ def _listing(texts: Sequence[str]) -> str:
 
 
 # ------------------------------------------------------------------ equivalence
-
-_DIGIT_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
-_WORD_NUMBER = re.compile(WORD_AMOUNT)
-_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b|\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
-
-
-def _numbers(passage: str, facts: list[Fact]) -> set[Decimal]:
-    """Every figure the passage states, as written and with its scale word applied."""
-    found: set[Decimal] = set()
-    for fact in facts:
-        if fact.number is not None:
-            found.add(fact.number)
-    for match in _DIGIT_NUMBER.finditer(passage):
-        value = parse_number(match.group())
-        if value is not None:
-            found.add(value)
-    for match in _WORD_NUMBER.finditer(passage):
-        value = parse_number(match.group())
-        if value is not None:
-            found.add(value)
-    for match in _ORDINAL.finditer(passage):
-        found.add(Decimal(ORDINALS[match.group(1).lower()] if match.group(1) else match.group(2)))
-    if re.search(r"\b(?:a|an)\s+(?:year|month|week|day|decade|century)\b", passage,
-                 re.IGNORECASE):
-        found.add(Decimal(1))
-    return found
-
 
 def _date_meets(answer: PartialDate, stated: PartialDate) -> bool:
     """A date answer is met by the same date, or by a more precise date inside it."""

@@ -599,17 +599,13 @@ def extract(
 ) -> None:
     """Find dates, figures and treaty names in an article; write candidate questions to review."""
     with _reporting("extract"):
-        import re
-
         from .atomic import write_text_atomic
+        from .authoring.starter import check_deck_id
         from .errors import InputError, display_path
         from .extract import ExtractOptions, default_deck_id, extract_article, parse_published
-        from .models import SLUG_PATTERN
 
         chosen_id = deck_id if deck_id is not None else default_deck_id(article)
-        if not re.fullmatch(SLUG_PATTERN, chosen_id):
-            raise InputError(f"--id '{chosen_id}': use lower-case letters, digits and '-' "
-                             "(e.g. putin-kim-2024)")
+        check_deck_id(chosen_id)
         if title is not None and not title.strip():
             raise InputError("--title must not be empty")
         options = ExtractOptions(
@@ -641,7 +637,7 @@ def check(
 ) -> None:
     """Check that every answer is supported by the paragraph (or span) its question cites."""
     with _reporting("check"):
-        from .checking import INFERRED, NOT_CHECKED, UNSUPPORTED, check_deck
+        from .checking import check_deck, failure_summary, render_check
         from .errors import display_path
         from .extract.sentences import read_article
         from .loading import load_deck
@@ -649,31 +645,10 @@ def check(
         loaded = load_deck(deck)
         text = read_article(source)
         report = check_deck(loaded.deck, text, loaded.path.read_text(encoding="utf-8-sig"))
-        shown = display_path(loaded.path)
-        counts = {status: len(report.with_status(status))
-                  for status in ("supported", INFERRED, NOT_CHECKED, UNSUPPORTED)}
-        typer.echo(f"{shown}: {len(report.results)} questions against {source.name} "
-                   f"({report.paragraphs} paragraphs): "
-                   + ", ".join(f"{count} {status}" for status, count in counts.items()))
-        sections = ((INFERRED, "Inferred (worked out, as the deck says; not failed):"),
-                    (NOT_CHECKED, "Not checked:"),
-                    (UNSUPPORTED, "Unsupported:"))
-        for status, heading in sections:
-            results = report.with_status(status)
-            if results:
-                typer.echo(heading)
-            for result in results:
-                place = f"{shown}:{result.line}: " if status == UNSUPPORTED and result.line else ""
-                typer.echo(f"  {place}{result.question_id} ({result.citation}): {result.detail}")
-        warned = [r for r in report.results if r.warnings]
-        if warned:
-            typer.echo("Warnings:")
-        for result in warned:
-            for warning in result.warnings:
-                typer.echo(f"  {result.question_id}: {warning}")
-        if not report.ok:
-            _fail(f"check: {counts[UNSUPPORTED]} unsupported question"
-                  f"{'s' if counts[UNSUPPORTED] != 1 else ''}")
+        typer.echo(render_check(report, display_path(loaded.path), source.name), nl=False)
+        failure = failure_summary(report)
+        if failure is not None:
+            _fail(f"check: {failure}")
 
 
 def main() -> None:

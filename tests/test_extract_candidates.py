@@ -133,9 +133,18 @@ def test_near_duplicate_sentences_are_merged() -> None:
     assert keys.count("1996") == 2  # the near-copy is dropped; the different sentence stays
 
 
-def test_limit_keeps_the_best_facts() -> None:
+def test_limit_keeps_the_top_ranked_facts_and_drops_the_rest() -> None:
+    ranked = find_candidates(parse_article(ARTICLE))
     deck = build_deck(parse_article(ARTICLE), options(limit=2))
-    assert len({q.id.removesuffix("-cloze") for q in deck.questions}) == 2
+    asked = {q.source.quote for q in deck.questions if q.source is not None}
+    best, runner_up, dropped = ranked[0], ranked[1], ranked[-1]
+    # Every question comes from the two best-ranked facts' sentences, and the
+    # self-contained 1996 sentence is among them; the last-ranked fact is not asked.
+    assert asked <= {best.sentence.text, runner_up.sentence.text}
+    assert best.sentence.text in asked
+    gaps = [g.answer for q in deck.questions if isinstance(q, ClozeQuestion) for g in q.gaps()]
+    assert best.fact.text in gaps
+    assert dropped.fact.text not in gaps
 
 
 def test_relative_month_resolved_with_the_article_date() -> None:
@@ -178,7 +187,8 @@ def test_cli_extract_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "x.yaml").exists()
     bad_id = runner.invoke(app, ["extract", str(empty), "--id", "Not A Slug"])
     assert bad_id.exit_code == 1
-    assert "--id 'Not A Slug'" in bad_id.output
+    assert "extract: 'Not A Slug' is not a valid deck id" in bad_id.output
+    assert "e.g. 'not-a-slug'" in bad_id.output
     bad_date = runner.invoke(app, ["extract", str(empty), "--date", "June"])
     assert bad_date.exit_code == 1
     assert "--date" in bad_date.output

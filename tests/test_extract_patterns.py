@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from quizgen.extract.facts import find_facts
-from quizgen.extract.patterns import PATTERNS, Context, FactPattern
+from quizgen.extract.facttypes import Context, FactPattern
+from quizgen.extract.patterns import PATTERNS
 from quizgen.models import PartialDate
 
 EXAMPLES = [(p, example) for p in PATTERNS for example in p.examples]

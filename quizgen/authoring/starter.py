@@ -135,7 +135,7 @@ def schema_reference(deck_path: Path, project_root: Path) -> str:
 
 def starter_text(deck_id: str, title: str, schema_ref: str, shown: str) -> str:
     """The starter deck for `deck_id`; its first line points editors at the schema."""
-    _check_deck_id(deck_id)
+    check_deck_id(deck_id)
     if not title.strip() or "\n" in title:
         raise InputError("--title must be one non-empty line")
     return _STARTER.format(modeline=modeline(schema_ref), deck_id=deck_id,
@@ -158,7 +158,8 @@ def write_starter(path: Path, deck_id: str, title: str | None, project_root: Pat
     return Started(path, deck_id, warnings)
 
 
-def _check_deck_id(deck_id: str) -> None:
+def check_deck_id(deck_id: str) -> None:
+    """`InputError` unless `deck_id` is a slug; `new` and `extract` both check ids this way."""
     if not re.fullmatch(SLUG_PATTERN, deck_id):
         raise InputError(f"'{deck_id}' is not a valid deck id (use lowercase letters, digits "
                          f"and single hyphens, e.g. '{slugify(deck_id, 'my-deck')}')")

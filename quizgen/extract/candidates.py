@@ -29,7 +29,7 @@ from ..models import (
 )
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
-from .patterns import Context, Fact
+from .facttypes import Context, Fact
 from .sentences import Article, Sentence, split_sentences
 
 ANAPHORA = frozenset(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..models import PartialDate
-from .patterns import Fact
+from .facttypes import Fact
 from .values import number_words, parse_number, plain
 
 COUNT = 3

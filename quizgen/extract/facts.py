@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 
-from .patterns import PATTERNS, PRIORITY, Context, Fact
+from .facttypes import PRIORITY, Context, Fact
+from .patterns import PATTERNS
+from .words import MONTH_ABBREVIATIONS, SCALES, TENS, UNITS
 
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million billion trillion dozen crore lakh".split()
-)
-_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_NUMBER_WORDS = frozenset([*UNITS, *TENS, *(word for word in SCALES if len(word) > 3), "dozen"])
+_MONTH_STEMS = sorted({abbr[:3] for abbr in MONTH_ABBREVIATIONS} | {"May"})
+_MONTH = re.compile(r"\b(?:" + "|".join(_MONTH_STEMS) + ")")
 
 
 _LITERALS = frozenset(t for p in PATTERNS for t in p.triggers if not t.startswith("#"))

@@ -30,13 +30,11 @@ form their own layer, so "the 1961 treaty" is both a date and a treaty.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..models import PartialDate
+from .facttypes import Context, Fact, FactPattern
 from .values import (
-    ORDINALS,
     currency_of,
     make_date,
     month_number,
@@ -44,139 +42,44 @@ from .values import (
     plain,
     relative_month,
 )
-
-KINDS = ("date", "duration", "money", "percent", "count", "treaty")
-GROUPS = {"date": "date", "duration": "date", "money": "figure", "percent": "figure",
-          "count": "figure", "treaty": "treaty"}
-PRIORITY = {"money": 0, "percent": 1, "date": 2, "duration": 3, "count": 4, "treaty": 0}
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One fact found in a text, with offsets into the text that was searched."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    key: str
-    """Canonical value: 'USD 11000000000', '2000-03', '24 year', '90%', '7000 container'."""
-    pattern: str
-    number: Decimal | None = None
-    """The figure as written, before scale words are applied to counts: 90, 24, 7000."""
-    unit: str | None = None
-    """Noun, time unit, '%' or currency code: shown beside a numeric answer."""
-    date: PartialDate | None = None
-    number_start: int | None = None
-    number_end: int | None = None
-    """Where the figure alone sits (a numeric question gaps only the number)."""
-
-    def shifted(self, offset: int) -> Fact:
-        return Fact(
-            self.kind, self.start + offset, self.end + offset, self.text, self.key,
-            self.pattern, self.number, self.unit, self.date,
-            None if self.number_start is None else self.number_start + offset,
-            None if self.number_end is None else self.number_end + offset,
-        )
-
-    @property
-    def group(self) -> str:
-        return GROUPS[self.kind]
-
-
-Builder = Callable[[re.Match[str], str, "Context"], Fact | None]
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a pattern may need beyond the match: the article's own date, for 'last September'."""
-
-    reference: PartialDate | None = None
-
-
-@dataclass(frozen=True)
-class FactPattern:
-    name: str
-    kind: str
-    regex: re.Pattern[str]
-    build: Builder
-    examples: tuple[str, ...] = ()
-    counterexamples: tuple[str, ...] = ()
-    triggers: tuple[str, ...] = ()
-    """Cheap pre-check: the pattern runs only on text holding one of these (lower-case)
-    substrings, or '#digit' (a digit), '#numword' (a spelled-out number word), '#month'
-    (a month name). Keeps 1 MB within the time budget; never changes what is found."""
-
-
-# ------------------------------------------------------------------ building blocks
-
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-SMALL_WORD = (
-    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
-    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
-WORD_NUM = (
-    rf"(?:{SMALL_WORD}(?:\s+hundred(?:\s+(?:and\s+)?{SMALL_WORD})?)?"
-    rf"|(?i:a)\s+hundred|(?i:a)\s+dozen|{SMALL_WORD}\s+dozen)"
-)
-SCALE_WORD = r"(?:thousand|million|billion|trillion|lakh(?:\s+crore)?|crore)"
-SCALE_AFTER_DIGITS = rf"(?:\s?(?:bn|tn|trn|mn|mln)\b|(?:m|k|b)\b|\s+{SCALE_WORD}\b)"
-WORD_AMOUNT = rf"(?:(?:{WORD_NUM}|(?i:a|an|half\s+a))\s+{SCALE_WORD}\b|{WORD_NUM}\b)"
-AMOUNT = rf"(?:{NUM}{SCALE_AFTER_DIGITS}?|{WORD_AMOUNT})"
-"""A figure in digits (with 'bn', 'm', ' million'…) or in words ('three million')."""
-
-MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
-              r"|November|December)")
-MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-YEAR = r"(?:1\d{3}|20\d{2})"
-QUALIFIER = r"(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)"
-
-CURRENCY_SYMBOL = r"(?:US\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|Rs\.?(?=\s?\d))"
-CURRENCY_CODE = r"(?:USD|EUR|GBP|JPY|CNY|CHF|RMB|INR|AUD|CAD|KRW|RUB|HKD)"
-CURRENCY_WORD = (
-    r"(?:(?:US\s+)?dollars?|pounds?(?:\s+sterling)?|sterling|euros?|yen|yuan|renminbi"
-    r"|roubles?|rubles?|rupees?|won|francs?|cents?|pence)"
+from .words import (
+    CONTRACT_MODIFIERS,
+    COUNT_MODIFIERS,
+    CURRENCY_CODE,
+    CURRENCY_SYMBOL,
+    CURRENCY_WORD,
+    DATE_PREPOSITIONS,
+    DAY,
+    DEAL_MODIFIERS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GENERIC_MODIFIERS,
+    IRREGULAR_PLURALS,
+    LEADING_WORDS,
+    LOOSE_QUALIFIERS,
+    MEASURE_UNITS,
+    MONTH,
+    MONTH_FULL,
+    NOT_PLURAL,
+    NOT_TREATY_PREFIXES,
+    NUM,
+    ORDINALS,
+    QUALIFIER,
+    SCALE_AFTER_DIGITS,
+    SCALE_WORD,
+    SMALL_WORD,
+    TIME_UNIT,
+    UNIT_SINGULAR,
+    WORD_AMOUNT,
+    WORD_NUM,
+    YEAR,
+    YEAR_EVENTS,
 )
 
-TIME_UNIT = (r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)"
-             r"|fortnights?)")
+# ------------------------------------------------------------------ word lists of the catalogue
 
-MEASURE_UNITS = (
-    "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "kilograms",
-    "tonnes", "tons", "barrels", "acres", "hectares", "litres", "liters", "gallons", "mph",
-    "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "cm", "mm", "inches", "lb", "lbs",
-    "ounces", "kilometre", "kilometer",
-)
-IRREGULAR_PLURALS = (
-    "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
-    "fish", "aircraft", "feet", "teeth", "mice", "geese", "crew", "livestock", "deer",
-    "infantry", "militia", "youth", "clergy",
-)
 PLURAL_WORDS = "(?:" + "|".join(re.escape(w) for w in IRREGULAR_PLURALS + MEASURE_UNITS) + ")"
 """A count needs a plural noun within three words: checked in the regex, before any Python."""
-FUNCTION_WORDS = frozenset(
-    """a an the this that these those its it his her their our my your of and or but nor to
-    in on at for by with from per than as is was are were be been being has have had do does
-    did will would shall should can could may might must not no so if then also about into
-    over under after before since until while when where which who whom whose what why how
-    all both each every either neither any some such only just more most less least many
-    much few several other another same own very too up down out off again once here there
-    amid among between through during against without within upon onto via said says say
-    times percent cent""".split()
-)
-COUNT_MODIFIERS = frozenset("other more".split())
-"""Function words that may still stand between a number and its noun: "a dozen other states"."""
-DETERMINERS = frozenset("the these those its their his her our my your both all".split())
-NOT_PLURAL = frozenset(
-    """is was has does this its us as thus plus less unless across yes his hers ours yours
-    theirs whereas perhaps always sometimes besides various previous serious famous numerous
-    enormous obvious anxious nervous cautious tremendous dangerous vs bus gas news series
-    species means times process business analysis crisis basis status campus""".split()
-)
 
 
 def _line(pattern: str) -> re.Pattern[str]:
@@ -563,18 +466,9 @@ DATE_CENTURY = FactPattern(
     triggers=("century",),
 )
 
-DATE_PREPOSITIONS = frozenset(
-    "in since by until till from of during before after between and to around circa c. "
-    "year early late mid".split()
-)
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
-YEAR_EVENTS = frozenset(
-    """elections olympics games polls talks accords midterms protests riots floods sanctions
-    levels figures results accounts""".split()
-)
-"""Plural nouns a year names rather than counts: "the 2024 elections"."""
 
 
 def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -613,11 +507,6 @@ DATE_YEAR = FactPattern(
 
 # ------------------------------------------------------------------ durations
 
-UNIT_SINGULAR = {
-    "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
-    "minutes": "minute", "seconds": "second", "decades": "decade", "centuries": "century",
-    "fortnights": "fortnight",
-}
 
 
 def _unit(word: str) -> str:
@@ -658,9 +547,6 @@ DURATION = FactPattern(
               "fortnight"),
 )
 
-LOOSE_QUALIFIERS = ("under", "over", "less than", "more than", "nearly", "almost", "about",
-                    "around", "roughly", "within", "just under", "just over", "half")
-TRIGGERS = ("only", "just", "for", "barely", "some", "in under", "in less than")
 
 
 _ARTICLE_BEFORE = re.compile(
@@ -857,32 +743,6 @@ CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
 CAP_SEQUENCE = (
     rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|with|&)\s+)*{CAP_WORD})*"
     rf"(?:(?:,\s+{CAP_WORD}(?:\s+{CAP_WORD})*)*,?\s+and\s+{CAP_WORD}(?:\s+{CAP_WORD})*)?"
-)
-LEADING_WORDS = frozenset(
-    """the a an this that these those in on under after before with by since as for of and
-    but when while if although though despite during until unlike like its their his her
-    our both all any every signing signed so yet""".split()
-)
-NOT_TREATY_PREFIXES = frozenset(
-    "democratic republican national party labour conservative tory constitutional honda "
-    "liberal green".split()
-)
-GENERIC_MODIFIERS = frozenset(
-    """new old earlier previous same such other first second third final current existing
-    proposed landmark historic historical major key broad general vague vaguer tentative
-    formal informal written verbal draft interim separate original latest last whole entire
-    full mutual bilateral multilateral international global important crucial controversial
-    secret binding legal legally non-binding possible potential future eventual ambitious
-    long-awaited long-term short-term fragile hard-won similar wider broader better big
-    bigger larger huge significant preliminary initial basic actual real overall""".split()
-)
-CONTRACT_MODIFIERS = frozenset(
-    """plea non-disclosure confidentiality licence license licensing tenancy rental
-    purchase merger prenuptial employment user sponsorship settlement""".split()
-)
-DEAL_MODIFIERS = frozenset(
-    """peace nuclear trade free-trade arms ceasefire cease-fire security defence defense
-    grain climate brexit withdrawal migration hostage prisoner-swap""".split()
 )
 
 

@@ -9,56 +9,23 @@ rather than guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..models import PartialDate
+from .words import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MONTH_NUMBERS,
+    ORDINALS,
+    SCALES,
+    TENS,
+    UNITS,
+)
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}
-SCALES = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(1000), "k": Decimal(1000),
-    "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
-    "lakh": Decimal(10) ** 5, "crore": Decimal(10) ** 7,
-}
-MONTH_NUMBERS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-
-CURRENCY_SYMBOLS = {
-    "us$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY",
-    "₹": "INR", "₩": "KRW", "₽": "RUB", "rs": "INR", "rs.": "INR",
-}
-CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RMB", "INR", "AUD", "CAD", "KRW",
-                  "RUB", "HKD")
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "pound": "GBP", "pounds": "GBP",
-    "pounds sterling": "GBP", "sterling": "GBP", "euro": "EUR", "euros": "EUR", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "rupee": "INR", "rupees": "INR", "won": "KRW", "franc": "CHF",
-    "francs": "CHF", "cent": "USD-cent", "cents": "USD-cent", "pence": "GBP-penny",
-    "penny": "GBP-penny",
-}
+__all__ = ["ORDINALS", "currency_of", "make_date", "month_number", "number_words",
+           "parse_number", "plain", "relative_month"]
+_CURRENCY_WORDS_LOWER = {word.lower(): code for word, code in CURRENCY_WORDS.items()}
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _WORD = re.compile(r"[a-z]+")
@@ -151,7 +118,7 @@ def currency_of(token: str) -> str | None:
     if token.strip().upper() in CURRENCY_CODES:
         code = token.strip().upper()
         return "CNY" if code == "RMB" else code
-    return CURRENCY_WORDS.get(re.sub(r"\s+", " ", lowered))
+    return _CURRENCY_WORDS_LOWER.get(re.sub(r"\s+", " ", lowered))
 
 
 def month_number(word: str) -> int | None:
@@ -173,20 +140,6 @@ def make_date(
         return PartialDate.parse(text)
     except ValueError:
         return None
-
-
-@dataclass(frozen=True)
-class Money:
-    amount: Decimal
-    currency: str
-
-    def key(self) -> str:
-        return f"{self.currency} {plain(self.amount)}"
-
-
-def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return divmod(index, 12)[0], divmod(index, 12)[1] + 1
 
 
 def relative_month(month: int, direction: str, reference: PartialDate) -> PartialDate | None:
