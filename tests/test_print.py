@@ -554,12 +554,12 @@ def _shape(value: Any) -> Any:
     return None
 
 
-def test_the_printing_guide_documents_the_json_a_template_receives(
+def test_the_template_contract_documents_the_json_a_template_receives(
     all_types: list[LoadedDeck],
 ) -> None:
-    guide = (REPO / "docs" / "guides" / "printing.md").read_text(encoding="utf-8")
-    documented = re.search(r"<!-- template-json -->\n```json\n(.*?)```", guide, flags=re.S)
-    assert documented, "docs/guides/printing.md must show the template JSON in a ```json block"
+    contract = (REPO / "docs" / "reference" / "template-contract.md").read_text(encoding="utf-8")
+    documented = re.search(r"<!-- template-json -->\n```json\n(.*?)```", contract, flags=re.S)
+    assert documented, "docs/reference/template-contract.md must show the JSON in a ```json block"
     example = json.loads(documented[1])
     selection = select_questions(all_types)
     versions = make_versions(selection, versions=1)

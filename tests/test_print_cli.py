@@ -42,11 +42,11 @@ def pages_of(path: Path) -> int:
     return len(PdfReader(path).pages)
 
 
-def test_readme_example_is_what_the_command_prints(tmp_path: Path) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    example = re.search(r"<!-- print-example -->\n```text\n\$ (quizgen [^\n]*)\n(.*?)```", readme,
+def test_printing_guide_example_is_what_the_command_prints(tmp_path: Path) -> None:
+    guide = (REPO / "docs" / "guides" / "printing.md").read_text(encoding="utf-8")
+    example = re.search(r"<!-- print-example -->\n```text\n\$ (quizgen [^\n]*)\n(.*?)```", guide,
                         flags=re.S)
-    assert example, "README's printing section must show an example run"
+    assert example, "the printing guide must show an example run"
     (tmp_path / "decks").mkdir()
     shutil.copy(REPO / "decks" / "putin-kim-2024.yaml", tmp_path / "decks")
     result = runner.invoke(app, shlex.split(example[1])[1:])

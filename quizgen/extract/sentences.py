@@ -1,6 +1,6 @@
 """An article's text → numbered paragraphs → sentences, each with character offsets.
 
-Paragraph rule (shared by `extract` and `check`, documented in README):
+Paragraph rule (shared by `extract` and `check`, documented in docs/guides/extracting.md):
 
 1. Blocks are runs of non-blank lines separated by blank lines (a text with no blank
    line at all has one block per line).

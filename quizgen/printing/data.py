@@ -1,8 +1,9 @@
 """Quiz versions → the JSON document a Typst template receives.
 
-This JSON is the whole contract between quizgen and a template (README documents
-it): templates get plain strings and numbers and decide every detail of the
-layout themselves. Nothing here knows Typst markup, so nothing here can inject it.
+This JSON is the whole contract between quizgen and a template (documented in
+docs/reference/template-contract.md): templates get plain strings and numbers and
+decide every detail of the layout themselves. Nothing here knows Typst markup, so
+nothing here can inject it.
 """
 
 from __future__ import annotations
