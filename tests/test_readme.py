@@ -110,6 +110,13 @@ def test_readme_names_every_command() -> None:
         assert f"quizgen {command}" in README, f"README does not document `quizgen {command}`"
 
 
+def test_readme_names_every_export_format() -> None:
+    from quizgen.registry import EXPORT_FORMAT_NAMES
+
+    for name in EXPORT_FORMAT_NAMES:
+        assert f"`{name}`" in README, f"README's command table does not name `{name}`"
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     test_command = re.search(r"```sh\n(python3 -m venv [^\n]*pytest[^\n]*)\n```", README)
