@@ -1,0 +1,154 @@
+"""Scan files to grey page images: PDFs rasterised with pypdfium2, images read by OpenCV.
+
+The kind of file is told by its first bytes, not its name, so `scan.jpg` that is
+really a PNG still works and a text file named `.pdf` fails with a clear message.
+Pages are produced one at a time so a pile of hundreds never sits in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from ..errors import InputError, display_path
+
+Image = npt.NDArray[np.uint8]
+ScanKind = Literal["pdf", "image", "tiff"]
+
+PDF_DPI = 200
+"""Resolution PDF scans are rasterised at: 10 pt boxes become 28 px, plenty to measure."""
+MAX_SCAN_BYTES = 1024 * 1024 * 1024
+MAX_PIXELS = 20_000 * 20_000
+
+
+@dataclass(frozen=True)
+class ScanPage:
+    """One page of one scan file, as a grey image."""
+
+    source: Path
+    index: int
+    """1-based page within the file (always 1 for a single image)."""
+    count: int
+    image: Image
+
+    @property
+    def label(self) -> str:
+        return scan_label(self.source, self.index, self.count)
+
+
+def scan_label(source: Path, index: int, count: int) -> str:
+    shown = display_path(source)
+    return f"{shown} page {index}" if count > 1 else shown
+
+
+def scan_kind(path: Path) -> ScanKind:
+    """PDF, TIFF or another image, by the file's magic bytes; anything else is refused."""
+    shown = display_path(path)
+    try:
+        if not path.is_file():
+            kind = "does not exist" if not path.exists() else "is not a regular file"
+            raise InputError(f"{shown}: {kind}")
+        if path.stat().st_size > MAX_SCAN_BYTES:
+            raise InputError(f"{shown}: larger than 1 GB; split the scan into several files")
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
+        return "image"
+    raise InputError(f"{shown}: not a PDF, PNG, JPEG or TIFF file")
+
+
+def read_scan(path: Path, *, colour: bool = False) -> Iterator[ScanPage]:
+    """Every page of one scan file; `colour` keeps BGR (for annotating), else grey."""
+    kind = scan_kind(path)
+    if kind == "pdf":
+        yield from _pdf_pages(path, colour)
+    else:
+        yield from _image_pages(path, kind, colour)
+
+
+def scan_page(path: Path, index: int, *, colour: bool = False) -> ScanPage:
+    """Page `index` of a scan file again (annotating re-reads instead of holding all pages)."""
+    for page in read_scan(path, colour=colour):
+        if page.index == index:
+            return page
+    raise InputError(f"{display_path(path)}: has no page {index}")
+
+
+def _pdf_pages(path: Path, colour: bool) -> Iterator[ScanPage]:
+    import pypdfium2 as pdfium
+
+    shown = display_path(path)
+    try:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        raise InputError(f"{shown}: cannot open the PDF: {error}") from None
+    try:
+        count = len(document)
+        if count == 0:
+            raise InputError(f"{shown}: the PDF has no pages")
+        for index in range(count):
+            page = document[index]
+            try:
+                width, height = page.get_size()
+                scale = PDF_DPI / 72
+                if width * height * scale * scale > MAX_PIXELS:
+                    scale = (MAX_PIXELS / (width * height)) ** 0.5
+                bitmap = page.render(scale=scale, grayscale=not colour)
+                array = np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
+            except pdfium.PdfiumError as error:
+                raise InputError(f"{shown} page {index + 1}: cannot render: {error}") from None
+            finally:
+                page.close()
+            image = _to_colour(array) if colour else _to_grey(array)
+            yield ScanPage(path, index + 1, count, image)
+    finally:
+        document.close()
+
+
+def _image_pages(path: Path, kind: ScanKind, colour: bool) -> Iterator[ScanPage]:
+    shown = display_path(path)
+    try:
+        data = np.frombuffer(path.read_bytes(), dtype=np.uint8)
+    except OSError as error:
+        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    flag = cv2.IMREAD_COLOR if colour else cv2.IMREAD_GRAYSCALE
+    images: list[Image] = []
+    try:
+        if kind == "tiff":
+            ok, decoded = cv2.imdecodemulti(data, flag)
+            images = [np.asarray(image, dtype=np.uint8) for image in decoded] if ok else []
+        else:
+            single = cv2.imdecode(data, flag)
+            images = [np.asarray(single, dtype=np.uint8)] if single is not None else []
+    except cv2.error:
+        images = []
+    if not images or any(image.size == 0 for image in images):
+        raise InputError(f"{shown}: cannot decode the image (damaged or unsupported)")
+    for index, image in enumerate(images, start=1):
+        yield ScanPage(path, index, len(images), image)
+
+
+def _to_grey(array: npt.NDArray[np.uint8]) -> Image:
+    if array.ndim == 3 and array.shape[2] == 1:
+        return np.ascontiguousarray(array[:, :, 0])
+    if array.ndim == 3:
+        return np.asarray(cv2.cvtColor(array[:, :, :3], cv2.COLOR_BGR2GRAY), dtype=np.uint8)
+    return array
+
+
+def _to_colour(array: npt.NDArray[np.uint8]) -> Image:
+    if array.ndim == 2:
+        return np.asarray(cv2.cvtColor(array, cv2.COLOR_GRAY2BGR), dtype=np.uint8)
+    return np.ascontiguousarray(array[:, :, :3])
