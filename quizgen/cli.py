@@ -651,6 +651,52 @@ def check(
             _fail(f"check: {failure}")
 
 
+@app.command()
+def grade(
+    scans: Annotated[
+        list[Path],
+        typer.Argument(metavar="SCAN...", show_default=False,
+                       help="Scanned answer sheets: PDF, PNG, JPEG or TIFF, in any order."),
+    ],
+    exam: Annotated[
+        Path,
+        typer.Option("--exam", metavar="FILE.exam.json", show_default=False,
+                     help="The marking scheme `print --sheet` wrote beside the quiz."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE.csv", help="The grades to write.")
+    ] = Path("grades.csv"),
+    annotate: Annotated[
+        Path | None,
+        typer.Option("--annotate", metavar="DIR", show_default=False,
+                     help="Also write one PDF per copy with the marks read and the score."),
+    ] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Grade scanned answer sheets into a CSV; anything uncertain is flagged, never guessed."""
+    with _reporting("grade"):
+        from .console import working
+        from .errors import display_path
+        from .grading import grade_scans, write_grades
+
+        with working("Reading scans", quiet):
+            grading = grade_scans(scans, exam)
+            write_grades(grading, output, annotate)
+        for rejected in grading.rejected:
+            typer.echo(f"grade: warning: {rejected.scan.label}: {rejected.reason}", err=True)
+        for unlocated in grading.unlocated:
+            typer.echo(f"grade: warning: {unlocated.scan.label}: corner marks not found "
+                       f"(copy {unlocated.page.copy_number} page {unlocated.page.page_in_copy})",
+                       err=True)
+        if quiet:
+            return
+        scanned = sum(1 for copy in grading.copies if copy.scanned)
+        typer.echo(f"{display_path(output)}: {len(grading.copies)} copies, {scanned} scanned, "
+                   f"{grading.flagged} flagged; {grading.pages} pages read")
+        if annotate is not None:
+            typer.echo(f"{display_path(annotate)}: {scanned} annotated copies")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
