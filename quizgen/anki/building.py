@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..atomic import atomic_path
-from ..errors import InputError, display_path
 from ..loading import LoadedDeck
+from ..pictures import read_picture
 from .fields import NoteContent, html_text, render_note
 from .identity import media_name
 from .lockfile import Lock, lock_path_for, read_lock, write_lock
@@ -138,16 +138,11 @@ def _images(loaded: LoadedDeck) -> dict[str, MediaFile]:
     """Each picture path the deck uses → its bytes under a name derived from them."""
     images: dict[str, MediaFile] = {}
     for question in loaded.deck.questions:
-        if not question.image or question.image in images:
+        if question.image is None or question.image in images:
             continue
-        picture = loaded.folder / question.image
-        try:
-            content = picture.read_bytes()
-        except OSError as error:
-            raise InputError(
-                f"{display_path(picture)}: cannot read image: {error.strerror}"
-            ) from None
-        images[question.image] = MediaFile(media_name(content, picture.suffix), content)
+        picture = read_picture(loaded, question)
+        if picture is not None:
+            images[question.image] = MediaFile(media_name(picture), picture.content)
     return images
 
 

@@ -10,6 +10,8 @@ import hashlib
 
 import genanki
 
+from ..pictures import Picture
+
 # Anki deck ids are usually millisecond timestamps; stay in that range and below 2**53
 # so that Anki's JavaScript UI can hold them exactly.
 _ID_FLOOR = 1 << 40
@@ -31,6 +33,6 @@ def stable_int(*parts: str) -> int:
     return _ID_FLOOR + int.from_bytes(digest[:8], "big") % _ID_SPAN
 
 
-def media_name(content: bytes, suffix: str) -> str:
+def media_name(picture: Picture) -> str:
     """Media named by content: a changed picture gets a new name, so Anki picks it up."""
-    return f"quizgen-{hashlib.sha256(content).hexdigest()[:20]}{suffix.lower()}"
+    return f"quizgen-{picture.content_name}"

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..errors import InputError
+from ..epoch import source_date_epoch
 from .fields import NoteContent
 from .lockfile import DIGEST_LENGTH, Lock, Stamp
 from .notetypes import NoteType
@@ -22,13 +21,8 @@ from .notetypes import NoteType
 
 def stamp_clock() -> int:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now: the time of new stamps."""
-    override = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if override:
-        try:
-            return int(override)
-        except ValueError:
-            raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds, not '{override}'") from None
-    return int(time.time())
+    epoch = source_date_epoch()
+    return epoch if epoch is not None else int(time.time())
 
 
 def digest(text: str) -> str:

@@ -6,9 +6,7 @@ Warnings (missing glyphs, Typst's own) are returned, never printed.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,8 +19,10 @@ from typing import Any, Literal
 from pypdf import PdfReader
 
 from ..atomic import write_bytes_atomic, write_text_atomic
+from ..epoch import source_date_epoch
 from ..errors import InputError, display_path
 from ..loading import LoadedDeck
+from ..pictures import read_picture
 from ..registry import DEFAULT_SEED
 from ..selection import (
     QuizVersion,
@@ -143,8 +143,8 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
     images = _image_files(selection)
     image_names = {key: f"/{name}" for key, (name, _) in images.items()}
     image_copies = dict(images.values())
-    timestamp = build_timestamp()
-    created = datetime.fromtimestamp(timestamp, UTC) if "SOURCE_DATE_EPOCH" in os.environ else None
+    epoch = source_date_epoch()
+    created = datetime.fromtimestamp(epoch, UTC) if epoch is not None else None
     fonts = load_fonts(options.font_paths)
     kinds: list[Kind] = ["quiz", "key"] if options.key else ["quiz"]
     pdfs: dict[str, bytes] = {}
@@ -161,7 +161,7 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
             exam_id = sheets.exam_id(data, options.seed)
             data["sheet"] = {"exam_id": exam_id}
             compiled = compile_pdf(
-                template, data, fonts=fonts, files=image_copies, timestamp=timestamp,
+                template, data, fonts=fonts, files=image_copies, timestamp=epoch or 0,
                 template_name=template_name, queries=(sheets.PAGE_LABEL, sheets.BOX_LABEL),
                 extras=partial(_qr_codes, exam_id),
             )
@@ -171,7 +171,7 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
             )
         else:
             compiled = compile_pdf(
-                template, data, fonts=fonts, files=image_copies, timestamp=timestamp,
+                template, data, fonts=fonts, files=image_copies, timestamp=epoch or 0,
                 template_name=template_name,
             )
         pdfs[kind] = compiled.pdf
@@ -221,17 +221,6 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def build_timestamp() -> int:
-    """SOURCE_DATE_EPOCH when set, else a fixed moment: the clock never reaches the PDF."""
-    override = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not override:
-        return 0
-    try:
-        return int(override)
-    except ValueError:
-        raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds, not '{override}'") from None
-
-
 def default_template() -> str:
     return files("quizgen.printing").joinpath("templates/quiz.typ").read_text("utf-8")
 
@@ -261,19 +250,13 @@ def _image_files(
     """
     found: dict[tuple[str, str], tuple[str, Path]] = {}
     for selected in selection:
-        image = selected.question.image
-        if image is None:
+        picture = read_picture(selected.loaded, selected.question)
+        if picture is None:
             continue
-        source = selected.loaded.folder / image
-        where = f"{display_path(selected.loaded.path)}: question '{selected.question.id}'"
-        suffix = source.suffix.lower()
-        if suffix not in IMAGE_SUFFIXES:
+        if picture.path.suffix.lower() not in IMAGE_SUFFIXES:
+            where = f"{display_path(selected.loaded.path)}: question '{selected.question.id}'"
             allowed = ", ".join(IMAGE_SUFFIXES)
-            raise InputError(f"{where}: image '{image}' is not a picture Typst reads ({allowed})")
-        try:
-            content = source.read_bytes()
-        except OSError as error:
-            raise InputError(f"{where}: image '{image}': {error.strerror}") from None
-        digest = hashlib.sha256(content).hexdigest()[:20]
-        found[selected.key] = (f"images/{digest}{suffix}", source)
+            raise InputError(f"{where}: image '{selected.question.image}' is not a picture "
+                             f"Typst reads ({allowed})")
+        found[selected.key] = (f"images/{picture.content_name}", picture.path)
     return found
