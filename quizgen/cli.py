@@ -76,8 +76,8 @@ def _reporting(action: str) -> Iterator[None]:
         from .console import paint
 
         for problem in error.problems:
-            location, _, rest = str(problem).partition(": ")
-            typer.echo(f"{paint(location, sys.stderr, colour='red', bold=True)}: {rest}", err=True)
+            location = paint(problem.location, sys.stderr, colour="red", bold=True)
+            typer.echo(f"{location}: {problem.detail()}", err=True)
         count = len(error.problems)
         _fail(f"{action}: {count} problem{'s' if count != 1 else ''} found")
     except QuizgenError as error:

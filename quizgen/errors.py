@@ -27,16 +27,20 @@ class Problem:
     message: str
     hint: str | None = None
 
-    def __str__(self) -> str:
-        location = f"{self.path}:{self.line}:{self.column}"
-        text = (
-            f"{location}: {self.where}: {self.message}"
-            if self.where
-            else (f"{location}: {self.message}")
-        )
+    @property
+    def location(self) -> str:
+        """'file:line:column', the part a terminal highlights."""
+        return f"{self.path}:{self.line}:{self.column}"
+
+    def detail(self) -> str:
+        """Everything after the location: 'where: message (hint)'."""
+        text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.detail()}"
 
 
 class DeckError(QuizgenError):

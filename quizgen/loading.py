@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import DeckError, InputError, Problem, display_path
 from .models import (
+    DUPLICATE_ID,
     QUESTION_TYPES,
     Deck,
     MatchPair,
@@ -165,17 +166,31 @@ def parse_deck(raw: bytes | str, shown: str, deck_dir: Path | None = None) -> De
 # ---------------------------------------------------------------- error → problem
 
 
-def _problem(detail: ErrorDetails, data: Any, positions: Positions, shown: str) -> Problem:
+@dataclass(frozen=True)
+class _Found:
+    """A problem with what the loader knew when it worded it, so later steps never
+    read the wording back: the rule broken, the data path, the field name suggested."""
+
+    problem: Problem
+    kind: str
+    path: tuple[int | str, ...]
+    suggestion: str | None = None
+
+
+def _problem(detail: ErrorDetails, data: Any, positions: Positions, shown: str) -> _Found:
     path = _data_path(detail["loc"], data)
     kind = detail["type"]
     context = detail.get("ctx") or {}
     if kind == "quizgen_rule":
-        path = path + tuple(int(p) if p.isdigit() else p for p in str(context["at"]).split("."))
+        path = path + tuple(context["at"])
+        kind = context["rule"] or kind
     elif kind == "union_tag_invalid":
         path = (*path, "type")
     line, column = _position(path, positions, key=kind == "extra_forbidden")
     message, hint = _wording(detail, path, data)
-    return Problem(shown, line + 1, column + 1, _where(path), message, hint)
+    suggestion = _close_field(str(path[-1]), path[:-1], data) if kind == "extra_forbidden" else None
+    problem = Problem(shown, line + 1, column + 1, _where(path), message, hint)
+    return _Found(problem, kind, path, suggestion)
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
@@ -318,16 +333,30 @@ def _model_at(path: tuple[int | str, ...], data: Any) -> type[BaseModel] | None:
     return None
 
 
+def _fields_of(model: type[BaseModel]) -> list[str]:
+    """The model's field names as a hint lists them: `type` last."""
+    return [field for field in model.model_fields if field != "type"] + (
+        ["type"] if "type" in model.model_fields else []
+    )
+
+
+def _close_field(name: str, parent: tuple[int | str, ...], data: Any) -> str | None:
+    """The field an unknown key `name` at `parent` was most likely meant to be."""
+    model = _model_at(parent, data)
+    if model is None:
+        return None
+    close = difflib.get_close_matches(name, _fields_of(model), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _field_hint(name: str, parent: tuple[int | str, ...], data: Any) -> str | None:
     model = _model_at(parent, data)
     if model is None:
         return None
-    fields = [field for field in model.model_fields if field != "type"] + (
-        ["type"] if "type" in model.model_fields else []
-    )
-    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    fields = _fields_of(model)
+    close = _close_field(name, parent, data)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{close}'?"
     owners = [kind for kind, cls in QUESTION_TYPES.items() if name in cls.model_fields]
     if owners and model in QUESTION_TYPES.values():
         if len(owners) <= 2:
@@ -338,14 +367,14 @@ def _field_hint(name: str, parent: tuple[int | str, ...], data: Any) -> str | No
 
 
 def _duplicate_ids(
-    data: dict[str, Any], positions: Positions, shown: str, already: list[Problem]
-) -> list[Problem]:
+    data: dict[str, Any], positions: Positions, shown: str, already: list[_Found]
+) -> list[_Found]:
     """Repeated question ids, found even when other errors stop the model's own check."""
     questions = data.get("questions")
-    if not isinstance(questions, list) or any("duplicate id" in p.message for p in already):
+    if not isinstance(questions, list) or any(f.kind == DUPLICATE_ID for f in already):
         return []
     first_seen: dict[str, int] = {}
-    problems: list[Problem] = []
+    problems: list[_Found] = []
     for index, question in enumerate(questions):
         question_id = question.get("id") if isinstance(question, dict) else None
         if not isinstance(question_id, str):
@@ -353,31 +382,21 @@ def _duplicate_ids(
         if question_id in first_seen:
             path: tuple[int | str, ...] = ("questions", index, "id")
             line, column = _position(path, positions, key=False)
-            problems.append(
-                Problem(
-                    shown,
-                    line + 1,
-                    column + 1,
-                    _where(path),
-                    duplicate_id_message(question_id, first_seen[question_id]),
-                )
-            )
+            message = duplicate_id_message(question_id, first_seen[question_id])
+            problem = Problem(shown, line + 1, column + 1, _where(path), message)
+            problems.append(_Found(problem, DUPLICATE_ID, path))
         first_seen.setdefault(question_id, index)
     return problems
 
 
-def _merge(problems: list[Problem]) -> list[Problem]:
+def _merge(found: list[_Found]) -> list[Problem]:
     """One problem per mistake: a union's branches each fail, and a misspelt key is also a
     missing one, but the user made one mistake each time."""
-    misspelt = {
-        (p.where.rpartition(".")[0], p.hint.split("'")[1])
-        for p in problems
-        if p.hint and p.hint.startswith("did you mean '")
-    }
+    misspelt = {(f.path[:-1], f.suggestion) for f in found if f.suggestion}
     merged: dict[tuple[str, int, int, str], Problem] = {}
-    for problem in problems:
-        parent, _, name = problem.where.rpartition(".")
-        if problem.message.startswith("missing required field") and (parent, name) in misspelt:
+    for each in found:
+        problem = each.problem
+        if each.kind == "missing" and each.path and (each.path[:-1], each.path[-1]) in misspelt:
             continue
         key = (problem.path, problem.line, problem.column, problem.where)
         if key in merged:

@@ -7,7 +7,7 @@ silently ignored field. Text is plain text; each output escapes it itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -48,13 +48,29 @@ MONTHS = (
 )
 
 
-def located(message: str, at: str) -> PydanticCustomError:
-    """An error the loader reports at a sub-field (`at`, dotted) of the model that raised it.
+def located(message: str, *at: int | str, rule: str = "") -> PydanticCustomError:
+    """An error the loader reports at a sub-field (`at`, a path) of the model that raised it.
 
     Cross-field rules run on the whole model, so without this their errors would
-    point at the question rather than at the offending line.
+    point at the question rather than at the offending line. `rule` names the rule
+    for code that must recognise the error (never its wording).
     """
-    return PydanticCustomError("quizgen_rule", "{message}", {"message": message, "at": at})
+    return PydanticCustomError("quizgen_rule", "{message}",
+                               {"message": message, "at": at, "rule": rule})
+
+
+def first_repeat(values: Iterable[str], same: Callable[[str], str] = str) -> tuple[int, int] | None:
+    """(index, index of its first use) of the first value seen before, or None.
+
+    `same` says which values count as one: `str.lower` for tags.
+    """
+    first_seen: dict[str, int] = {}
+    for index, value in enumerate(values):
+        key = same(value)
+        if key in first_seen:
+            return index, first_seen[key]
+        first_seen[key] = index
+    return None
 
 
 def _not_blank(text: str) -> str:
@@ -226,11 +242,10 @@ class QuestionBase(StrictModel):
     @field_validator("tags")
     @classmethod
     def _unique_tags(cls, tags: list[str]) -> list[str]:
-        seen: set[str] = set()
-        for index, tag in enumerate(tags):
-            if tag.lower() in seen:
-                raise located(f"tag '{tag}' is repeated", str(index))
-            seen.add(tag.lower())
+        repeat = first_repeat(tags, str.lower)
+        if repeat is not None:
+            index, _ = repeat
+            raise located(f"tag '{tags[index]}' is repeated", index)
         return tags
 
     @field_validator("image")
@@ -317,19 +332,18 @@ class ChoiceQuestion(QuestionBase):
 
     @model_validator(mode="after")
     def _answers_among_choices(self) -> ChoiceQuestion:
-        seen: set[str] = set()
-        for index, choice in enumerate(self.choices):
-            if choice in seen:
-                raise located(f"choice '{choice}' is listed twice", f"choices.{index}")
-            seen.add(choice)
+        repeat = first_repeat(self.choices)
+        if repeat is not None:
+            index, _ = repeat
+            raise located(f"choice '{self.choices[index]}' is listed twice", "choices", index)
         answers = self.correct
         if not answers:
             raise located("name at least one right choice", "answer")
         for index, answer in enumerate(answers):
-            if answer not in seen:
-                at = "answer" if isinstance(self.answer, str) else f"answer.{index}"
-                raise located(f"'{answer}' is not one of the choices", at)
-        if len(set(answers)) != len(answers):
+            if answer not in self.choices:
+                at = ("answer",) if isinstance(self.answer, str) else ("answer", index)
+                raise located(f"'{answer}' is not one of the choices", *at)
+        if first_repeat(answers) is not None:
             raise located("a right choice is named twice", "answer")
         return self
 
@@ -435,7 +449,10 @@ class OrderQuestion(QuestionBase):
     @field_validator("items")
     @classmethod
     def _distinct_items(cls, items: list[str]) -> list[str]:
-        _refuse_repeats(items, "item")
+        repeat = first_repeat(items)
+        if repeat is not None:
+            index, _ = repeat
+            raise located(f"item '{items[index]}' is listed twice", index)
         return items
 
 
@@ -456,21 +473,12 @@ class MatchQuestion(QuestionBase):
     @classmethod
     def _distinct_sides(cls, pairs: list[MatchPair]) -> list[MatchPair]:
         for side in ("left", "right"):
-            seen: set[str] = set()
-            for index, pair in enumerate(pairs):
-                value = getattr(pair, side)
-                if value in seen:
-                    raise located(f"'{value}' appears twice on the {side}", f"{index}.{side}")
-                seen.add(value)
+            values = [getattr(pair, side) for pair in pairs]
+            repeat = first_repeat(values)
+            if repeat is not None:
+                index, _ = repeat
+                raise located(f"'{values[index]}' appears twice on the {side}", index, side)
         return pairs
-
-
-def _refuse_repeats(values: list[str], noun: str) -> None:
-    seen: set[str] = set()
-    for index, value in enumerate(values):
-        if value in seen:
-            raise located(f"{noun} '{value}' is listed twice", str(index))
-        seen.add(value)
 
 
 AnyQuestion = (
@@ -523,19 +531,20 @@ class Deck(StrictModel):
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> Deck:
-        first_seen: dict[str, int] = {}
-        for index, question in enumerate(self.questions):
-            if question.id in first_seen:
-                raise located(
-                    duplicate_id_message(question.id, first_seen[question.id]),
-                    f"questions.{index}.id",
-                )
-            first_seen[question.id] = index
+        repeat = first_repeat(question.id for question in self.questions)
+        if repeat is not None:
+            index, first = repeat
+            raise located(duplicate_id_message(self.questions[index].id, first),
+                          "questions", index, "id", rule=DUPLICATE_ID)
         return self
 
     @property
     def anki_deck_name(self) -> str:
         return self.anki_deck or self.title
+
+
+DUPLICATE_ID = "duplicate_id"
+"""The `rule` of a repeated question id: the loader also finds those the model never reaches."""
 
 
 def duplicate_id_message(question_id: str, first_index: int) -> str:
