@@ -2,6 +2,7 @@
 
     python benchmarks/extract_eval.py                 # the set in benchmarks/extract/
     python benchmarks/extract_eval.py FOLDER --show   # any folder; list misses and extras
+    python benchmarks/extract_eval.py FOLDER --kind pdf   # read NAME.pdf (or html) instead
 
 A folder holds NAME.txt (or .md) beside NAME.gold.yaml; benchmarks/extract/README.md
 describes the gold format and the scoring.
@@ -17,9 +18,10 @@ from pathlib import Path
 import yaml
 
 from quizgen.extract.candidates import ExtractOptions, NoFactsError, build_deck, find_candidates
+from quizgen.extract.documents import read_document
 from quizgen.extract.facts import find_facts
 from quizgen.extract.facttypes import KINDS, Context, Fact
-from quizgen.extract.sentences import parse_article, read_article, split_sentences
+from quizgen.extract.sentences import parse_article, split_sentences
 from quizgen.models import ChoiceQuestion, PartialDate
 
 HERE = Path(__file__).resolve().parent / "extract"
@@ -48,18 +50,20 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def article_for(gold_path: Path) -> Path:
+def article_for(gold_path: Path, kind: str = "txt") -> Path:
     stem = gold_path.name.removesuffix(".gold.yaml")
-    for suffix in (".txt", ".md"):
+    for suffix in ((".txt", ".md") if kind == "txt" else (f".{kind}",)):
         candidate = gold_path.with_name(stem + suffix)
         if candidate.exists():
             return candidate
-    raise SystemExit(f"{gold_path}: no {stem}.txt or {stem}.md beside it")
+    raise SystemExit(f"{gold_path}: no {stem}.{kind} beside it")
 
 
 def load_gold(
-    path: Path, text: str, paragraphs: list[tuple[int, int]]
+    path: Path, text: str, paragraphs: list[tuple[int, int]], strict: bool = True
 ) -> tuple[list[Gold], PartialDate | None]:
+    """Gold facts placed in `text`; with `strict` off (a page or PDF read back), a gold text
+    the reader lost is kept as a miss instead of stopping the run."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     reference = PartialDate.parse(data["date"]) if data.get("date") else None
     gold: list[Gold] = []
@@ -71,9 +75,12 @@ def load_gold(
             raise SystemExit(f"{path}: unknown kind '{kind}' (use one of {', '.join(KINDS)})")
         layer = placed[kind == "treaty"]  # names and values may overlap: "the 1961 treaty"
         start = _occurrence(text, written, layer, paragraphs)
-        if start < 0:
+        if start < 0 and strict:
             raise SystemExit(
                 f"{path}: '{written}' not found (often enough) in the article's paragraphs")
+        if start < 0:
+            gold.append(Gold(kind, written, value, -1, -1))
+            continue
         layer.append((start, start + len(written)))
         gold.append(Gold(kind, written, value, start, start + len(written)))
     return gold, reference
@@ -177,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=HERE)
     parser.add_argument("--show", action="store_true", help="list misses, extras and wrong values")
+    parser.add_argument("--kind", choices=("txt", "html", "pdf"), default="txt",
+                        help="which copy of each text to read (all go through read_document)")
     args = parser.parse_args(argv)
     gold_files = sorted(args.folder.glob("*.gold.yaml"))
     if not gold_files:
@@ -185,10 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     total = {kind: Tally() for kind in KINDS}
     decks = DeckTally()
     for gold_path in gold_files:
-        article_path = article_for(gold_path)
-        text = read_article(article_path)
+        article_path = article_for(gold_path, args.kind)
+        text = read_document(article_path).text
         spans = [(p.start, p.end) for p in parse_article(text).paragraphs]
-        gold, reference = load_gold(gold_path, text, spans)
+        gold, reference = load_gold(gold_path, text, spans, strict=args.kind == "txt")
         tallies, notes = score(predicted(text, reference), gold)
         decks.add_deck(text, reference)
         for kind in KINDS:

@@ -30,8 +30,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import assert_never
 
+from .errors import InputError, display_path
 from .extract.reading import (
     Article,
     Context,
@@ -147,6 +149,17 @@ def render_check(report: CheckReport, deck_name: str, source_name: str) -> str:
     lines.extend(f"  {result.question_id}: {warning}"
                  for result in warned for warning in result.warnings)
     return "\n".join(lines) + "\n"
+
+
+def source_location(deck: Deck, deck_path: Path, given: str | None) -> str | Path:
+    """The article to check against: `--source` when given, else the deck's `source.file`."""
+    if given is not None:
+        return given
+    recorded = deck.source.file if deck.source is not None else None
+    if recorded is None:
+        raise InputError(f"{display_path(deck_path)}: give the article with --source "
+                         "(the deck records no source.file)")
+    return deck_path.parent / recorded
 
 
 def failure_summary(report: CheckReport) -> str | None:

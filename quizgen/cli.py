@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
@@ -566,7 +566,8 @@ def export(
 @app.command()
 def extract(
     article: Annotated[
-        Path, typer.Argument(help="Plain-text or Markdown article (UTF-8).", show_default=False)
+        str, typer.Argument(help="The article: a text, Markdown, HTML or PDF file, or an "
+                            "http(s):// address.", show_default=False, metavar="ARTICLE")
     ],
     output: Annotated[
         Path | None,
@@ -602,9 +603,17 @@ def extract(
         from .atomic import write_text_atomic
         from .authoring.starter import check_deck_id
         from .errors import InputError, display_path
-        from .extract import ExtractOptions, default_deck_id, extract_article, parse_published
+        from .extract import (
+            ExtractOptions,
+            default_deck_id,
+            extract_article,
+            is_url,
+            parse_published,
+            source_file_for,
+        )
 
-        chosen_id = deck_id if deck_id is not None else default_deck_id(article)
+        chosen_id = deck_id if deck_id is not None else default_deck_id(
+            PurePosixPath(article.rstrip("/").split("?")[0]))
         check_deck_id(chosen_id)
         if title is not None and not title.strip():
             raise InputError("--title must not be empty")
@@ -614,7 +623,10 @@ def extract(
             published=parse_published(published) if published else None,
             limit=limit,
             all_choice=all_choice,
-            source_name=article.name,
+            source_name=PurePosixPath(article).name if not is_url(article) else article,
+            # Printed YAML may be saved anywhere: only a written deck knows its folder.
+            source_file=None if output is None or str(output) == "-"
+            else source_file_for(article, output),
         )
         result = extract_article(article, options)
         if output is None or str(output) == "-":
@@ -630,22 +642,26 @@ def extract(
 def check(
     deck: Annotated[Path, typer.Argument(help="Deck file to check.", show_default=False)],
     source: Annotated[
-        Path,
+        str | None,
         typer.Option("--source", "-s", show_default=False,
-                     help="The article the deck's questions cite (UTF-8 text)."),
-    ],
+                     help="The article the deck's questions cite: a text, Markdown, HTML or "
+                     "PDF file or an http(s):// address [default: the deck's source.file]."),
+    ] = None,
 ) -> None:
     """Check that every answer is supported by the paragraph (or span) its question cites."""
     with _reporting("check"):
-        from .checking import check_deck, failure_summary, render_check
+        from .checking import check_deck, failure_summary, render_check, source_location
         from .errors import display_path
-        from .extract.sentences import read_article
+        from .extract import read_document
         from .loading import load_deck
 
         loaded = load_deck(deck)
-        text = read_article(source)
-        report = check_deck(loaded.deck, text, loaded.path.read_text(encoding="utf-8-sig"))
-        typer.echo(render_check(report, display_path(loaded.path), source.name), nl=False)
+        document = read_document(source_location(loaded.deck, loaded.path, source))
+        report = check_deck(loaded.deck, document.text,
+                            loaded.path.read_text(encoding="utf-8-sig"))
+        shown_source = document.name if document.url == document.name else (
+            PurePosixPath(document.name).name)
+        typer.echo(render_check(report, display_path(loaded.path), shown_source), nl=False)
         failure = failure_summary(report)
         if failure is not None:
             _fail(f"check: {failure}")

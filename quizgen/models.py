@@ -189,6 +189,11 @@ class Source(StrictModel):
     publication: Text | None = None
     date: DateValue | None = None
     url: Text | None = None
+    file: Text | None = Field(
+        default=None,
+        description="The article file the questions cite, relative to the deck's folder: "
+        "`quizgen check` reads it when no --source is given.",
+    )
 
 
 class QuestionSource(StrictModel):

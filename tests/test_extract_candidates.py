@@ -170,12 +170,18 @@ def test_cli_extract_writes_a_valid_deck(article_file: Path, tmp_path: Path) -> 
     )
     check = runner.invoke(app, ["check", str(out), "--source", str(article_file)])
     assert check.exit_code == 0, check.output
+    # The deck records where its article is, relative to the deck: check needs no --source.
+    assert deck.source is not None and deck.source.file == "../harbour-news.txt"
+    again = runner.invoke(app, ["check", str(out)])
+    assert again.exit_code == 0, again.output
+    assert again.output == check.output
 
 
 def test_cli_extract_prints_yaml_without_output(article_file: Path) -> None:
     result = runner.invoke(app, ["extract", str(article_file), "--title", "Harbour"])
     assert result.exit_code == 0
-    assert result.stdout == extract_article(article_file, options(deck_id="harbour-news")).yaml_text
+    expected = extract_article(article_file, options(deck_id="harbour-news"))
+    assert result.stdout == expected.yaml_text
 
 
 def test_cli_extract_errors(tmp_path: Path) -> None:

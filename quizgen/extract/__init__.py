@@ -1,20 +1,26 @@
-"""Article text → candidate questions: dates, figures and treaty names, found by explicit patterns.
+"""Article (text, Markdown, web page, PDF, URL) → candidate questions about its dates,
+figures and treaty names, found by explicit patterns.
 
 `extract_article` is the one entry point the CLI needs; the modules underneath each do
-one job (sentences, patterns, values, facts, distractors, candidates, writer).
+one job (documents and their readers, sentences, words, patterns, values, facts,
+distractors, candidates, writer).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 
-from ..errors import InputError, display_path
+from ..errors import InputError
 from ..models import PartialDate
 from .candidates import ExtractOptions, NoFactsError, build_deck, default_deck_id, default_title
-from .sentences import parse_article, read_article
+from .documents import Document, is_url, read_document
+from .sentences import parse_article
 from .writer import deck_yaml
 
-__all__ = ["ExtractOptions", "ExtractResult", "default_deck_id", "default_title", "extract_article"]
+__all__ = ["Document", "ExtractOptions", "ExtractResult", "default_deck_id", "default_title",
+           "extract_article", "is_url", "read_document", "source_file_for"]
 
 
 class ExtractResult:
@@ -26,20 +32,48 @@ class ExtractResult:
         self.facts = facts
 
 
-def extract_article(path: Path, options: ExtractOptions) -> ExtractResult:
-    """Read an article and build its candidate deck as YAML; `InputError` if it has no facts."""
-    text = read_article(path)
-    article = parse_article(text)
+def extract_article(location: str | Path, options: ExtractOptions) -> ExtractResult:
+    """Read an article (any input `read_document` takes) and build its candidate deck as YAML.
+
+    What the options leave open (title, date) comes from the document's own metadata.
+    `InputError` if the article has no facts.
+    """
+    document = read_document(location)
+    article = parse_article(document.text)
+    options = _with_document(options, document)
     try:
         deck = build_deck(article, options)
     except NoFactsError as error:
-        raise InputError(f"{display_path(path)}: {error}; nothing to write") from None
+        raise InputError(f"{document.name}: {error}; nothing to write") from None
     counts: dict[str, int] = {}
     for question in deck.questions:
         if question.type == "cloze":
             kind = question.tags[-1]
             counts[kind] = counts.get(kind, 0) + 1
     return ExtractResult(deck_yaml(deck, options.source_name), len(deck.questions), counts)
+
+
+def _with_document(options: ExtractOptions, document: Document) -> ExtractOptions:
+    published = options.published
+    if published is None and document.date:
+        try:
+            published = PartialDate.parse(document.date[:10])
+        except ValueError:
+            published = None
+    return dataclasses.replace(
+        options, title=options.title or document.title, published=published,
+        source_title=options.source_title or document.title,
+        author=options.author or document.author,
+        publication=options.publication or document.publication,
+        url=options.url or document.url)
+
+
+def source_file_for(location: str, deck_path: Path) -> str | None:
+    """The article's path as the deck at `deck_path` records it: relative to its folder."""
+    if is_url(location):
+        return None
+    base = deck_path.resolve().parent
+    return Path(os.path.relpath(Path(location).resolve(), base)).as_posix()
 
 
 def parse_published(value: str) -> PartialDate:

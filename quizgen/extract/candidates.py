@@ -53,6 +53,13 @@ class ExtractOptions:
     limit: int | None = None
     all_choice: bool = False
     source_name: str = "article"
+    source_title: str | None = None
+    """The article's own title (from its metadata): None, its headline."""
+    author: str | None = None
+    publication: str | None = None
+    url: str | None = None
+    source_file: str | None = None
+    """Where `check` finds the article again, relative to the deck's folder."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,10 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
         others = index.neighbours(candidate.fact, candidate.sentence.start)
         questions.extend(_questions_for(candidate, others, options, used_ids))
     title = options.title or article.headline or default_title(PurePath(options.source_name))
-    source = Source(title=article.headline or title, date=_iso(options.published))
+    source = Source(title=options.source_title or article.headline or title,
+                    author=options.author,
+                    publication=options.publication, date=_iso(options.published),
+                    url=options.url, file=options.source_file)
     return Deck(
         id=options.deck_id,
         title=title,

@@ -6,7 +6,8 @@ Paragraph rule (shared by `extract` and `check`, documented in docs/guides/extra
    line at all has one block per line).
 2. The article ends at a footer heading — a block that is only "Comments", "12 comments",
    "Related articles", "Read more" and the like — once at least one paragraph was seen.
-3. A block is a paragraph when it ends with sentence punctuation (. ! ? …, maybe
+3. A first block that is one short line (at most 20 words) ending in "?" is a headline.
+   Otherwise a block is a paragraph when it ends with sentence punctuation (. ! ? …, maybe
    followed by closing quotes or brackets), or is a table (every line has '|' or a tab)
    or a list (every line starts with -, *, • or 1.). Markdown headings (#) never are.
    So bylines, headlines, photo credits, crossheads and pull quotes, which carry no
@@ -151,24 +152,36 @@ def parse_article(text: str) -> Article:
     """Paragraphs by the rule in this module's docstring, and a headline guess for titles."""
     paragraphs: list[Paragraph] = []
     headline: str | None = None
-    for block in split_blocks(text):
+    blocks = split_blocks(text)
+    for index, block in enumerate(blocks):
         if paragraphs and is_footer(block):
             break
         layout = block_layout(block)
+        if index == 0 and len(blocks) > 1 and _question_headline(block.text):
+            headline = " ".join(block.text.split())
+            continue
         if layout is None:
-            if not paragraphs and headline is None:
-                headline = _headline(block.text)
+            guess = None if paragraphs else _headline(block.text)
+            if guess and (headline is None or len(headline.split()) < 4 <= len(guess.split())):
+                headline = guess  # a name line above the headline is not the title
             continue
         number = len(paragraphs) + 1
         paragraphs.append(Paragraph(number, block.start, block.end, block.text, layout))
     return Article(text, tuple(paragraphs), headline)
 
 
+def _question_headline(text: str) -> bool:
+    """'Will the treaty hold?' on one short line at the very top is a headline, not ¶1."""
+    words = text.split()
+    return "\n" not in text.strip() and 2 <= len(words) <= 20 and text.rstrip().endswith("?")
+
+
 def _headline(text: str) -> str | None:
     if _HEADING.match(text):
         return text.lstrip("#").strip() or None
     single = " ".join(text.split())
-    if len(single.split()) >= 4 and "(" not in single and "\n" not in text.strip():
+    if (len(single.split()) >= 2 and "(" not in single and "\n" not in text.strip()
+            and not re.match(r"by\s", single, re.IGNORECASE)):
         return single
     return None
 

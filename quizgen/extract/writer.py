@@ -39,12 +39,14 @@ def _represent_decimal(dumper: Any, value: Decimal) -> yaml.ScalarNode:
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def header(source_name: str) -> str:
+def header(source_name: str, recorded: bool = False) -> str:
+    """The review note; `recorded`: the deck names its source.file, so check needs no --source."""
+    command = "quizgen check THIS-FILE" + ("" if recorded else f" --source {source_name}")
     return (
         f"# Candidate questions extracted by `quizgen extract` from {source_name}.\n"
         "# REVIEW BEFORE USE: they come from patterns, not understanding. Keep the good ones,\n"
         "# reword prompts, delete the rest, then run:\n"
-        f"#   quizgen check THIS-FILE --source {source_name}\n"
+        f"#   {command}\n"
     )
 
 
@@ -54,7 +56,8 @@ def deck_yaml(deck: Deck, source_name: str) -> str:
     data["questions"] = [_ordered(q) for q in data["questions"]]
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH,
                      default_flow_style=False)
-    return header(source_name) + body
+    recorded = deck.source is not None and deck.source.file is not None
+    return header(source_name, recorded) + body
 
 
 def _ordered(question: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,212 @@
+"""A PDF's text layer → running text with blank lines between paragraphs.
+
+A PDF has no paragraphs, only positioned lines. They are rebuilt from the geometry
+pdfium reports for each run of text:
+
+- lines in the top or bottom tenth of a page that repeat on other pages (digits
+  ignored), that say "Page 2 of 5" or a bare page number, or that are set smaller than
+  the body text are running headers and footers, and are dropped;
+- runs on one line far apart from each other are table cells, joined with " | ";
+- a paragraph ends where the vertical gap to the next line is wider than the usual line
+  spacing, or where a line that ends a sentence stops well short of the right margin (so
+  a paragraph continues across a page break when its last line on the page is full);
+- lines of a paragraph are joined with a space; a soft hyphen at a line end (U+00AD,
+  what typesetters insert when they hyphenate) is removed and the word rejoined.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass, field
+
+import pypdfium2
+
+_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$",
+                          re.IGNORECASE)
+_SENTENCE_END = re.compile("[.!?\u2026:][\"'\u201d\u2019\u00bb)\\]]*$")
+_BULLET = re.compile("^[\u2022\u25e6\u25aa\u2013\u2014*-]\\s*")
+BAND = 0.1
+"""Share of the page height at top and bottom where running headers and footers sit."""
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    left: float
+    right: float
+    runs: list[tuple[float, float, str]] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+    @property
+    def text(self) -> str:
+        return " | ".join(cell.strip() for cell in self.cells)
+
+
+def pdf_metadata(document: pypdfium2.PdfDocument) -> dict[str, str]:
+    """Title, author and date (ISO) from the PDF's document information, where set."""
+    raw = document.get_metadata_dict()
+    found = {key.lower(): str(raw[key]).strip() for key in ("Title", "Author")
+             if str(raw.get(key, "")).strip()}
+    when = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", str(raw.get("CreationDate", "")))
+    if when:
+        found["date"] = "-".join(part for part in when.groups() if part)
+    return found
+
+
+def pdf_text(document: pypdfium2.PdfDocument) -> str:
+    """The body text of every page, paragraphs separated by blank lines."""
+    pages = [_page_lines(document, index) for index in range(len(document))]
+    body = _drop_running_lines(pages, [document[i].get_size()[1] for i in range(len(document))])
+    return _paragraphs(body)
+
+
+def _page_lines(document: pypdfium2.PdfDocument, index: int) -> list[_Line]:
+    lines: list[_Line] = []
+    for left, bottom, right, top, text in sorted(_runs(document, index),
+                                                 key=lambda r: (-r[3], r[0])):
+        middle = (top + bottom) / 2
+        line = next((ln for ln in lines if ln.bottom <= middle <= ln.top), None)
+        if line is None:
+            lines.append(_Line(index, top, bottom, left, right, []))
+            line = lines[-1]
+        line.runs.append((left, right, text))
+        line.left, line.right = min(line.left, left), max(line.right, right)
+        line.top, line.bottom = max(line.top, top), min(line.bottom, bottom)
+    for line in lines:
+        line.cells = _cells(sorted(line.runs), line.height)
+    return sorted(lines, key=lambda ln: -ln.top)
+
+
+def _runs(document: pypdfium2.PdfDocument,
+          index: int) -> list[tuple[float, float, float, float, str]]:
+    """pdfium's text runs with their boxes; a run cut by a soft hyphen keeps it (U+00AD)."""
+    textpage = document[index].get_textpage()
+    full = textpage.get_text_range()
+    cursor = 0
+    runs = []
+    for rect in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(rect)
+        raw = textpage.get_text_bounded(left, bottom, right, top)
+        found = full.find(raw, cursor) if raw else -1
+        text = raw.replace("\r\n", " ").replace("\x02", "\u00ad")  # pdfium's hyphen glyph
+        if found >= 0:
+            cursor = found + len(raw)
+            if full.startswith("\ufffe", cursor) and not text.endswith("\u00ad"):
+                text += "\u00ad"
+        if text.strip():
+            runs.append((left, bottom, right, top, text))
+    return runs
+
+
+def _cells(runs: list[tuple[float, float, str]], height: float) -> list[str]:
+    """Runs left to right; a gap wider than the line's height starts a new table cell."""
+    cells: list[str] = []
+    previous_right: float | None = None
+    for left, right, text in runs:
+        if not text.strip("\u00ad") and cells:
+            cells[-1] += "" if cells[-1].endswith("\u00ad") else "\u00ad"
+            continue
+        if previous_right is None or left - previous_right > height:
+            cells.append(text)
+        elif cells[-1].endswith((" ", "\u00ad")):
+            cells[-1] += text
+        else:
+            cells[-1] += " " + text
+        previous_right = right
+    return cells
+
+
+def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[_Line]:
+    def in_band(line: _Line) -> bool:
+        height = heights[line.page]
+        return line.top > height * (1 - BAND) or line.bottom < height * BAND
+
+    def shape(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower())
+
+    every = [line for page in pages for line in page]
+    if not every:
+        return []
+    usual = statistics.median(line.height for line in every)
+    band_pages: dict[str, set[int]] = {}
+    for line in every:
+        if in_band(line):
+            band_pages.setdefault(shape(line), set()).add(line.page)
+    return [line for line in every
+            if not (in_band(line) and (len(band_pages[shape(line)]) > 1
+                                       or _PAGE_NUMBER.search(line.text)
+                                       or line.height < 0.85 * usual))]
+
+
+def _paragraphs(lines: list[_Line]) -> str:
+    if not lines:
+        return ""
+    usual_height = statistics.median(line.height for line in lines)
+    spacings = [a.bottom - b.top for a, b in itertools.pairwise(lines)
+                if a.page == b.page]
+    usual_gap = statistics.median(spacings) if spacings else usual_height / 3
+    right_edge = max(line.right for line in lines)
+    left_edge = min(line.left for line in lines)
+    width = right_edge - left_edge
+    lines = _merge_wrapped_cells(lines, left_edge + 0.2 * width, usual_gap + usual_height)
+    blocks: list[list[_Line]] = [[lines[0]]]
+    for previous, line in itertools.pairwise(lines):
+        table_change = (len(previous.cells) > 1) != (len(line.cells) > 1)
+        rows = len(previous.cells) > 1 and len(line.cells) > 1
+        wide_gap = previous.page == line.page and (
+            previous.bottom - line.top > usual_gap + (2 if rows else 0.5) * usual_height)
+        short_end = (_SENTENCE_END.search(previous.text.rstrip()) is not None
+                     and previous.right < right_edge - 0.15 * width)
+        bullet = _BULLET.match(line.text) is not None and _BULLET.match(previous.text) is None
+        if table_change or wide_gap or short_end or bullet:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return "\n\n".join(_block_text(block) for block in blocks) + "\n"
+
+
+def _merge_wrapped_cells(lines: list[_Line], indent: float, reach: float) -> list[_Line]:
+    """A table cell too long for its column wraps onto a line of its own: put it back."""
+    merged: list[_Line] = []
+    for line in lines:
+        previous = merged[-1] if merged else None
+        if (previous is not None and len(previous.cells) > 1 and len(line.cells) == 1
+                and line.page == previous.page and line.left > indent
+                and previous.bottom - line.top < reach):
+            previous.cells[-1] = _joined(previous.cells[-1], line.text)
+            previous.bottom = line.bottom
+            continue
+        merged.append(line)
+    return merged
+
+
+def _block_text(block: list[_Line]) -> str:
+    if len(block[0].cells) > 1:
+        return "\n".join(line.text for line in block)
+    if _BULLET.match(block[0].text):
+        items: list[str] = []
+        for line in block:
+            if _BULLET.match(line.text) or not items:
+                items.append("- " + _BULLET.sub("", line.text.strip()))
+            else:
+                items[-1] = _joined(items[-1], line.text)
+        return "\n".join(items)
+    text = block[0].text.strip()
+    for line in block[1:]:
+        text = _joined(text, line.text)
+    return text
+
+
+def _joined(text: str, more: str) -> str:
+    text, more = text.rstrip(), more.strip()
+    if text.endswith("\u00ad"):
+        return text[:-1] + more
+    return f"{text} {more}"
