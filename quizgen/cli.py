@@ -713,6 +713,59 @@ def grade(
             typer.echo(f"{display_path(annotate)}: {scanned} annotated copies")
 
 
+@app.command()
+def sync(
+    collection: Annotated[
+        Path,
+        typer.Option(
+            "--collection",
+            help="Anki collection file (collection.anki2) or the profile folder holding it. "
+            "Close Anki first.",
+            show_default=False,
+        ),
+    ],
+    paths: DeckPaths = None,
+    prune: Annotated[
+        bool,
+        typer.Option("--prune", help="Delete notes of deleted questions instead of flagging them."),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the plan; change nothing.")
+    ] = False,
+    type_answer: Annotated[
+        bool,
+        typer.Option("--type-answer", help="The variant of the cards that asks you to type."),
+    ] = False,
+) -> None:
+    """Write decks straight into an Anki collection (needs: pip install 'quizgen[anki]').
+
+    Beyond a package import: flags notes of deleted questions (tag quizgen::removed, cards
+    suspended), moves cards of a renamed deck, changes note types, removes cards of removed
+    cloze gaps, orders new cards as in the YAML and sets the deck description.
+    """
+    with _reporting("sync"):
+        from .anki.sync import SyncOptions, sync_decks
+        from .errors import display_path
+        from .loading import load_decks
+
+        decks = load_decks(_deck_paths(paths))
+        report = sync_decks(
+            decks, collection, SyncOptions(prune=prune, type_answer=type_answer), dry_run=dry_run
+        )
+        for plan in report.decks:
+            for change in plan.changes:
+                detail = f": {change.detail}" if change.detail else ""
+                typer.echo(f"  {change.kind:<12} {change.subject}{detail}")
+            count = len(plan.changes)
+            state = (
+                "up to date"
+                if not count
+                else f"{count} change{'s' if count != 1 else ''}"
+                + (" planned (dry run: nothing written)" if dry_run else " made")
+            )
+            typer.echo(f"{plan.deck_id} → {display_path(report.collection)}: {state}")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

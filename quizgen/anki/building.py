@@ -20,7 +20,7 @@ from .identity import media_name
 from .lockfile import Lock, lock_path_for, read_lock, write_lock
 from .lockstamps import stamp_clock, update_lock
 from .notetypes import NOTE_TYPES
-from .package import MediaFile, PackageNote, write_package
+from .package import MediaFile, PackageCounts, PackageNote, write_package
 
 
 @dataclass(frozen=True)
@@ -66,26 +66,41 @@ def build_package(
     """Write the package, then bring the lock file up to date (unless told not to)."""
     lock_path = lock_path_for(loaded.path)
     notes, media, lock = stamped_notes(loaded, options, read_lock(lock_path, loaded.deck.id))
-    chosen = lock.typed if options.type_answer else {}
+    with atomic_path(target) as temporary:
+        counts = write_stamped_package(temporary, loaded, notes, media, lock, options)
+    if write_lock_file:
+        write_lock(lock_path, lock, loaded.path.name)
+    return BuiltPackage(loaded.deck.id, target, counts.notes, counts.cards)
+
+
+def write_stamped_package(
+    target: Path,
+    loaded: LoadedDeck,
+    notes: Sequence[NoteContent],
+    media: Sequence[MediaFile],
+    lock: Lock,
+    options: BuildOptions,
+) -> PackageCounts:
+    """The package for `notes`, each note and note type dated by `lock`."""
     packaged = [
-        PackageNote(note, (chosen.get(question.id) or lock.notes[question.id]).modified)
+        PackageNote(note, lock.note_time(question.id, options.type_answer))
         for note, question in zip(notes, loaded.deck.questions, strict=True)
     ]
     note_type_times = {
         note_type.model_id: lock.note_types[note_type.key].modified for note_type in NOTE_TYPES
     }
-    description = html_text(loaded.deck.description) if loaded.deck.description else ""
-    with atomic_path(target) as temporary:
-        counts = write_package(
-            temporary,
-            packaged,
-            media,
-            note_type_times=note_type_times,
-            descriptions={loaded.deck.anki_deck_name: description},
-        )
-    if write_lock_file:
-        write_lock(lock_path, lock, loaded.path.name)
-    return BuiltPackage(loaded.deck.id, target, counts.notes, counts.cards)
+    return write_package(
+        target,
+        packaged,
+        media,
+        note_type_times=note_type_times,
+        descriptions={loaded.deck.anki_deck_name: deck_description(loaded)},
+    )
+
+
+def deck_description(loaded: LoadedDeck) -> str:
+    """The HTML Anki shows on the deck's overview screen."""
+    return html_text(loaded.deck.description) if loaded.deck.description else ""
 
 
 def stamped_notes(

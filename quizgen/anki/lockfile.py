@@ -63,6 +63,11 @@ class Lock:
     typed: Mapping[str, Stamp] = field(default_factory=dict)
     removed: Mapping[str, int] = field(default_factory=dict)
 
+    def note_time(self, question_id: str, typed: bool) -> int:
+        """When this question's note (plain, or the --type-answer variant) last changed."""
+        stamp = self.typed.get(question_id) if typed else None
+        return (stamp or self.notes[question_id]).modified
+
 
 def lock_path_for(deck_file: Path) -> Path:
     """`decks/putin-kim-2024.yaml` → `decks/putin-kim-2024.lock`."""
