@@ -597,6 +597,16 @@ def extract(
         bool,
         typer.Option("--choices", help="Ask every direct question as multiple choice."),
     ] = False,
+    max_questions: Annotated[
+        int | None,
+        typer.Option("--max", min=1, show_default=False, metavar="N",
+                     help="Keep only the N best questions."),
+    ] = None,
+    both: Annotated[
+        bool,
+        typer.Option("--both", help="Ask each fact as a cloze and as a direct question "
+                     "[default: one question per fact]."),
+    ] = False,
 ) -> None:
     """Find dates, figures and treaty names in an article; write candidate questions to review."""
     with _reporting("extract"):
@@ -622,6 +632,8 @@ def extract(
             title=title.strip() if title else None,
             published=parse_published(published) if published else None,
             limit=limit,
+            max_questions=max_questions,
+            both=both,
             all_choice=all_choice,
             source_name=PurePosixPath(article).name if not is_url(article) else article,
             # Printed YAML may be saved anywhere: only a written deck knows its folder.

@@ -46,9 +46,10 @@ def extract_article(location: str | Path, options: ExtractOptions) -> ExtractRes
     except NoFactsError as error:
         raise InputError(f"{document.name}: {error}; nothing to write") from None
     counts: dict[str, int] = {}
+    asked_ids = {question.id for question in deck.questions}
     for question in deck.questions:
-        if question.type == "cloze":
-            kind = question.tags[-1]
+        if question.type == "cloze" or f"{question.id}-cloze" not in asked_ids:
+            kind = question.tags[-1]  # one count per fact, whether asked once or twice
             counts[kind] = counts.get(kind, 0) + 1
     return ExtractResult(deck_yaml(deck, options.source_name), len(deck.questions), counts)
 

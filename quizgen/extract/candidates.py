@@ -17,16 +17,17 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from ..models import (
+    AnyQuestion,
     ChoiceQuestion,
     ClozeQuestion,
     DateQuestion,
     Deck,
     NumericQuestion,
     PartialDate,
-    QuestionBase,
     QuestionSource,
     Source,
 )
+from ..reveals import reveals
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
@@ -51,6 +52,11 @@ class ExtractOptions:
     """None: the article's headline, else the file name."""
     published: PartialDate | None = None
     limit: int | None = None
+    """Keep only the N best-ranked facts."""
+    max_questions: int | None = None
+    """Keep only the N best questions (after one per fact and no giveaways)."""
+    both: bool = False
+    """Ask each fact as a cloze and as a direct question (default: the direct one only)."""
     all_choice: bool = False
     source_name: str = "article"
     source_title: str | None = None
@@ -156,19 +162,30 @@ def _similar(first: Sentence, second: Sentence, cache: dict[int, frozenset[str]]
 
 
 def build_deck(article: Article, options: ExtractOptions) -> Deck:
-    """The candidate deck; `NoFactsError` when the article has nothing to ask about."""
+    """The candidate deck; `NoFactsError` when the article has nothing to ask about.
+
+    One question per distinct fact (a value told twice is asked once, from its best
+    sentence), at most one per sentence (a sentence with three dates gives one question,
+    not three whose prompts show each other's answers), and no question whose answer
+    another kept question shows (`quizgen.reveals`): the higher-ranked one stays.
+    """
     found = all_facts(article, options.published)
-    candidates = _rank(found)
+    candidates = _one_per_sentence(_one_per_value(_rank(found)))
     if options.limit is not None:
         candidates = candidates[: options.limit]
     if not candidates:
         raise NoFactsError("no dates, figures or treaty names found")
     index = FactIndex([(fact, sentence.start) for fact, sentence in found])
-    questions: list[QuestionBase] = []
+    questions: list[AnyQuestion] = []
     used_ids: set[str] = set()
+    positions = _Positions()
     for candidate in candidates:
         others = index.neighbours(candidate.fact, candidate.sentence.start)
-        questions.extend(_questions_for(candidate, others, options, used_ids))
+        made = list(_questions_for(candidate, others, options, used_ids, positions))
+        if all(_keeps_secrets(question, questions) for question in made):
+            questions.extend(made)
+    if options.max_questions is not None:
+        questions = questions[: options.max_questions]
     title = options.title or article.headline or default_title(PurePath(options.source_name))
     source = Source(title=options.source_title or article.headline or title,
                     author=options.author,
@@ -179,8 +196,52 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
         title=title,
         description=f"Candidate questions extracted from {options.source_name}: review before use.",
         source=source,
-        questions=questions,  # type: ignore[arg-type]
+        questions=questions,
     )
+
+
+def _one_per_value(ranked: list[Candidate]) -> list[Candidate]:
+    """A value repeated in the text ("2008" in every row of a table) is asked once."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for candidate in ranked:
+        key = (candidate.fact.kind, candidate.fact.key)
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
+
+
+def _one_per_sentence(ranked: list[Candidate]) -> list[Candidate]:
+    """Two facts gapped in one sentence would each show the other's answer ("signed the ___
+    on 3 May 2021" and "signed the Harbour Treaty on ___"): keep the best-ranked one."""
+    seen: set[int] = set()
+    kept = []
+    for candidate in ranked:
+        if candidate.sentence.start not in seen:
+            seen.add(candidate.sentence.start)
+            kept.append(candidate)
+    return kept
+
+
+def _keeps_secrets(question: AnyQuestion, kept: Sequence[AnyQuestion]) -> bool:
+    return not any(reveals(other, question) or reveals(question, other) for other in kept)
+
+
+_DirectType = type[DateQuestion] | type[NumericQuestion] | type[ChoiceQuestion]
+
+
+class _Positions:
+    """Where the right answer goes in each choice question: each place in turn, so that
+    no position is the tell (sorted choices put a middle value second most of the time)."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def next(self, size: int) -> int:
+        place = self.asked % size
+        self.asked += 1
+        return place
 
 
 def _iso(date: PartialDate | None) -> str | None:
@@ -188,7 +249,8 @@ def _iso(date: PartialDate | None) -> str | None:
 
 
 def _questions_for(candidate: Candidate, others: Sequence[Fact], options: ExtractOptions,
-                   used_ids: set[str]) -> Iterable[QuestionBase]:
+                   used_ids: set[str], positions: _Positions) -> Iterable[AnyQuestion]:
+    """The direct question where the fact allows one, else the cloze; both with `both`."""
     fact, sentence = candidate.fact, candidate.sentence
     base = _slug(f"{fact.kind}-{fact.key}")
     tags = [fact.group] if fact.group == fact.kind else [fact.group, fact.kind]
@@ -197,11 +259,11 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
         quote=_one_line(sentence.text),
         span=(sentence.start, sentence.end),
     )
+    direct = _direct(fact, sentence, others, options.all_choice, positions)
     cloze = _cloze_text(fact, sentence)
-    if cloze is not None:
+    if cloze is not None and (direct is None or options.both):
         yield ClozeQuestion(type="cloze", id=_unique(f"{base}-cloze", used_ids), tags=tags,
                             text=cloze, source=source)
-    direct = _direct(fact, sentence, others, options.all_choice)
     if direct is not None:
         kind, fields = direct
         yield kind.model_validate(
@@ -209,8 +271,8 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
         )
 
 
-def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact],
-            all_choice: bool) -> tuple[type[QuestionBase], dict[str, object]] | None:
+def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact], all_choice: bool,
+            positions: _Positions) -> tuple[_DirectType, dict[str, object]] | None:
     """The direct question's type and fields, or None when the fact allows only a cloze."""
     if not all_choice:
         if fact.kind == "date" and fact.date is not None:
@@ -225,7 +287,9 @@ def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact],
     wrong = choose_distractors(fact, others)
     if wrong is None:
         return None
-    choices = sorted([answer_choice(fact), *wrong], key=lambda c: (c.order, c.text.casefold()))
+    ordered = sorted(wrong, key=lambda c: (c.order, c.text.casefold()))
+    choices = list(ordered)
+    choices.insert(positions.next(len(ordered) + 1), answer_choice(fact))
     return ChoiceQuestion, {
         "type": "choice", "prompt": _prompt(_choice_lead(fact), fact, sentence),
         "choices": [_one_line(c.text) for c in choices], "answer": _one_line(fact.text),
@@ -274,13 +338,29 @@ def _prompt(lead: str, fact: Fact, sentence: Sentence, number_only: bool = False
     if number_only and fact.number_start is not None and fact.number_end is not None:
         start, end = fact.number_start, fact.number_end
     before = sentence.text[: start - sentence.start]
-    after = sentence.text[end - sentence.start:]
+    after = _without_conversion(fact, sentence.text[end - sentence.start:])
     return f"{lead} “{_one_line(before + GAP + after)}”"
+
+
+_CONVERSION = re.compile(
+    r"^\s*(?:\([^()]*\)|,\s*(?:(?:roughly|about|around|approximately|some)\s+)?"
+    r"(?:equivalent\s+to|or|worth)\s+[^,;:]*?(?=[,;:.!?]?\s*$|[,;:]))"
+)
+
+
+def _without_conversion(fact: Fact, after: str) -> str:
+    """"$50bn (£26.69bn)": the same sum in another currency next to the gap gives it away."""
+    if fact.kind != "money":
+        return after
+    match = _CONVERSION.match(after)
+    if match is None or not any(f.kind == "money" for f in find_facts(match.group())):
+        return after
+    return after[match.end():]
 
 
 def _cloze_text(fact: Fact, sentence: Sentence) -> str | None:
     before = sentence.text[: fact.start - sentence.start]
-    after = sentence.text[fact.end - sentence.start:]
+    after = _without_conversion(fact, sentence.text[fact.end - sentence.start:])
     answer = _one_line(fact.text)
     if any(mark in text for text in (before, after, answer) for mark in ("{{", "}}")) or (
         "::" in answer
