@@ -1,0 +1,129 @@
+"""How fast and how right `quizgen grade` is on synthetic scans at 150, 200 and 300 dpi.
+
+Run: python benchmarks/grade_speed.py [--pages N] [--set held-out|tune]
+
+Pages come from tests/grade_synthetic.py: an exam of 4 copies x 3 pages, random answers
+(filled, ticked, crossed; blanks; faint erasures), every page degraded at random (any
+quarter turn, skew up to 5°, blur, noise, JPEG, colour), shuffled, written as PNG/JPEG.
+Two disjoint seed ranges: `tune` is the only set thresholds may be adjusted on;
+`held-out` (the default) is never tuned on. Figures, not pass/fail:
+
+- pages/s: wall clock and CPU time of grade_scans() (reading files included), OpenCV
+  limited to one thread, so the figure is for one core;
+- cells: of the question cells not flagged, the share equal to the marks drawn
+  (target 100 %); the share of cells flagged `?` (target under 1 %);
+- boxes: every box read against what was drawn; erased boxes read as marked (must be 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cv2
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quizgen.grading import grade_scans  # noqa: E402
+from quizgen.grading.table import grades_csv  # noqa: E402
+from tests.grade_synthetic import (  # noqa: E402
+    degrade,
+    expected_row,
+    make_exam,
+    many_questions,
+    random_answers,
+    random_degradation,
+    render_page,
+    write_exam,
+    write_image,
+)
+
+SEED_BASE = {"held-out": 20_000, "tune": 10_000}
+DPIS = (150, 200, 300)
+QUESTIONS = 72
+"""72 questions in rows of up to 6 boxes fill three pages a copy."""
+
+
+def measure(dpi: int, pages_wanted: int, seed: int) -> dict[str, float]:
+    rng = random.Random(seed)
+    totals = {"pages": 0.0, "wall": 0.0, "cpu": 0.0, "cells": 0.0, "flagged": 0.0,
+              "wrong": 0.0, "boxes": 0.0, "box_wrong": 0.0, "erased": 0.0,
+              "erased_marked": 0.0, "unplaced": 0.0}
+    exam_number = 0
+    while totals["pages"] < pages_wanted:
+        exam_number += 1
+        exam = make_exam(copies=4, questions=many_questions(QUESTIONS),
+                         exam_id=f"bench-{seed}-{exam_number}", seed=rng.randrange(10**6))
+        with tempfile.TemporaryDirectory() as folder:
+            base = Path(folder)
+            exam_path = write_exam(exam, base / "quiz.exam.json")
+            expected, drawn, images = [], {}, []
+            for copy in exam["copies"]:
+                answers = random_answers(copy, rng)
+                drawn[copy["copy"]] = answers
+                expected.append(expected_row(exam, copy, answers))
+                for number in copy["pages"]:
+                    page = render_page(exam, number, dpi, answers, rng)
+                    images.append(degrade(page, random_degradation(rng), rng))
+            rng.shuffle(images)
+            scans = [write_image(image, base / f"{index:03d}.{rng.choice(['png', 'jpg'])}")
+                     for index, image in enumerate(images)]
+            wall, cpu = time.perf_counter(), time.process_time()
+            grading = grade_scans(scans, exam_path)
+            totals["wall"] += time.perf_counter() - wall
+            totals["cpu"] += time.process_time() - cpu
+            totals["pages"] += len(scans)
+            totals["unplaced"] += len(grading.rejected) + len(grading.unlocated)
+            rows = list(csv.DictReader(io.StringIO(grades_csv(grading.exam, grading.copies))))
+            for row, want in zip(rows, expected, strict=True):
+                for question in exam["questions"]:
+                    totals["cells"] += 1
+                    if row[question["id"]] == "?":
+                        totals["flagged"] += 1
+                    elif row[question["id"]] != want[question["id"]]:
+                        totals["wrong"] += 1
+            for copy in grading.copies:
+                answers = drawn[copy.copy.copy_number]
+                for page in copy.pages:
+                    for reading in page.boxes:
+                        key = (reading.box.question, reading.box.value)
+                        totals["boxes"] += 1
+                        truth = "marked" if key in answers.marks else "empty"
+                        if reading.state != truth:
+                            totals["box_wrong"] += 1
+                        if key in answers.erased:
+                            totals["erased"] += 1
+                            totals["erased_marked"] += reading.state == "marked"
+    return totals
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=120, help="pages per resolution")
+    parser.add_argument("--set", choices=sorted(SEED_BASE), default="held-out")
+    arguments = parser.parse_args()
+    cv2.setNumThreads(1)
+    print(f"set {arguments.set}, {arguments.pages}+ pages per resolution, one OpenCV thread")
+    print("| dpi | pages | pages/s (wall) | pages/s (CPU) | non-flagged cells right | "
+          "cells flagged | boxes misread | erased read as marked | pages not placed |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for dpi in DPIS:
+        t = measure(dpi, arguments.pages, SEED_BASE[arguments.set] + dpi)
+        decided = t["cells"] - t["flagged"]
+        print(f"| {dpi} | {t['pages']:.0f} | {t['pages'] / t['wall']:.1f} | "
+              f"{t['pages'] / t['cpu']:.1f} | "
+              f"{100 * (decided - t['wrong']) / decided:.2f} % ({t['wrong']:.0f} wrong) | "
+              f"{100 * t['flagged'] / t['cells']:.2f} % of {t['cells']:.0f} | "
+              f"{t['box_wrong']:.0f} of {t['boxes']:.0f} | "
+              f"{t['erased_marked']:.0f} of {t['erased']:.0f} | {t['unplaced']:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
