@@ -51,7 +51,7 @@ QUESTIONS = 72
 """72 questions in rows of up to 6 boxes fill three pages a copy."""
 
 
-def measure(dpi: int, pages_wanted: int, seed: int) -> dict[str, float]:
+def measure(dpi: int, pages_wanted: int, seed: int, show: bool = False) -> dict[str, float]:
     rng = random.Random(seed)
     totals = {"pages": 0.0, "wall": 0.0, "cpu": 0.0, "cells": 0.0, "flagged": 0.0,
               "wrong": 0.0, "boxes": 0.0, "box_wrong": 0.0, "erased": 0.0,
@@ -98,6 +98,11 @@ def measure(dpi: int, pages_wanted: int, seed: int) -> dict[str, float]:
                         truth = "marked" if key in answers.marks else "empty"
                         if reading.state != truth:
                             totals["box_wrong"] += 1
+                            if show:
+                                style = answers.marks.get(key, "erased" if key in
+                                                          answers.erased else "blank")
+                                print(f"  {dpi} dpi {page.scan.source.name} {key}: drawn "
+                                      f"{style}, read {reading.state} ({reading.fill:.3f})")
                         if key in answers.erased:
                             totals["erased"] += 1
                             totals["erased_marked"] += reading.state == "marked"
@@ -108,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=120, help="pages per resolution")
     parser.add_argument("--set", choices=sorted(SEED_BASE), default="held-out")
+    parser.add_argument("--show", action="store_true", help="list every box misread")
     arguments = parser.parse_args()
     cv2.setNumThreads(1)
     print(f"set {arguments.set}, {arguments.pages}+ pages per resolution, one OpenCV thread")
@@ -115,7 +121,7 @@ def main() -> None:
           "cells flagged | boxes misread | erased read as marked | pages not placed |")
     print("|---|---|---|---|---|---|---|---|---|")
     for dpi in DPIS:
-        t = measure(dpi, arguments.pages, SEED_BASE[arguments.set] + dpi)
+        t = measure(dpi, arguments.pages, SEED_BASE[arguments.set] + dpi, arguments.show)
         decided = t["cells"] - t["flagged"]
         print(f"| {dpi} | {t['pages']:.0f} | {t['pages'] / t['wall']:.1f} | "
               f"{t['pages'] / t['cpu']:.1f} | "

@@ -80,13 +80,14 @@ def read_scan(path: Path, *, colour: bool = False) -> Iterator[ScanPage]:
 
 def scan_page(path: Path, index: int, *, colour: bool = False) -> ScanPage:
     """Page `index` of a scan file again (annotating re-reads instead of holding all pages)."""
-    for page in read_scan(path, colour=colour):
-        if page.index == index:
-            return page
+    pages = _pdf_pages(path, colour, only=index) if scan_kind(path) == "pdf" else (
+        page for page in read_scan(path, colour=colour) if page.index == index)
+    for page in pages:
+        return page
     raise InputError(f"{display_path(path)}: has no page {index}")
 
 
-def _pdf_pages(path: Path, colour: bool) -> Iterator[ScanPage]:
+def _pdf_pages(path: Path, colour: bool, only: int | None = None) -> Iterator[ScanPage]:
     import pypdfium2 as pdfium
 
     shown = display_path(path)
@@ -98,7 +99,8 @@ def _pdf_pages(path: Path, colour: bool) -> Iterator[ScanPage]:
         count = len(document)
         if count == 0:
             raise InputError(f"{shown}: the PDF has no pages")
-        for index in range(count):
+        wanted = range(count) if only is None else [only - 1] if 0 < only <= count else []
+        for index in wanted:
             page = document[index]
             try:
                 width, height = page.get_size()
