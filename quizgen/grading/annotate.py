@@ -2,7 +2,7 @@
 
 Each page is warped back to the printed page (upright, deskewed) so the drawing is
 done in page points: every box in a colour saying what it was read as, each
-question's points beside it, and the copy's score at the top of its first page.
+question's points in the left margin, and the copy's score at the top of its first page.
 Green: marked and right. Red: marked and wrong. Blue: the right answer, not marked.
 Magenta: unclear or not decided (see the flags).
 """
@@ -24,6 +24,8 @@ from .scoring import CopyResult, QuestionResult
 
 PX_PER_PT = 150 / 72
 JPEG_QUALITY = 80
+VERDICT_X_PT = 4.0
+"""Points per question go in the left margin, level with the question's first box."""
 GREEN, RED, BLUE, MAGENTA = (40, 150, 40), (30, 30, 220), (200, 90, 20), (180, 40, 200)
 Colour = tuple[int, int, int]
 
@@ -96,13 +98,13 @@ def _question(canvas: Image, result: QuestionResult, page: ExamPage) -> None:
             colour = None
         if colour is not None:
             _rectangle(canvas, reading.box, colour)
-    last = max(on_page, key=lambda reading: reading.box.x + reading.box.w).box
+    first = min(on_page, key=lambda reading: (reading.box.y, reading.box.x)).box
     if result.points is None:
         verdict, colour = "?", MAGENTA
     else:
         verdict = f"{result.points}/{question.points}"
         colour = GREEN if result.points == question.points else RED
-    _text(canvas, verdict, (last.x + last.w + 12, last.y + last.h), colour, 10)
+    _text(canvas, verdict, (VERDICT_X_PT, first.y + first.h), colour, 10)
 
 
 def _header(canvas: Image, result: CopyResult) -> None:

@@ -18,14 +18,13 @@ import numpy as np
 import numpy.typing as npt
 
 from .exam import Paper, Rect
+from .reduced import MARKS_MAX_PX_PER_PT, Reduced
 from .scans import Image
 
 Homography = npt.NDArray[np.float64]
 Points = npt.NDArray[np.float64]
 
-DETECT_PX_PER_PT = 1.5
-"""Blob search runs at ~108 dpi: a 14 pt mark is 21 px, centroids stay sub-point."""
-MAX_CANDIDATES = 12
+CANDIDATES_PER_CORNER = 3
 ASPECT_TOLERANCE = 0.04
 ANGLE_TOLERANCE_DEG = 4.0
 SIZE_TOLERANCE = 0.3
@@ -47,29 +46,23 @@ def scan_scale(image: Image, paper: Paper) -> float:
     return float(max(image.shape[:2]) / max(paper.width, paper.height))
 
 
-def fit_page(image: Image, paper: Paper, marks: tuple[Rect, Rect, Rect, Rect],
+def fit_page(image: Image, reduced: Reduced, paper: Paper, marks: tuple[Rect, Rect, Rect, Rect],
              upright: Callable[[Homography], bool]) -> PageFix | None:
     """The page's homography, or None if the four marks are not all found.
 
+    Marks are searched on a copy reduced further, then centred on the full image.
     `upright(h)` says whether a candidate fit puts the page right way up (it checks
     the QR code); each way the found rectangle can be turned is offered in turn.
     """
     scale = scan_scale(image, paper)
-    factor = min(1.0, DETECT_PX_PER_PT / scale)
-    small = image if factor >= 0.95 else np.asarray(
-        cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA),
-        dtype=np.uint8)
-    if small is image:
-        factor = 1.0
     side = sum(mark.w + mark.h for mark in marks) / 8
-    candidates = _find_squares(small, side * scale * factor)
-    quad = _best_rectangle(candidates, marks, scale * factor)
+    searched = reduced.halved_below(scale, MARKS_MAX_PX_PER_PT)
+    candidates = _find_squares(searched.image, side * scale * searched.factor)
+    quad = _best_rectangle(candidates, marks, scale * searched.factor)
     if quad is None:
         return None
     page_points = np.array([mark.centre for mark in marks], dtype=np.float64)
-    shift = 0.5 / factor - 0.5  # pixel centres: small index i covers full (i + 0.5) / factor
-    quad = np.array([_refined(image, quad_point / factor + shift, side * scale)
-                     for quad_point in quad])
+    quad = np.array([_refined(image, point, side * scale) for point in searched.to_full(quad)])
     for turn in range(4):
         turned = np.roll(quad, -turn, axis=0)
         if not _proportions_match(turned, page_points):
@@ -109,15 +102,17 @@ def _refined(image: Image, centre: npt.NDArray[np.float64], side_px: float
 def _find_squares(small: Image, side_px: float) -> Points:
     """Centres of solid, square-ish dark blobs about `side_px` wide."""
     _, binary = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    _, labels, stats, centroids = cv2.connectedComponentsWithStatsWithAlgorithm(
+        binary, 8, cv2.CV_32S, cv2.CCL_BBDT)  # the fastest labelling on one thread
     low, high = side_px * (1 - SIZE_TOLERANCE), side_px * (1 + SIZE_TOLERANCE) * 1.12
+    widths, heights = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    areas = stats[:, cv2.CC_STAT_AREA]
+    plausible = ((widths >= low) & (widths <= high) & (heights >= low) & (heights <= high)
+                 & (areas >= 0.5 * side_px * side_px) & (areas >= 0.7 * widths * heights))
+    plausible[0] = False  # the background
     found: list[tuple[float, float]] = []
-    for label in range(1, count):
+    for label in np.flatnonzero(plausible):
         left, top, width, height, area = (int(value) for value in stats[label])
-        if not (low <= width <= high and low <= height <= high):
-            continue
-        if area < 0.5 * side_px * side_px or area < 0.7 * width * height:
-            continue
         blob = (labels[top:top + height, left:left + width] == label).astype(np.uint8)
         contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         (_, _), (rect_w, rect_h), _ = cv2.minAreaRect(max(contours, key=cv2.contourArea))
@@ -129,21 +124,26 @@ def _find_squares(small: Image, side_px: float) -> Points:
 
 def _best_rectangle(points: Points, marks: tuple[Rect, ...], px_per_pt: float
                     ) -> Points | None:
-    """Four candidates forming a rectangle of the marks' proportions, clockwise, or None."""
+    """Four candidates forming a rectangle of the marks' proportions, clockwise, or None.
+
+    The marks sit in the paper's corners, so each is among the few candidates nearest to
+    one corner of the scan; only those combinations are tried.
+    """
     if len(points) < 4:
         return None
-    if len(points) > MAX_CANDIDATES:
-        height, width = points[:, 1].max(), points[:, 0].max()
-        corners = np.array([[0, 0], [width, 0], [width, height], [0, height]])
-        nearest = np.min(np.linalg.norm(points[:, None, :] - corners[None], axis=2), axis=1)
-        points = points[np.argsort(nearest)[:MAX_CANDIDATES]]
+    height, width = points[:, 1].max(), points[:, 0].max()
+    corners = np.array([[0, 0], [width, 0], [width, height], [0, height]])
+    distances = np.linalg.norm(points[:, None, :] - corners[None], axis=2)
+    nearest = [np.argsort(distances[:, corner])[:CANDIDATES_PER_CORNER] for corner in range(4)]
     page = np.array([mark.centre for mark in marks], dtype=np.float64)
-    expected_w = float(np.linalg.norm(page[1] - page[0]))
-    expected_h = float(np.linalg.norm(page[3] - page[0]))
+    expected_w = float(np.linalg.norm(page[1] - page[0])) * px_per_pt
+    expected_h = float(np.linalg.norm(page[3] - page[0])) * px_per_pt
     best: tuple[float, Points] | None = None
-    for chosen in itertools.combinations(range(len(points)), 4):
+    for chosen in itertools.product(*nearest):
+        if len(set(chosen)) < 4:
+            continue
         quad = _clockwise(points[list(chosen)])
-        error = _rectangle_error(quad, expected_w * px_per_pt, expected_h * px_per_pt)
+        error = _rectangle_error(quad, expected_w, expected_h)
         if error is not None and (best is None or error < best[0]):
             best = (error, quad)
     return None if best is None else best[1]

@@ -15,6 +15,7 @@ from .exam import Exam, ExamPage, Rect
 from .locate import Homography, PageFix, fit_page, project, scan_scale
 from .marks import BoxReading, read_boxes
 from .qrcodes import QrReading, parse_address, read_code_in, read_codes
+from .reduced import Reduced, reduce_for_search
 from .scans import Image, ScanPage, scan_label
 
 
@@ -61,11 +62,12 @@ PageOutcome = PageRead | PageUnlocated | PageRejected
 def read_page(scan: ScanPage, exam: Exam) -> PageOutcome:
     ref = ScanRef(scan.source, scan.index, scan.count)
     image = scan.image
-    codes = read_codes(image, scan_scale(image, exam.paper))
+    reduced = reduce_for_search(image, scan_scale(image, exam.paper))
+    codes = read_codes(image, reduced)
     for code in codes:
         page = exam.pages_by_qr.get(code.text)
         if page is not None:
-            fix = fit_page(image, exam.paper, page.marks, _QrAt(code, page.qr_box))
+            fix = fit_page(image, reduced, exam.paper, page.marks, _QrAt(code, page.qr_box))
             if fix is None:
                 return PageUnlocated(ref, page)
             return PageRead(ref, page, fix, tuple(read_boxes(image, fix, exam.boxes_on(page))))
@@ -73,22 +75,24 @@ def read_page(scan: ScanPage, exam: Exam) -> PageOutcome:
         rejection = _foreign(code.text, exam)
         if rejection:
             return PageRejected(ref, rejection)
-    return _read_without_code(scan, ref, exam)
+    return _read_without_code(scan, reduced, ref, exam)
 
 
-def _read_without_code(scan: ScanPage, ref: ScanRef, exam: Exam) -> PageOutcome:
+def _read_without_code(scan: ScanPage, reduced: Reduced, ref: ScanRef, exam: Exam
+                       ) -> PageOutcome:
     """The code was not found on the whole page: locate by the marks, then read it upright."""
     layouts = list(dict.fromkeys((page.marks, page.qr_box) for page in exam.pages.values()))
     for marks, qr_box in layouts:
         reader = _QrInBox(scan.image, qr_box)
-        fix = fit_page(scan.image, exam.paper, marks, reader)
+        fix = fit_page(scan.image, reduced, exam.paper, marks, reader)
         if fix is None or reader.text is None:
             continue
         page = exam.pages_by_qr.get(reader.text)
         if page is None:
             return PageRejected(ref, _foreign(reader.text, exam) or "unknown QR code")
         if (page.marks, page.qr_box) != (marks, qr_box):
-            fix = fit_page(scan.image, exam.paper, page.marks, _QrInBox(scan.image, page.qr_box))
+            fix = fit_page(scan.image, reduced, exam.paper, page.marks,
+                           _QrInBox(scan.image, page.qr_box))
             if fix is None:
                 return PageUnlocated(ref, page)
         return PageRead(ref, page, fix, tuple(read_boxes(scan.image, fix, exam.boxes_on(page))))

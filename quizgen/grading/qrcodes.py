@@ -15,12 +15,11 @@ import numpy.typing as npt
 import zxingcpp
 
 from .exam import QR_PREFIX, Rect
+from .reduced import Reduced
 from .scans import Image
 
 Homography = npt.NDArray[np.float64]
 
-WHOLE_PAGE_PX_PER_PT = 3.0
-"""The whole page is searched at about 216 dpi: a 56 pt code has 4+ px modules."""
 CROP_PX_PER_PT = 5.0
 CROP_MARGIN_PT = 10.0
 QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
@@ -42,16 +41,15 @@ class QrAddress:
     page_in_copy: int
 
 
-def read_codes(image: Image, px_per_pt: float) -> list[QrReading]:
-    """Every QR code zxing finds on the page (positions in full-resolution pixels)."""
-    factor = min(1.0, WHOLE_PAGE_PX_PER_PT / px_per_pt)
-    searched = image
-    if factor < 0.95:
-        searched = np.asarray(cv2.resize(image, None, fx=factor, fy=factor,
-                                         interpolation=cv2.INTER_AREA), dtype=np.uint8)
-    readings = _decode(searched, 1 / factor if factor < 0.95 else 1.0)
-    if not readings and searched is not image:
-        readings = _decode(image, 1.0)
+def read_codes(image: Image, reduced: Reduced) -> list[QrReading]:
+    """Every QR code zxing finds on the page (positions in full-resolution pixels).
+
+    The reduced copy is searched first (2 to 4 px per point: 4+ px modules), the full
+    scan only if that finds nothing.
+    """
+    readings = _decode(reduced.image, reduced)
+    if not readings and reduced.factor < 1:
+        readings = _decode(image, Reduced(image, 1.0))
     return readings
 
 
@@ -85,16 +83,15 @@ def parse_address(text: str) -> QrAddress | None:
     return QrAddress(parts[0], int(parts[1]), int(parts[2]))
 
 
-def _decode(image: Image, to_full: float) -> list[QrReading]:
+def _decode(image: Image, frame: Reduced) -> list[QrReading]:
     readings: list[QrReading] = []
     for barcode in zxingcpp.read_barcodes(image, formats=QR_ONLY):
         if not barcode.valid:
             continue
         corners = barcode.position
-        xs = [corners.top_left.x, corners.top_right.x, corners.bottom_right.x,
-              corners.bottom_left.x]
-        ys = [corners.top_left.y, corners.top_right.y, corners.bottom_right.y,
-              corners.bottom_left.y]
-        centre = (sum(xs) / 4 * to_full, sum(ys) / 4 * to_full)
-        readings.append(QrReading(barcode.text, centre))
+        points = np.array([[corner.x, corner.y] for corner in (
+            corners.top_left, corners.top_right, corners.bottom_right, corners.bottom_left)],
+            dtype=np.float64)
+        centre = frame.to_full(points.mean(axis=0))
+        readings.append(QrReading(barcode.text, (float(centre[0]), float(centre[1]))))
     return readings
