@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -354,3 +355,54 @@ def test_exam_file_that_is_not_json(tmp_path: Path) -> None:
     path.write_text('{"format": "quizgen-exam/1",\n  oops}')
     with pytest.raises(InputError, match=r"quiz\.exam\.json:2:3: not valid JSON"):
         grade_scans([], path)
+
+
+def test_grading_its_own_annotated_copies_gives_the_same_grades(tmp_path: Path) -> None:
+    """The re-run over its own output: annotated PDFs are upright scans with marks and QR."""
+    exam = make_exam(copies=3)
+    exam_path = write_exam(exam, tmp_path / "quiz.exam.json")
+    scans, expected = _scan_pile(tmp_path, exam, 200, seed=21)
+    first = grade_scans(scans, exam_path)
+    annotated = write_grades(first, tmp_path / "grades.csv", tmp_path / "notes")[:-1]
+    assert len(annotated) == 3
+    again = grade_scans(annotated, exam_path)
+    assert _rows(again) == _rows(first) == expected
+
+
+def test_a_fifo_is_refused_and_a_symlink_followed(tmp_path: Path) -> None:
+    _, exam_path, images = _graded_pile(tmp_path, copies=1)
+    scans = [write_image(images[n], tmp_path / f"p{n}.png") for n in images]
+    link = tmp_path / "link.png"
+    link.symlink_to(scans[0])
+    grading = grade_scans([link, scans[1]], exam_path)
+    assert _rows(grading)[0]["score"] == _rows(grading)[0]["max_score"]
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"pipe\.png: is not a regular file"):
+        grade_scans([fifo, *scans], exam_path)
+
+
+def test_two_scans_of_a_page_that_disagree_leave_the_question_undecided(tmp_path: Path) -> None:
+    """A page rescanned after a correction, with the old scan left in the pile."""
+    exam = make_exam(copies=1)
+    answers = _all_right(exam)
+    _, exam_path, before = _one_copy(tmp_path, answers)
+    capital = next(q for q in exam["copies"][0]["questions"] if q["id"] == "capital")
+    wrong = next(value for value in capital["choices"] if value not in capital["correct"])
+    answers.marks[("capital", wrong)] = "cross"
+    rng = random.Random(2)
+    after = [render_page(exam, number, 200, answers, rng) for number in exam["copies"][0]["pages"]]
+    scans = [write_image(image, tmp_path / f"old-{i}.png") for i, image in enumerate(before)]
+    scans.append(write_image(after[0], tmp_path / "new-0.png"))
+    row = _rows(grade_scans(scans, exam_path))[0]
+    assert row["flags"] == "scanned-twice:1;scans-differ:capital"
+    assert (row["capital"], row["score"]) == ("?", "")
+    assert row["members"] != "?"
+
+
+def test_a_600_dpi_scan(tmp_path: Path) -> None:
+    exam = make_exam(copies=1)
+    exam_path = write_exam(exam, tmp_path / "quiz.exam.json")
+    how = Degradation(quarter_turns=3, jpeg_quality=80)
+    scans, expected = _scan_pile(tmp_path, exam, 600, seed=6, how=how)
+    assert _rows(grade_scans(scans, exam_path)) == expected

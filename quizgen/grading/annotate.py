@@ -24,6 +24,8 @@ from .scoring import CopyResult, QuestionResult
 
 PX_PER_PT = 150 / 72
 JPEG_QUALITY = 80
+HEADER_X_PT = 60.0
+"""The header starts clear of the top-left corner mark, so annotated copies grade again."""
 VERDICT_X_PT = 4.0
 """Points per question go in the left margin, level with the question's first box."""
 GREEN, RED, BLUE, MAGENTA = (40, 150, 40), (30, 30, 220), (200, 90, 20), (180, 40, 200)
@@ -113,7 +115,7 @@ def _header(canvas: Image, result: CopyResult) -> None:
     score = (f"score {result.score}/{result.max_score}" if result.score is not None
              else "score pending: " + ";".join(result.flags))
     _text(canvas, f"Copy {copy.copy_number}{who} version {copy.version}: {score}",
-          (40, 20), MAGENTA if result.score is None else BLUE, 11)
+          (HEADER_X_PT, 20), MAGENTA if result.score is None else BLUE, 11)
 
 
 def _rectangle(canvas: Image, box: Rect, colour: Colour) -> None:
