@@ -337,3 +337,19 @@ def test_a_fifo_as_lock_file_is_refused_without_hanging(
     result = CliRunner().invoke(app, ["build", small_deck.name, "-o", "out"])
     assert result.exit_code == 1
     assert result.output == "build: deck.lock: the lock file is not a regular file\n"
+
+
+def test_a_lock_that_cannot_be_written_stops_the_build_before_the_package(
+    small_deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizgen.errors import OutputError
+
+    def full_disk(path: Path, *args: Any) -> None:
+        raise OutputError(f"{path.name}: cannot write: No space left on device")
+
+    monkeypatch.setattr("quizgen.anki.building.write_lock", full_disk)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["build", small_deck.name, "-o", "out"])
+    assert result.exit_code == 1
+    assert result.output == "build: deck.lock: cannot write: No space left on device\n"
+    assert not (tmp_path / "out").exists()

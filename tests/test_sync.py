@@ -445,3 +445,50 @@ def test_the_shipped_deck_syncs_and_then_is_up_to_date(
     assert kinds(again) == []
     added = [line for line in result.stdout.splitlines() if line.startswith("  add ")]
     assert len(added) == len(load_decks([folder])[0].deck.questions)
+
+
+def test_a_learner_edit_made_after_the_deck_changed_is_kept(
+    deck: Path, tmp_path: Path, collection_path: Path, clock: Callable[[int], None]
+) -> None:
+    from quizgen import load_deck
+    from quizgen.anki.building import BuildOptions, build_package
+
+    clock(-7200)
+    sync(deck, collection_path)
+    edit(deck, "Alpha?", "Alpha (new)?")
+    clock(-3600)  # the author's change, built an hour ago...
+    build_package(load_deck(deck), tmp_path / "life.apkg", BuildOptions())
+    with opened(collection_path) as col:  # ...and the learner's own wording, now
+        alpha = note_of(col, "alpha")
+        alpha["Prompt"] = "My alpha"
+        col.update_note(alpha)
+    assert kinds(sync(deck, collection_path)) == []
+    with opened(collection_path) as col:
+        assert note_of(col, "alpha")["Prompt"] == "My alpha"
+
+
+def test_without_the_lock_sync_changes_only_what_differs(
+    deck: Path, collection_path: Path, clock: Callable[[int], None]
+) -> None:
+    """A fresh clone: every note counts as newer, but sync compares fields, so nothing moves."""
+    clock(-3600)
+    sync(deck, collection_path)
+    lock_path_for(deck).unlink()
+    clock(0)
+    assert kinds(sync(deck, collection_path)) == []
+    assert lock_path_for(deck).exists()
+
+
+def test_switching_to_typed_answers_retypes_and_keeps_history(
+    deck: Path, collection_path: Path
+) -> None:
+    sync(deck, collection_path)
+    with opened(collection_path) as col:
+        reviewed = review(col, "alpha")
+    report = sync(deck, collection_path, type_answer=True)
+    assert ("retype", "alpha") in kinds(report) and ("retype", "beta") in kinds(report)
+    with opened(collection_path) as col:
+        alpha = note_of(col, "alpha")
+        assert "type the answer" in col.models.get(alpha.mid)["name"]
+        assert card_state(col, reviewed[0]) == reviewed
+    assert kinds(sync(deck, collection_path, type_answer=True)) == []

@@ -63,13 +63,18 @@ def build_package(
     *,
     write_lock_file: bool = True,
 ) -> BuiltPackage:
-    """Write the package, then bring the lock file up to date (unless told not to)."""
+    """Bring the lock file up to date (unless told not to), then write the package.
+
+    The lock comes first: if it cannot be written, no package leaves with times nobody
+    recorded; a package that then fails to write leaves a lock whose stamps the next
+    build simply reuses.
+    """
     lock_path = lock_path_for(loaded.path)
     notes, media, lock = stamped_notes(loaded, options, read_lock(lock_path, loaded.deck.id))
-    with atomic_path(target) as temporary:
-        counts = write_stamped_package(temporary, loaded, notes, media, lock, options)
     if write_lock_file:
         write_lock(lock_path, lock, loaded.path.name)
+    with atomic_path(target) as temporary:
+        counts = write_stamped_package(temporary, loaded, notes, media, lock, options)
     return BuiltPackage(loaded.deck.id, target, counts.notes, counts.cards)
 
 
