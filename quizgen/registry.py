@@ -42,6 +42,7 @@ EXPORT_FORMATS: Final = (
     ExportFormat("gift", "gift", ".gift.txt"),
     ExportFormat("markdown", "markdown", ".md"),
     ExportFormat("moodle-xml", "moodle_xml", ".moodle.xml"),
+    ExportFormat("html", "html_quiz", ".quiz.html"),
 )
 EXPORT_FORMAT_NAMES: Final = tuple(entry.name for entry in EXPORT_FORMATS)
 

@@ -90,11 +90,11 @@ def test_quiet_keeps_warnings_drops_the_summary(decks: Path) -> None:
     ("options", "message"),
     [
         (["-o", "x.txt"],
-         "export: choose --format: anki-csv, quizlet, gift, markdown, moodle-xml\n"),
+         "export: choose --format: anki-csv, quizlet, gift, markdown, moodle-xml, html\n"),
         (["-f", "gift"], "export: choose the file to write with -o FILE (or -o - to print it)\n"),
         (["-f", "pdf", "-o", "x.pdf"],
          "export: unknown format 'pdf' "
-         "(use one of: anki-csv, quizlet, gift, markdown, moodle-xml)\n"),
+         "(use one of: anki-csv, quizlet, gift, markdown, moodle-xml, html)\n"),
     ],
 )
 def test_usage_errors(decks: Path, options: list[str], message: str) -> None:
