@@ -532,35 +532,39 @@ def export(
     ] = "",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", show_default=False, metavar="FILE",
-                     help="File to write; '-' prints to standard output."),
+        typer.Option("--output", "-o", show_default=False, metavar="FILE|FOLDER",
+                     help="File to write, or a folder for one file per deck; '-' prints "
+                          "[default: beside each deck, e.g. decks/x.gift.txt]."),
     ] = None,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Several decks into the one file named by -o."),
+    ] = False,
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No summary line; warnings and errors still print."),
     ] = False,
 ) -> None:
-    """Export decks to one file for Anki's CSV import, Quizlet, Moodle (GIFT) or Markdown."""
+    """Export decks for Moodle (GIFT, XML), Quizlet, Anki's CSV import, Markdown or a web page.
+
+    One file per deck, beside it, unless -o or --merge says otherwise."""
     with _reporting("export"):
         from .errors import InputError, display_path
-        from .formats import export_decks
+        from .formats import export_files
         from .loading import load_decks
 
         if not format_name:
             raise InputError(f"choose --format: {', '.join(EXPORT_FORMAT_NAMES)}")
-        if output is None:
-            raise InputError("choose the file to write with -o FILE (or -o - to print it)")
         decks = load_decks(_deck_paths(paths))
-        to_stdout = str(output) == "-"
-        exported = export_decks(decks, format_name, None if to_stdout else output)
-        for warning in exported.warnings:
-            typer.echo(f"export: warning: {warning}", err=True)
-        if to_stdout:
-            typer.echo(exported.text, nl=False)
-        elif not quiet:
-            count = exported.questions
-            typer.echo(f"{display_path(output)}: {count} question{'s' if count != 1 else ''}, "
-                       f"{format_name}")
+        for exported in export_files(decks, format_name, output, merge):
+            for warning in exported.warnings:
+                typer.echo(f"export: warning: {warning}", err=True)
+            if exported.path is None:
+                typer.echo(exported.text, nl=False)
+            elif not quiet:
+                count = exported.questions
+                typer.echo(f"{display_path(exported.path)}: "
+                           f"{count} question{'s' if count != 1 else ''}, {format_name}")
 
 
 @app.command()

@@ -4,6 +4,7 @@ and shell completion (Typer's) offering the format names."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from quizgen.cli import app
 from quizgen.formats import FORMATS
+from quizgen.registry import EXPORT_FORMATS, ExportFormat
 
 runner = CliRunner()
 
@@ -50,9 +52,16 @@ def decks(write_deck: Callable[..., Path]) -> Path:
     return write_deck(DECK, "decks/planets.yaml")
 
 
+@pytest.fixture
+def second_deck(write_deck: Callable[..., Path]) -> Path:
+    return write_deck("id: moons\ntitle: Moons\nquestions:\n  - {id: io, type: short, "
+                      "prompt: Closest big moon of Jupiter?, answer: Io}\n", "more/moons.yaml")
+
+
 def test_export_help_names_every_format() -> None:
     result = runner.invoke(app, ["export", "--help"])
-    assert f"One of: {', '.join(FORMATS)}." in " ".join(result.stdout.split())
+    flat = re.sub(r"-\s+", "-", " ".join(result.stdout.split()))  # undo the help's wrapping
+    assert f"One of: {', '.join(FORMATS)}." in flat
 
 
 @pytest.mark.parametrize("name", list(FORMATS))
@@ -91,16 +100,23 @@ def test_quiet_keeps_warnings_drops_the_summary(decks: Path) -> None:
     [
         (["-o", "x.txt"],
          "export: choose --format: anki-csv, quizlet, gift, markdown, moodle-xml, html\n"),
-        (["-f", "gift"], "export: choose the file to write with -o FILE (or -o - to print it)\n"),
+        (["-f", "gift", "--merge", "decks", "more"],
+         "export: --merge writes every deck into one file: name it with -o FILE\n"),
+        (["-f", "gift", "-o", "x.gift", "decks", "more"],
+         "export: 2 decks make 2 files: give -o a folder, or add --merge to write them "
+         "into one file\n"),
         (["-f", "pdf", "-o", "x.pdf"],
          "export: unknown format 'pdf' "
          "(use one of: anki-csv, quizlet, gift, markdown, moodle-xml, html)\n"),
     ],
 )
-def test_usage_errors(decks: Path, options: list[str], message: str) -> None:
+def test_usage_errors(decks: Path, second_deck: Path, tmp_path: Path, options: list[str],
+                     message: str) -> None:
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     result = runner.invoke(app, ["export", *options])
     assert result.exit_code == 1
     assert result.stderr == message
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
 def test_an_invalid_deck_leaves_the_old_export_in_place(
@@ -142,3 +158,109 @@ def test_shell_completion_is_installable_and_completes_formats() -> None:
     assert completed.stdout == "gift\n"
     env = {**env, "COMP_WORDS": "quizgen add deck.yaml --type c", "COMP_CWORD": "4"}
     assert runner.invoke(app, [], env=env, prog_name="quizgen").stdout == "choice\ncloze\n"
+
+
+# ------------------------------------------------------------ where export writes
+
+
+@pytest.mark.parametrize("entry", EXPORT_FORMATS, ids=lambda entry: entry.name)
+def test_without_o_the_file_goes_beside_the_deck(decks: Path, tmp_path: Path,
+                                                 entry: ExportFormat) -> None:
+    result = runner.invoke(app, ["export", "-f", entry.name])
+    assert result.exit_code == 0, result.output
+    written = f"decks/planets{entry.suffix}"
+    assert result.stdout.startswith(f"{written}: ")
+    assert (tmp_path / written).stat().st_size > 0
+    assert len({e.suffix for e in EXPORT_FORMATS}) == len(EXPORT_FORMATS)  # never one name twice
+
+
+def test_several_decks_one_file_each_and_merge_into_one(decks: Path, second_deck: Path,
+                                                       tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "-f", "quizlet", "decks", "more"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("decks/planets.quizlet.txt: 4 questions, quizlet\n"
+                             "more/moons.quizlet.txt: 1 question, quizlet\n")
+    moons = (tmp_path / "more" / "moons.quizlet.txt").read_text(encoding="utf-8")
+    assert moons == "Closest big moon of Jupiter?\tIo\n"
+
+    result = runner.invoke(app, ["export", "-f", "quizlet", "decks", "more", "--merge",
+                                 "-o", "all.txt"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "all.txt: 5 questions, quizlet\n"
+    merged = (tmp_path / "all.txt").read_text(encoding="utf-8")
+    assert merged.endswith(moons) and merged.startswith("Largest planet?\tJupiter\n")
+
+
+def test_o_folder_takes_one_file_per_deck(decks: Path, second_deck: Path,
+                                          tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    result = runner.invoke(app, ["export", "-f", "moodle-xml", "decks", "more", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "moons.moodle.xml", "planets.moodle.xml"]
+
+
+def test_two_decks_with_one_name_are_not_written_over_each_other(
+    decks: Path, write_deck: Callable[..., Path], tmp_path: Path
+) -> None:
+    write_deck("id: other\ntitle: Other\nquestions:\n"
+               "  - {id: q, type: short, prompt: Q?, answer: A}\n", "decks/planets.yml")
+    result = runner.invoke(app, ["export", "-f", "gift"])
+    assert result.exit_code == 1
+    assert result.stderr == ("export: decks/planets.yaml and decks/planets.yml would both be "
+                             "exported to decks/planets.gift.txt: export them one at a time "
+                             "with -o\n")
+    assert not (tmp_path / "decks" / "planets.gift.txt").exists()
+
+
+def _deck_bytes(tmp_path: Path) -> bytes:
+    return (tmp_path / "decks" / "planets.yaml").read_bytes()
+
+
+@pytest.mark.parametrize("how", ["same path", "other spelling", "symlink", "hard link"])
+def test_an_output_that_is_an_input_is_refused(decks: Path, tmp_path: Path, how: str) -> None:
+    before = _deck_bytes(tmp_path)
+    target = {"same path": "decks/planets.yaml", "other spelling": "decks/../decks/planets.yaml",
+              "symlink": "link.txt", "hard link": "hard.txt"}[how]
+    if how == "symlink":
+        (tmp_path / "link.txt").symlink_to(tmp_path / "decks" / "planets.yaml")
+    if how == "hard link":
+        os.link(tmp_path / "decks" / "planets.yaml", tmp_path / "hard.txt")
+    result = runner.invoke(app, ["export", "-f", "markdown", "-o", target])
+    assert result.exit_code == 1
+    shown = target if how in ("symlink", "hard link") else "decks/planets.yaml"
+    assert result.stderr == (f"export: {shown}: is the input decks/planets.yaml; refusing to "
+                             "overwrite it (choose another -o)\n")
+    assert _deck_bytes(tmp_path) == before
+
+
+def test_a_picture_is_an_input_too(write_deck: Callable[..., Path], tmp_path: Path) -> None:
+    (tmp_path / "decks").mkdir()
+    (tmp_path / "decks" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n picture")
+    write_deck("id: pic\ntitle: Pic\nquestions:\n"
+               "  - {id: q, type: truefalse, prompt: P?, answer: true, image: map.png}\n",
+               "decks/pic.yaml")
+    result = runner.invoke(app, ["export", "-f", "html", "-o", "decks/map.png"])
+    assert result.exit_code == 1
+    assert "is the input decks/map.png" in result.stderr
+    assert (tmp_path / "decks" / "map.png").read_bytes() == b"\x89PNG\r\n\x1a\n picture"
+
+
+def test_a_fifo_as_output_is_refused_without_hanging(decks: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    result = runner.invoke(app, ["export", "-f", "gift", "-o", "pipe"])
+    assert result.exit_code == 1
+    assert result.stderr == "export: pipe: not a regular file; refusing to replace it\n"
+
+
+def test_re_export_gives_the_same_bytes_and_reads_no_output_as_a_deck(
+    decks: Path, tmp_path: Path
+) -> None:
+    for entry in EXPORT_FORMATS:
+        assert runner.invoke(app, ["export", "-f", entry.name, "-q"]).exit_code == 0
+    first = {p.name: p.read_bytes() for p in (tmp_path / "decks").iterdir()}
+    for entry in EXPORT_FORMATS:
+        result = runner.invoke(app, ["export", "-f", entry.name])
+        assert result.exit_code == 0
+        assert result.stdout.startswith("decks/planets")  # still one deck found, not seven
+    assert {p.name: p.read_bytes() for p in (tmp_path / "decks").iterdir()} == first

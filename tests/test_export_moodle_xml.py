@@ -4,6 +4,7 @@ under php-cli by ../shared/consumers/moodle/check) and compared with the deck fi
 from __future__ import annotations
 
 import base64
+import hashlib
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from pathlib import Path
@@ -66,8 +67,8 @@ def test_pictures_travel_inside_the_file(tmp_path: Path) -> None:
     every_type_deck(tmp_path)
     target = _export(tmp_path, [tmp_path / "every-type.yaml"])
     report = moodle_read("xml", target)
-    assert [(f["filename"], f["bytes"]) for f in report["files"]] == [
-        ("pixel.png", len(PIXEL_PNG))] * 3
+    name = hashlib.sha256(PIXEL_PNG).hexdigest()[:20] + ".png"
+    assert [(f["filename"], f["bytes"]) for f in report["files"]] == [(name, len(PIXEL_PNG))] * 3
     embedded = ElementTree.parse(target).getroot().findall(".//questiontext/file")
     assert [base64.b64decode(node.text or "") for node in embedded] == [PIXEL_PNG] * 3
     assert {node.get("encoding") for node in embedded} == {"base64"}

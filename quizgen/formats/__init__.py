@@ -48,12 +48,7 @@ class Exported:
 
 
 def render_decks(decks: Sequence[LoadedDeck], format_name: str) -> Rendered:
-    try:
-        chosen = FORMATS[format_name]
-    except KeyError:
-        raise ExportError(f"unknown format '{format_name}' "
-                          f"(use one of: {', '.join(FORMATS)})") from None
-    return renderer(chosen)(decks)
+    return renderer(format_entry(format_name))(decks)
 
 
 def export_decks(decks: Sequence[LoadedDeck], format_name: str, output: Path | None) -> Exported:
@@ -62,6 +57,103 @@ def export_decks(decks: Sequence[LoadedDeck], format_name: str, output: Path | N
     if output is not None:
         write_text_atomic(output, rendered.text)
     return Exported(output, rendered.questions, rendered.warnings, rendered.text)
+
+
+def export_files(decks: Sequence[LoadedDeck], format_name: str, output: Path | None,
+                 merge: bool = False) -> list[Exported]:
+    """`quizgen export`: one file per deck beside it (or in the folder `output`), or all decks
+    in the one file `output` with `merge`; `-` as output: one text, not written.
+
+    Every file is rendered and every target checked before the first is written, so a
+    refused target or an unexpressible deck leaves no file changed.
+    """
+    entry = format_entry(format_name)
+    to_stdout = output is not None and str(output) == "-"
+    groups = [list(decks)] if merge or to_stdout or len(decks) == 1 else [[d] for d in decks]
+    targets: list[Path | None] = (
+        [None] * len(groups) if to_stdout else _targets(groups, entry, output, merge))
+    inputs = _input_files(decks)
+    for target in targets:
+        if target is not None:
+            _refuse_unsafe_target(target, inputs)
+    _refuse_shared_targets(targets, groups)
+    rendered = [render_decks(group, format_name) for group in groups]
+    for target, result in zip(targets, rendered, strict=True):
+        if target is not None:
+            write_text_atomic(target, result.text)
+    return [Exported(target, result.questions, result.warnings, result.text)
+            for target, result in zip(targets, rendered, strict=True)]
+
+
+def format_entry(format_name: str) -> ExportFormat:
+    try:
+        return FORMATS[format_name]
+    except KeyError:
+        raise ExportError(f"unknown format '{format_name}' "
+                          f"(use one of: {', '.join(FORMATS)})") from None
+
+
+def default_name(loaded: LoadedDeck, entry: ExportFormat) -> str:
+    """'x.yaml' → 'x.gift.txt': the deck's file name with the format's suffix."""
+    return loaded.path.stem + entry.suffix
+
+
+def _targets(groups: list[list[LoadedDeck]], entry: ExportFormat, output: Path | None,
+             merge: bool) -> list[Path | None]:
+    folder = output if output is not None and output.is_dir() else None
+    if len(groups) == 1 and len(groups[0]) > 1:  # --merge of several decks
+        if output is None or folder is not None:
+            raise ExportError("--merge writes every deck into one file: name it with -o FILE")
+        return [output]
+    if output is not None and folder is None:
+        if len(groups) > 1:
+            raise ExportError(f"{len(groups)} decks make {len(groups)} files: give -o a folder, "
+                              "or add --merge to write them into one file")
+        return [output]
+    return [(folder or group[0].folder) / default_name(group[0], entry) for group in groups]
+
+
+def _input_files(decks: Sequence[LoadedDeck]) -> list[Path]:
+    files = [loaded.path for loaded in decks]
+    files += [loaded.folder / question.image for loaded in decks
+              for question in loaded.deck.questions if question.image]
+    return files
+
+
+def _refuse_unsafe_target(target: Path, inputs: list[Path]) -> None:
+    """An output must never replace an input (by any name: symlink or hard link)
+    nor anything that is not a plain file."""
+    shown = str(Path(display_path(target.parent)) / target.name)  # a symlink as named
+    if target.is_dir():
+        raise ExportError(f"{shown}: is a folder")
+    if target.exists() and not target.is_file():
+        raise ExportError(f"{shown}: not a regular file; refusing to replace it")
+    for source in inputs:
+        if _same_file(target, source):
+            raise ExportError(f"{shown}: is the input {display_path(source)}; "
+                              "refusing to overwrite it (choose another -o)")
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        if first.exists() and second.exists():
+            return first.samefile(second)
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+def _refuse_shared_targets(targets: list[Path | None], groups: list[list[LoadedDeck]]) -> None:
+    seen: dict[Path, LoadedDeck] = {}
+    for target, group in zip(targets, groups, strict=True):
+        if target is None:
+            continue
+        key = target.resolve()
+        if key in seen:
+            raise ExportError(
+                f"{display_path(seen[key].path)} and {display_path(group[0].path)} would both be "
+                f"exported to {display_path(target)}: export them one at a time with -o")
+        seen[key] = group[0]
 
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\t\f\v\u2028\u2029\x85]+[ \t]*")

@@ -17,10 +17,8 @@ import json
 import random
 from collections.abc import Sequence
 from importlib.resources import files
-from pathlib import Path, PurePosixPath
 from typing import Any, assert_never
 
-from ..errors import ExportError, display_path
 from ..loading import LoadedDeck
 from ..models import (
     AnyQuestion,
@@ -36,6 +34,7 @@ from ..models import (
     TrueFalseQuestion,
     question_answer_text,
 )
+from ..pictures import read_picture
 from . import Rendered
 
 PICTURE_TYPES = {
@@ -102,8 +101,10 @@ def _question_data(loaded: LoadedDeck, question: AnyQuestion) -> tuple[dict[str,
     )
     if explanation:
         secret["explanation"] = explanation
-    if question.image:
-        public["image"] = _data_uri(loaded.folder / question.image)
+    picture = read_picture(loaded, question)
+    if picture is not None:
+        kind = PICTURE_TYPES.get(picture.path.suffix.lower(), "application/octet-stream")
+        public["image"] = f"data:{kind};base64,{base64.b64encode(picture.content).decode('ascii')}"
     match question:
         case ShortQuestion():
             public["prompt"] = question.prompt
@@ -165,15 +166,6 @@ def _lock(payload: bytes, key: bytes, offset: int) -> str:
 
 def _canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def _data_uri(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExportError(f"{display_path(path)}: cannot read picture: {error.strerror}") from None
-    kind = PICTURE_TYPES.get(PurePosixPath(path.name).suffix.lower(), "application/octet-stream")
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _source_line(deck: Deck) -> str | None:

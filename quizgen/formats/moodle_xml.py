@@ -14,11 +14,9 @@ import base64
 import html
 import re
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 from typing import assert_never
 from urllib.parse import quote
 
-from ..errors import ExportError, display_path
 from ..loading import LoadedDeck
 from ..models import (
     AnyQuestion,
@@ -32,6 +30,7 @@ from ..models import (
     ShortQuestion,
     TrueFalseQuestion,
 )
+from ..pictures import read_picture
 from . import Rendered, question_where
 from .moodle_common import (
     ORDER_INSTRUCTION,
@@ -82,7 +81,7 @@ def _category(deck: Deck) -> str:
 def question_xml(loaded: LoadedDeck, question: AnyQuestion) -> str:
     """One `<question>` element; Unsupported when Moodle has no form for it."""
     qtype, text, body = _typed_parts(question)
-    picture = _picture(loaded, question.image)
+    picture = _picture(loaded, question)
     if picture:
         text += f'<br>\n<img src="@@PLUGINFILE@@/{quote(picture[0])}" alt="">'
     files = (
@@ -230,17 +229,12 @@ def _answer(fraction: str, text: str, text_format: str | None = None) -> str:
     )
 
 
-def _picture(loaded: LoadedDeck, image: str | None) -> tuple[str, str] | None:
-    """The picture's file name and base64 content, read from beside the deck."""
-    if image is None:
+def _picture(loaded: LoadedDeck, question: AnyQuestion) -> tuple[str, str] | None:
+    """The picture's content name (no deck text names a Moodle file) and base64 bytes."""
+    picture = read_picture(loaded, question)
+    if picture is None:
         return None
-    path = loaded.folder / image
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExportError(f"{display_path(path)}: cannot read picture: {error.strerror}") from None
-    name = PurePosixPath(image.replace("\\", "/")).name
-    return name, base64.b64encode(data).decode("ascii")
+    return picture.content_name, base64.b64encode(picture.content).decode("ascii")
 
 
 def _html(text: str | None) -> str:
