@@ -75,11 +75,10 @@ def _literal(answer: str) -> str:
 
 
 def _short_expected(answers: list[str]) -> list[str]:
-    seen: set[str] = set()
-    kept = []
+    """Every answer once: Moodle compares short answers ignoring case."""
+    kept: list[str] = []
     for answer in answers:
-        if answer.casefold() not in seen:
-            seen.add(answer.casefold())
+        if answer.casefold() not in {k.casefold() for k in kept}:
             kept.append(answer)
     return kept
 

@@ -18,6 +18,9 @@ from quizgen.formats import render_decks
 from quizgen.loading import LoadedDeck, load_deck
 
 from .conftest import SHIPPED_DECKS
+from .export_samples import every_type_deck
+from .moodle_compare import compare
+from .moodle_compare import moodle_read as moodle_importer
 
 # ------------------------------------------------------------- Moodle's reading rules
 
@@ -293,7 +296,7 @@ def test_every_question_reads_back_as_moodle_would_import_it(tricky: LoadedDeck)
     assert gap.kind == "shortanswer"
     assert gap.text == "The _____ (a calm one) of Tranquillity: {calm}."
     assert gap.answers == [("Sea", 1.0)]
-    assert read["end-gap"].text == "Armstrong flew"
+    assert read["end-gap"].text == "Armstrong flew _____"  # the blank survives (issue 14)
     assert read["end-gap"].answers == [("Apollo 11", 1.0)]
     assert read["two-gaps-c1"].text == "_____ and Buzz walked; Mike: {orbited}."
     assert read["two-gaps-c1"].answers == [("Neil", 1.0)]
@@ -365,3 +368,67 @@ def test_the_shipped_deck_through_the_independent_parser() -> None:
     assert len(parsed.questions) == rendered.questions
     assert {q.category for q in parsed.questions} == {"Putin in Pyongyang, June 2024"}
     assert [q.name for q in parsed.questions] == [q.name for q in moodle_read(rendered.text)[1]]
+
+
+# ------------------------------------------------- Moodle's own importer, field by field
+
+
+def test_moodle_reads_every_type_with_markup_as_the_deck_says(tmp_path: Path) -> None:
+    """Run by Moodle's GIFT importer (../shared/consumers/moodle/check); ids, tags, answers,
+    fractions and tolerances compared with the deck, question by question."""
+    loaded = every_type_deck(tmp_path)
+    target = tmp_path / "every.gift.txt"
+    rendered = render_decks([loaded], "gift")
+    assert rendered.warnings == []
+    target.write_text(rendered.text, encoding="utf-8")
+    report = moodle_importer("gift", target)
+    assert report["ok"], report["errors"]
+    result = compare("gift", loaded.deck.questions, report)
+    assert result.mismatches == []
+    assert result.questions == 16  # the two-gap cloze is two GIFT questions
+    assert result.compared > 150
+
+
+def test_moodle_reads_the_shipped_deck_as_the_deck_says(tmp_path: Path) -> None:
+    loaded = load_deck(SHIPPED_DECKS / "putin-kim-2024.yaml")
+    target = tmp_path / "shipped.gift.txt"
+    rendered = render_decks([loaded], "gift")
+    target.write_text(rendered.text, encoding="utf-8")
+    report = moodle_importer("gift", target)
+    assert report["ok"], report["errors"]
+    skipped = {warning.split("(")[1].split(")")[0] for warning in rendered.warnings}
+    result = compare("gift", [q for q in loaded.deck.questions if q.id not in skipped], report)
+    assert result.mismatches == []
+    assert result.questions == rendered.questions
+
+
+def test_a_cloze_ending_on_its_gap_keeps_the_blank(write_deck: Any, tmp_path: Path) -> None:
+    path = write_deck("""\
+        id: end
+        title: End
+        questions:
+          - {id: aboard, type: cloze, text: "The treaty was signed {{aboard}}"}
+        """)
+    target = tmp_path / "end.gift.txt"
+    target.write_text(render_decks([load_deck(path)], "gift").text, encoding="utf-8")
+    read = moodle_importer("gift", target)["questions"][1]
+    assert read["questiontext"] == "The treaty was signed _____"
+    assert read["answers"][0]["text"] == "aboard"
+
+
+def test_tags_moodle_cannot_read_are_left_out_with_a_warning(write_deck: Any,
+                                                              tmp_path: Path) -> None:
+    path = write_deck("""\
+        id: tags
+        title: Tags
+        questions:
+          - {id: q, type: short, prompt: Q?, answer: A, tags: ["a<b", "fine]one", ok]}
+        """)
+    rendered = render_decks([load_deck(path)], "gift")
+    assert rendered.warnings == [
+        f"{display_path(path)}: questions[0] (q): tag 'a<b' has a character Moodle's GIFT "
+        "reader stops at; left out"]
+    target = tmp_path / "tags.gift.txt"
+    target.write_text(rendered.text, encoding="utf-8")
+    read = moodle_importer("gift", target)["questions"][1]
+    assert (read["idnumber"], read["tags"]) == ("q", ["fine]one", "ok"])

@@ -3,30 +3,39 @@
 The rules follow Moodle's own importer (question/format/gift/format.php): questions are
 separated by blank lines; `~ = # { } :` and `\\` are escaped with a backslash and line
 breaks written as `\\n`; question text carries `[plain]` so Moodle shows it as plain
-text, never as HTML. What GIFT cannot express is skipped and reported as a warning.
+text, never as HTML. A `// [id:…] [tag:…]` comment line above each question gives Moodle
+its idnumber and tags. What GIFT cannot express is skipped and reported as a warning.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import assert_never
 
 from .. import models
 from ..loading import LoadedDeck
-from ..models import MONTHS, AnyQuestion
+from ..models import AnyQuestion
 from . import Rendered, question_where
+from .moodle_common import (
+    ORDER_INSTRUCTION,
+    Unsupported,
+    category_path,
+    date_forms,
+    distinct_answers,
+    number,
+    share_of,
+)
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 _WEIGHT_LIKE = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
 """Moodle reads an answer starting like this as a `%50%` weight, not as text."""
 _FORMAT_LIKE = re.compile(r"^\[(?:html|moodle|plain|markdown)\]")
 """Moodle reads a leading `[html]` etc. as a text format marker, not as text."""
-
-
-class Unsupported(Exception):
-    """A question (or a part of it) that GIFT has no form for; becomes a warning."""
+_CLOSING = "\\]"
+_ESCAPED_LINE_BREAK = "\\n"
+_NOT_IN_TAG = re.compile(r"[<>`\x00-\x1f\x7f]")
+"""Characters Moodle's `[tag:…]` reader (PARAM_TAG) stops at."""
 
 
 def render(decks: Sequence[LoadedDeck]) -> Rendered:
@@ -37,18 +46,28 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
         deck = loaded.deck
         blocks.append(f"// quizgen deck '{deck.id}'\n$CATEGORY: {category(deck.title)}")
         for index, question in enumerate(deck.questions):
+            where = question_where(loaded, index)
             try:
                 written = question_blocks(question)
             except Unsupported as reason:
-                warnings.append(f"{question_where(loaded, index)}: {reason}; skipped in GIFT")
+                warnings.append(f"{where}: {reason}; skipped in GIFT")
                 continue
-            blocks.extend(written)
+            tags = [tag for tag in question.tags if not _NOT_IN_TAG.search(tag)]
+            warnings += [f"{where}: tag '{tag}' has a character Moodle's GIFT reader stops at; "
+                         "left out" for tag in question.tags if tag not in tags]
+            blocks.extend(f"{id_and_tags(name, tags)}\n{text}" for name, text in written)
             count += len(written)
     return Rendered("\n\n".join(blocks) + "\n", count, warnings)
 
 
-def question_blocks(question: AnyQuestion) -> list[str]:
-    """The GIFT text of one question (several for a cloze with several gaps)."""
+def id_and_tags(idnumber: str, tags: list[str]) -> str:
+    """The comment line Moodle reads a question's idnumber and tags from."""
+    marks = [f"[id:{idnumber}]", *(f"[tag:{tag.replace(']', _CLOSING)}]" for tag in tags)]
+    return "// " + " ".join(marks)
+
+
+def question_blocks(question: AnyQuestion) -> list[tuple[str, str]]:
+    """Each Moodle question's name and GIFT text (several for a cloze with several gaps)."""
     feedback = f"####{answer_text(question.explanation)}" if question.explanation else ""
     prompt = question.prompt_text()
     match question:
@@ -67,21 +86,18 @@ def question_blocks(question: AnyQuestion) -> list[str]:
         case models.MatchQuestion():
             answers = _match([(pair.left, pair.right) for pair in question.pairs])
         case models.OrderQuestion():
-            prompt += " (Match each item to its place: 1 is first.)"
+            prompt += ORDER_INSTRUCTION
             answers = _match([(item, str(place)) for place, item in enumerate(question.items, 1)])
         case _:
             assert_never(question)
-    return [f"{title(question.id)}[plain]{escape(prompt)}{{{answers}{feedback}}}"]
+    return [(question.id, f"{title(question.id)}[plain]{escape(prompt)}{{{answers}{feedback}}}")]
 
 
 def _date(question: models.DateQuestion) -> str:
     when = question.answer_date
     if when.month is None:
         return f"#{when.year}:0"
-    forms = [when.words(), when.iso()]
-    if when.day is not None:
-        forms.insert(1, f"{MONTHS[when.month - 1]} {when.day}, {when.year}")
-    return _short(forms)
+    return _short(date_forms(when))
 
 
 def _short(answers: list[str]) -> str:
@@ -90,7 +106,13 @@ def _short(answers: list[str]) -> str:
             raise Unsupported(
                 f"the answer '{answer}' contains '->', which Moodle reads as a matching pair"
             )
-    return " ".join(f"={'%100%' if _WEIGHT_LIKE.match(a) else ''}{answer_text(a)}" for a in answers)
+    return " ".join(f"={'%100%' if _WEIGHT_LIKE.match(a) else ''}{answer_text(literal(a))}"
+                    for a in distinct_answers(answers))
+
+
+def literal(answer: str) -> str:
+    """A short answer that matches only itself: `*` is Moodle's shortanswer wildcard."""
+    return answer.replace("*", "\\*")
 
 
 def _choice(question: models.ChoiceQuestion) -> str:
@@ -100,7 +122,7 @@ def _choice(question: models.ChoiceQuestion) -> str:
             f"={answer_text(choice)}" if choice in right else f"~{_wrong(choice)}"
             for choice in question.choices
         )
-    share = weight(Decimal(100) / len(right))
+    share = share_of(len(right))
     return " ".join(
         f"~%{share}%{answer_text(choice)}" if choice in right else f"~%-100%{answer_text(choice)}"
         for choice in question.choices
@@ -120,28 +142,32 @@ def _match(pairs: list[tuple[str, str]]) -> str:
     return " ".join(f"={answer_text(left)} -> {escape(right)}" for left, right in pairs)
 
 
-def _cloze(question: models.ClozeQuestion, feedback: str) -> list[str]:
+def _cloze(question: models.ClozeQuestion, feedback: str) -> list[tuple[str, str]]:
     """One gap: Moodle's missing-word form. Several: one question per gap, others shown."""
     gaps = question.gaps()
     numbers = sorted({gap.number for gap in gaps})
-    for number in numbers:
-        if sum(gap.number == number for gap in gaps) > 1:
+    for shown in numbers:
+        if sum(gap.number == shown for gap in gaps) > 1:
             raise Unsupported(
-                f"gap c{number} appears more than once and GIFT allows one blank per question"
+                f"gap c{shown} appears more than once and GIFT allows one blank per question"
             )
-    blocks: list[str] = []
-    for number in numbers:
+    blocks: list[tuple[str, str]] = []
+    for gap_number in numbers:
         parts: list[str] = []
         for part in question.segments():
             if isinstance(part, str):
                 parts.append(escape(part))
-            elif part.number == number:
+            elif part.number == gap_number:
                 hint = f" ({escape(part.hint)})" if part.hint else ""
                 parts.append(f"{{{_short([part.answer.strip()])}{feedback}}}{hint}")
             else:
                 parts.append(escape(part.answer))
-        name = question.id if len(numbers) == 1 else f"{question.id}-c{number}"
-        blocks.append(f"{title(name)}[plain]{''.join(parts)}")
+        name = question.id if len(numbers) == 1 else f"{question.id}-c{gap_number}"
+        text = "".join(parts)
+        # A text ending on its answer block is read as "answers after the question", with
+        # no blank: an escaped line break (trimmed by Moodle) keeps the gap a gap.
+        end = _ESCAPED_LINE_BREAK if text.endswith("}") else ""
+        blocks.append((name, f"{title(name)}[plain]{text}{end}"))
     return blocks
 
 
@@ -150,8 +176,7 @@ def title(name: str) -> str:
 
 
 def category(deck_title: str) -> str:
-    """Moodle splits category paths at '/', and reads '//' as a slash inside a name."""
-    return " ".join(deck_title.split()).replace("/", "//")
+    return category_path(deck_title)
 
 
 def escape(value: str) -> str:
@@ -164,13 +189,3 @@ def answer_text(value: str) -> str:
     """An answer or left side: escaped, and protected from being read as a format marker."""
     prefix = "[plain]" if _FORMAT_LIKE.match(value) else ""
     return prefix + escape(value)
-
-
-def number(value: Decimal | int) -> str:
-    """Plain digits Moodle's is_numeric() takes: no exponent, no thousands separators."""
-    return format(Decimal(value).normalize(), "f")
-
-
-def weight(value: Decimal) -> str:
-    """A percentage as Moodle writes them (33.33333): at most five decimals."""
-    return format(value.quantize(Decimal("0.00001")).normalize(), "f")

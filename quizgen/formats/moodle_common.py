@@ -52,6 +52,18 @@ def share_of(right_count: int) -> str:
     return written
 
 
+def distinct_answers(answers: list[str]) -> list[str]:
+    """Short answers without repeats: Moodle compares them ignoring case, so 'Kim Jong-il'
+    after 'Kim Jong-Il' is the same answer twice."""
+    seen: set[str] = set()
+    kept = []
+    for answer in answers:
+        if answer.casefold() not in seen:
+            seen.add(answer.casefold())
+            kept.append(answer)
+    return kept
+
+
 def date_forms(when: PartialDate) -> list[str]:
     """Every spelling of a date Moodle should accept: '19 June 2024', 'June 19, 2024', ISO."""
     if when.month is None:

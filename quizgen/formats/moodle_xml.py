@@ -37,6 +37,7 @@ from .moodle_common import (
     Unsupported,
     category_path,
     date_forms,
+    distinct_answers,
     number,
     share_of,
 )
@@ -138,14 +139,10 @@ def _typed_parts(question: AnyQuestion) -> tuple[str, str, list[str]]:
 
 def _short_answers(answers: list[str]) -> list[str]:
     """Case-insensitive short answers; `*` is Moodle's wildcard, so a literal one is `\\*`."""
-    seen: set[str] = set()
-    written = ["    <usecase>0</usecase>"]
-    for answer in answers:
-        if answer.casefold() in seen:
-            continue
-        seen.add(answer.casefold())
-        written.append(_answer("100", shortanswer_text(answer), "moodle_auto_format"))
-    return written
+    return ["    <usecase>0</usecase>"] + [
+        _answer("100", shortanswer_text(answer), "moodle_auto_format")
+        for answer in distinct_answers(answers)
+    ]
 
 
 def shortanswer_text(answer: str) -> str:
