@@ -71,11 +71,11 @@ def test_one_card_per_question_with_readable_sides(tmp_path: Path) -> None:
         ("A prompt with a tab and a line break", "Two lines (also: Both lines)"),
         ("How far?", "7,000 ± 50 km"),
         ("When?", "June 2024"),
-        ("Pick two", "a; c"),
+        ("Pick two (choose 2: b / a / c)", "a; c"),
         ("True or false: Water is wet.", "True"),
         ("_____ (a city) is the capital of _____.", "Paris; France"),
-        ("In order", "one → two → three"),
-        ("Match", "a → b; c → d"),
+        ("In order (put in order: three / one / two)", "one → two → three"),
+        ("Match (match a / c with d / b)", "a → b; c → d"),
     ]
     assert rendered.questions == 8 and rendered.warnings == []
 
@@ -85,3 +85,21 @@ def test_shipped_deck_gives_one_card_per_question() -> None:
     cards = quizlet_cards(render_decks([deck], "quizlet").text)
     assert len(cards) == len(deck.deck.questions)
     assert all(term and definition for term, definition in cards)
+
+
+def test_the_term_carries_every_option_and_item_never_in_solved_order() -> None:
+    deck = load_deck(SHIPPED_DECKS / "putin-kim-2024.yaml")
+    cards = dict(zip((q.id for q in deck.deck.questions),
+                     quizlet_cards(render_decks([deck], "quizlet").text), strict=True))
+    checked = 0
+    for question in deck.deck.questions:
+        term = cards[question.id][0]
+        listed = term.rsplit(": ", 1)[-1].rstrip(")").split(" / ")
+        match question.type:
+            case "choice":
+                assert sorted(listed) == sorted(question.choices), question.id
+                checked += 1
+            case "order":
+                assert sorted(listed) == sorted(question.items) and listed != question.items
+                checked += 1
+    assert checked >= 10

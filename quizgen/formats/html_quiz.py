@@ -14,7 +14,6 @@ import base64
 import hashlib
 import html
 import json
-import random
 from collections.abc import Sequence
 from importlib.resources import files
 from typing import Any, assert_never
@@ -35,6 +34,7 @@ from ..models import (
     question_answer_text,
 )
 from ..pictures import read_picture
+from ..shuffling import question_rng, scrambled
 from . import Rendered
 
 PICTURE_TYPES = {
@@ -137,11 +137,12 @@ def _question_data(loaded: LoadedDeck, question: AnyQuestion) -> tuple[dict[str,
             public["segments"] = segments
             secret["gaps"] = gaps
         case OrderQuestion():
-            shown = _scrambled(question.id, question.items)
+            shown = _scrambled(loaded.deck.id, question.id, question.items)
             public.update(prompt=question.prompt, items=shown)
             secret["order"] = [shown.index(item) for item in question.items]
         case MatchQuestion():
-            rights = _scrambled(question.id, [pair.right for pair in question.pairs])
+            rights = _scrambled(loaded.deck.id, question.id,
+                                [pair.right for pair in question.pairs])
             public.update(prompt=question.prompt, lefts=[pair.left for pair in question.pairs],
                           rights=rights)
             secret["pairs"] = [rights.index(pair.right) for pair in question.pairs]
@@ -150,13 +151,9 @@ def _question_data(loaded: LoadedDeck, question: AnyQuestion) -> tuple[dict[str,
     return public, secret
 
 
-def _scrambled(seed: str, values: list[str]) -> list[str]:
-    """A fixed order that is never the answer's, so the source does not list it solved."""
-    order = list(values)
-    random.Random(f"quizgen-html/{seed}").shuffle(order)
-    if order == values:
-        order = order[1:] + order[:1]
-    return order
+def _scrambled(deck_id: str, question_id: str, values: list[str]) -> list[str]:
+    """The page source lists items and match sides in a fixed order that is never solved."""
+    return scrambled(values, question_rng("quizgen-html", deck_id, question_id))
 
 
 def _lock(payload: bytes, key: bytes, offset: int) -> str:

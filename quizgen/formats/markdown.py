@@ -23,8 +23,10 @@ BLANK = r"\_\_\_\_\_"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _GAP = "\ue000"  # a private-use character no deck text contains; replaced after escaping
 
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
-_LINE_START = re.compile(r"^([#+\-=>]|\d+(?=[.)]))")
+_BACKSLASHED = re.compile(r"([\\`*_\[\]>])")
+"""Escapes CommonMark and Python-Markdown both honour; the rest become character references."""
+_REFERENCES = {"&": "&amp;", "<": "&lt;", "|": "&#124;", "~": "&#126;"}
+_LINE_START = re.compile(r"^([#+\-]|=|\d+(?=[.)]))")
 
 
 def render(decks: Sequence[LoadedDeck]) -> Rendered:
@@ -35,13 +37,16 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
 
 def escape(text: str) -> str:
     """Plain text → Markdown that renders as exactly that text, on one line."""
-    flat = _INLINE.sub(r"\\\1", one_line(text))
+    flat = "".join(_REFERENCES.get(char, char) for char in one_line(text))
+    flat = _BACKSLASHED.sub(r"\\\1", flat)
     return _LINE_START.sub(lambda m: _escape_start(m.group(1)), flat)
 
 
 def _escape_start(start: str) -> str:
     if start.isdigit():
         return start + "\\"  # '1999.' would start an ordered list: escape the dot instead
+    if start == "=":
+        return "&#61;"  # a setext underline; Python-Markdown has no backslash escape for '='
     return "\\" + start
 
 
@@ -52,11 +57,13 @@ def _deck_section(deck: Deck) -> str:
     if deck.source:
         lines += [f"Source: {_source_line(deck)}", ""]
     lines += ["## Questions", ""]
+    # A blank line after every item: Python-Markdown would otherwise read the next
+    # "2." as the lazy continuation of an indented paragraph.
     for number, question in enumerate(deck.questions, 1):
-        lines += _question_lines(deck, number, question)
-    lines += ["", "## Answers", ""]
+        lines += [*_question_lines(deck, number, question), ""]
+    lines += ["## Answers", ""]
     for number, question in enumerate(deck.questions, 1):
-        lines += _answer_lines(deck, number, question)
+        lines += [*_answer_lines(deck, number, question), ""]
     return "\n".join(lines).rstrip("\n")
 
 
@@ -77,8 +84,14 @@ def _safe_url(url: str) -> bool:
     return re.fullmatch(r"https?://[^\s<>]+", url) is not None
 
 
+def _indent(number: int) -> str:
+    """Four spaces nest a list in Python-Markdown; CommonMark needs the item's text column
+    (len("100. ") = 5), so the larger of the two nests in both."""
+    return " " * max(4, len(str(number)) + 2)
+
+
 def _question_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]:
-    indent = " " * (len(str(number)) + 2)
+    indent = _indent(number)
     lines = [f"{number}. {escape(question.prompt_text())}"]
     match question:
         case models.ClozeQuestion():
@@ -108,7 +121,7 @@ def _question_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]
 
 
 def _answer_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]:
-    indent = " " * (len(str(number)) + 2)
+    indent = _indent(number)
     lines = [f"{number}. **{_answer_text(deck, question)}**"]
     if question.explanation:
         lines += ["", f"{indent}{escape(question.explanation)}"]
