@@ -25,6 +25,7 @@ from .models import (
     Source,
     duplicate_id_message,
 )
+from .textfiles import NotUtf8Error, decode_utf8
 from .yamlparse import Positions, YamlProblem, locate, parse_yaml
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -107,23 +108,11 @@ def load_deck(path: Path) -> LoadedDeck:
 def decode_text(raw: bytes, shown: str) -> str:
     """UTF-8 with or without BOM; anything else is a located problem."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        start = error.start
-        line = raw.count(b"\n", 0, start) + 1
-        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
-        raise DeckError(
-            [
-                Problem(
-                    shown,
-                    line,
-                    column,
-                    "",
-                    f"not UTF-8 text (byte 0x{raw[start]:02x})",
-                    "save the file as UTF-8",
-                )
-            ]
-        ) from None
+        return decode_utf8(raw, shown)
+    except NotUtf8Error as error:
+        message = f"not UTF-8 text (byte 0x{error.byte:02x})"
+        problem = Problem(shown, error.line, error.column, "", message, "save the file as UTF-8")
+        raise DeckError([problem]) from None
 
 
 def parse_deck(raw: bytes | str, shown: str, deck_dir: Path | None = None) -> Deck:

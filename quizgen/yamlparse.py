@@ -51,15 +51,15 @@ class YamlProblem(Exception):
     hint: str | None = None
 
 
-Path = tuple[int | str, ...]
+DataPath = tuple[int | str, ...]
 
 
 @dataclass
 class Positions:
     """Where each value (and each mapping key) starts, 0-based, by its path in the data."""
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
 
 
 def parse_yaml(text: str) -> Any:
@@ -77,7 +77,7 @@ def locate(text: str) -> Positions:
 @dataclass
 class _Frame:
     value: dict[str, Any] | list[Any]
-    path: Path
+    path: DataPath
     anchor: str | None
     size_before: int
     pending_key: str | None = None
@@ -171,10 +171,10 @@ class _Builder:
             )
         return root
 
-    def _place(self, stack: list[_Frame], event: ev.Event) -> tuple[Path, bool]:
+    def _place(self, stack: list[_Frame], event: ev.Event) -> tuple[DataPath, bool]:
         """The path of the node this event starts; True when it is a mapping key instead."""
         if not stack:
-            path: Path = ()
+            path: DataPath = ()
         else:
             frame = stack[-1]
             if isinstance(frame.value, list):
@@ -217,7 +217,7 @@ class _Builder:
             frame.value[frame.pending_key] = value
             frame.pending_key = None
 
-    def _value(self, event: ev.Event, stack: list[_Frame], path: Path) -> Any:
+    def _value(self, event: ev.Event, stack: list[_Frame], path: DataPath) -> Any:
         mark = event.start_mark
         self.distinct += 1
         if isinstance(event, ev.AliasEvent):

@@ -16,7 +16,7 @@ from ..loading import decode_text, parse_deck
 from ..models import Deck
 from .draft import NewQuestion, id_source_text, question_data
 from .slugs import slugify, unique_slug
-from .splice import insert_question, read_layout
+from .splice import insert_question, read_list_style
 
 BOM = "\ufeff"
 
@@ -45,10 +45,10 @@ def add_question(path: Path, draft: NewQuestion) -> Added:
     question_id = _choose_id(old, draft, shown)
     data = question_data(draft, question_id)
     try:
-        layout = read_layout(text, str(data["type"]))
+        style = read_list_style(text, str(data["type"]))
     except InputError as error:
         raise InputError(f"{shown}: {error}") from None
-    new_text = insert_question(text, layout, data)
+    new_text = insert_question(text, style, data)
     new = _parse_with_new_question(new_text, shown, path.parent, len(old.questions))
     _check_only_appended(old, new, question_id, shown)
 

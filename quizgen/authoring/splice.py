@@ -37,7 +37,7 @@ _YAML11 = yaml.resolver.Resolver()
 
 
 @dataclass(frozen=True)
-class Layout:
+class ListStyle:
     """How the deck writes its question list, and where the next question goes."""
 
     insert_at: int
@@ -51,7 +51,7 @@ class Layout:
     key_order: tuple[str, ...]
 
 
-def read_layout(text: str, question_type: str) -> Layout:
+def read_list_style(text: str, question_type: str) -> ListStyle:
     """The style of `text`'s `questions:` block list, learnt from the questions already there."""
     root = yaml.compose(text, Loader=_LOADER)
     if not isinstance(root, MappingNode):
@@ -73,7 +73,7 @@ def read_layout(text: str, question_type: str) -> Layout:
     base = key.start_mark.column
     content_column = last.start_mark.column if last.start_mark.line == _line_of(text, dash) else (
         dash_column + 2)
-    return Layout(
+    return ListStyle(
         insert_at=_after_line(text, _content_end(last)),
         base_indent=base,
         dash_offset=dash_column - base,
@@ -86,30 +86,30 @@ def read_layout(text: str, question_type: str) -> Layout:
     )
 
 
-def insert_question(text: str, layout: Layout, data: dict[str, Any]) -> str:
+def insert_question(text: str, style: ListStyle, data: dict[str, Any]) -> str:
     """`text` with `data` rendered as one more item of its question list."""
-    fragment = render_item(data, layout)
-    before, after = text[: layout.insert_at], text[layout.insert_at :]
+    fragment = render_item(data, style)
+    before, after = text[: style.insert_at], text[style.insert_at :]
     if before and not before.endswith("\n"):
-        before += layout.newline
-    if layout.blank_line:
-        fragment = layout.newline + fragment
+        before += style.newline
+    if style.blank_line:
+        fragment = style.newline + fragment
     return before + fragment + after
 
 
-def render_item(data: dict[str, Any], layout: Layout) -> str:
+def render_item(data: dict[str, Any], style: ListStyle) -> str:
     """One `- id: …` item, indented to sit under the deck's `questions:` key."""
-    item = _commented(_ordered(data, layout.key_order), layout.flow, top=True)
+    item = _commented(_ordered(data, style.key_order), style.flow, top=True)
     emitter = YAML(typ="rt")
     emitter.width = 4096  # one value per line, as people write prompts; no re-wrapping
-    emitter.indent(mapping=layout.mapping_step, sequence=layout.content_offset,
-                   offset=layout.dash_offset)
+    emitter.indent(mapping=style.mapping_step, sequence=style.content_offset,
+                   offset=style.dash_offset)
     emitter.Representer = _Representer
     buffer = io.StringIO()
     emitter.dump(CommentedSeq([item]), buffer)
-    pad = " " * layout.base_indent
+    pad = " " * style.base_indent
     lines = buffer.getvalue().splitlines()
-    return "".join(f"{pad}{line}{layout.newline}" if line else layout.newline for line in lines)
+    return "".join(f"{pad}{line}{style.newline}" if line else style.newline for line in lines)
 
 
 class _Representer(RoundTripRepresenter):

@@ -116,7 +116,7 @@ class Started:
     warnings: list[str] = field(default_factory=list)
 
 
-def default_title(deck_id: str) -> str:
+def title_from_id(deck_id: str) -> str:
     """'moon-landings-1969' → 'Moon landings 1969': a start, meant to be edited."""
     words = re.split(r"[-_]+", deck_id)
     text = " ".join(words)
@@ -148,7 +148,7 @@ def write_starter(path: Path, deck_id: str, title: str | None, project_root: Pat
     shown = display_path(path)
     if path.exists() and not overwrite:
         raise InputError(f"{shown} already exists; choose another -o or pass --force")
-    text = starter_text(deck_id, title or default_title(deck_id),
+    text = starter_text(deck_id, title or title_from_id(deck_id),
                         schema_reference(path, project_root), shown)
     write_text_atomic(path, text)
     warnings: list[str] = []

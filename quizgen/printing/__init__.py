@@ -1,7 +1,15 @@
 """Printable quizzes and answer keys: Typst templates fed with JSON data."""
 
 from .data import DEFAULT_INSTRUCTIONS, Layout, build_data
-from .printer import PrintedFile, PrintOptions, PrintResult, Rendered, key_path, print_quiz, render
+from .printer import (
+    PrintedFile,
+    PrintOptions,
+    PrintResult,
+    RenderedQuiz,
+    key_path,
+    print_quiz,
+    render,
+)
 
 __all__ = [
     "DEFAULT_INSTRUCTIONS",
@@ -9,7 +17,7 @@ __all__ = [
     "PrintOptions",
     "PrintResult",
     "PrintedFile",
-    "Rendered",
+    "RenderedQuiz",
     "build_data",
     "key_path",
     "print_quiz",

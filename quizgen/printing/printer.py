@@ -30,6 +30,7 @@ from ..selection import (
     make_versions,
     select_questions,
 )
+from ..textfiles import decode_utf8
 from . import sheet as sheets
 from .compiler import Queried, compile_pdf, load_fonts
 from .data import Kind, Layout, build_data, data_strings, font_list
@@ -59,7 +60,7 @@ class PrintOptions:
 
 
 @dataclass(frozen=True)
-class Rendered:
+class RenderedQuiz:
     """The PDFs in memory, before anything is written."""
 
     versions: list[QuizVersion]
@@ -125,7 +126,7 @@ def print_quiz(decks: Sequence[LoadedDeck], output: Path, options: PrintOptions)
     return PrintResult(tuple(written), rendered.versions, rendered.warnings, rendered.exam)
 
 
-def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
+def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
     """Select and version the questions, then compile the quiz (and key) to PDF bytes."""
     template, template_name = _template(options.template)
     selection = select_questions(
@@ -183,7 +184,7 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> Rendered:
             " Add a font that has them with --font-path FILE_OR_FOLDER"
             " (for Korean, Chinese or Japanese, e.g. Noto Sans CJK)"
         )
-    return Rendered(versions, pdfs["quiz"], pdfs.get("key"), tuple(warnings), exam)
+    return RenderedQuiz(versions, pdfs["quiz"], pdfs.get("key"), tuple(warnings), exam)
 
 
 def _plan_copies(
@@ -233,11 +234,9 @@ def _template(path: Path | None) -> tuple[str, str]:
     if path.suffix != ".typ":
         raise InputError(f"{shown}: a template must be a .typ file")
     try:
-        return path.read_text(encoding="utf-8"), shown
+        return decode_utf8(path.read_bytes(), shown), shown
     except OSError as error:
         raise InputError(f"{shown}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{shown}: not UTF-8 text") from None
 
 
 def _image_files(

@@ -22,6 +22,7 @@ import segno
 from ..errors import InputError, display_path
 from ..models import type_name
 from ..selection import QuizVersion, SelectedQuestion
+from ..textfiles import decode_utf8
 
 EXAM_FORMAT = "quizgen-exam/1"
 QR_PREFIX = "quizgen:1"
@@ -79,11 +80,7 @@ def read_class_list(path: Path) -> list[Student]:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(f"{shown}: cannot read: {error.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise InputError(f"{shown}:{line}: not UTF-8 text") from None
+    text = decode_utf8(raw, shown)
     rows = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(rows, None)
