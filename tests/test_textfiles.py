@@ -17,7 +17,7 @@ def test_a_byte_order_mark_is_dropped_and_text_kept() -> None:
 
 def test_the_first_bad_byte_is_named_with_line_and_column() -> None:
     with pytest.raises(NotUtf8Error) as caught:
-        decode_utf8("one\ntwo caf".encode() + b"\xe9\n", "f.txt")
+        decode_utf8(b"one\ntwo caf" + b"\xe9\n", "f.txt")
     assert (caught.value.line, caught.value.column, caught.value.byte) == (2, 8, 0xE9)
     assert str(caught.value) == "f.txt:2: not UTF-8 text (byte 0xe9); save it as UTF-8"
 
