@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -350,6 +350,7 @@ def new(
 
 if TYPE_CHECKING:
     from .authoring.draft import NewQuestion
+    from .authoring.interview import Ask
 
 
 def _can_prompt() -> bool:
@@ -357,32 +358,64 @@ def _can_prompt() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask_missing(draft: NewQuestion) -> NewQuestion:
-    """Fill what the question type requires, asking on a terminal; refuse without one."""
-    from .authoring.draft import missing, supply
+def _ask_missing(deck: Path, draft: NewQuestion) -> NewQuestion:
+    """Fill what the question type requires, asking on a terminal; refuse without one.
+
+    Once a person is answering, a wrong line is explained and asked again (nothing typed
+    is lost), and the optional fields `check` needs are offered too. Ctrl-C ends it all
+    with exit 130 and the file untouched.
+    """
+    from .authoring.adding import check_can_add
+    from .authoring.draft import missing
+    from .authoring.interview import answered, next_ask
     from .errors import InputError
 
-    while needs := missing(draft):
-        if not _can_prompt():
-            options = " and ".join(", ".join(n.option for n in needs).rsplit(", ", 1))
-            kind = f"a {draft.type} question" if draft.type else "a question"
-            raise InputError(f"{kind} needs {options}; give them as options "
-                             "(there is no terminal to ask on)")
-        need = needs[0]
-        if not need.repeatable:
-            draft = supply(draft, need, [typer.prompt(need.label)])
+    needs = missing(draft)
+    if not needs:
+        return draft
+    if not _can_prompt():
+        options = " and ".join(", ".join(n.option for n in needs).rsplit(", ", 1))
+        kind = f"a {draft.type} question" if draft.type else "a question"
+        raise InputError(f"{kind} needs {options}; give them as options "
+                         "(there is no terminal to ask on)")
+    check_can_add(deck)  # a deck that cannot take a question is refused before any typing
+    offered: set[str] = set()
+    while (ask := next_ask(draft, frozenset(offered))) is not None:
+        offered.add(ask.field)
+        if not ask.many:
+            draft = answered(draft, ask, _read_line(ask, draft, (), ask.label))
             continue
-        values: list[str] = list(getattr(draft, need.field))
+        entries: tuple[str, ...] = ()
         while True:
-            required = len(values) < need.minimum
-            suffix = "" if required else " (empty to finish)"
-            value: str = typer.prompt(f"{need.label} {len(values) + 1}{suffix}",
-                                      default=None if required else "", show_default=False)
-            if not value.strip():
+            notes = [ask.note] if ask.note else []
+            if len(entries) >= ask.minimum:
+                notes.append("Enter to finish")
+            shown = f" ({'; '.join(notes)})" if notes else ""
+            entry = _read_line(ask, draft, entries, f"{ask.label} {len(entries) + 1}{shown}")
+            if entry is None:
                 break
-            values.append(value)
-        draft = supply(draft, need, values)
+            entries = (*entries, entry)
+        draft = answered(draft, ask, entries)
     return draft
+
+
+def _read_line(ask: Ask, draft: NewQuestion, earlier: tuple[str, ...], label: str) -> Any:
+    """Ask until the reader accepts the line; None for an empty line where that is allowed."""
+    from .errors import InputError
+
+    may_skip = ask.optional or (ask.many and len(earlier) >= ask.minimum)
+    shown = f"{label} (Enter to skip)" if ask.optional else label
+    while True:
+        try:
+            typed: str = typer.prompt(shown, default="", show_default=False)
+        except typer.Abort:  # Ctrl-C or Ctrl-D at the prompt
+            raise KeyboardInterrupt from None
+        if not typed.strip() and may_skip:
+            return None
+        try:
+            return ask.read(typed, draft, earlier)
+        except InputError as reason:
+            typer.echo(f"  {reason}", err=True)
 
 
 @app.command()
@@ -460,8 +493,10 @@ def add(
 ) -> None:
     """Append one question to a deck, keeping every comment and blank line of the file.
 
-    On a terminal, missing required fields are asked for. The whole deck is checked
-    before writing; if anything is wrong the file is left exactly as it was.
+    On a terminal, what the question still needs is asked for (a wrong answer is
+    explained and asked again), then the optional unit, paragraph, explanation and tags.
+    The whole deck is checked before writing; if anything is wrong, or on Ctrl-C, the
+    file is left exactly as it was.
     """
     with _reporting("add"):
         from .authoring.adding import add_question
@@ -475,7 +510,7 @@ def add(
             tolerance=tolerance, items=tuple(item or ()), pairs=tuple(pair or ()),
             alternatives=tuple(alternative or ()),
         )
-        added = add_question(deck, _ask_missing(draft))
+        added = add_question(deck, _ask_missing(deck, draft))
         typer.echo(f"{display_path(added.path)}: added {added.question_type} question "
                    f"'{added.question_id}' ({added.questions} questions)")
 

@@ -312,20 +312,55 @@ def test_on_a_terminal_missing_fields_are_asked_for(
     monkeypatch.setattr(cli, "_can_prompt", lambda: True)
     path = write(tmp_path, STYLED)
     result = runner.invoke(app, ["add", "deck.yaml"],
-                           input="choice\nWhich is larger?\nEarth\nMoon\n\nEarth\n")
+                           input="choice\nWhich is larger?\nEarth\nMoon\n\nearth\n3\n\nsize\n")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Type (short, numeric, date, choice, truefalse, cloze, order, match): choice\n"
+        "Type (1 short, 2 numeric, 3 date, 4 choice, 5 truefalse, 6 cloze, 7 order, 8 match): "
+        "choice\n"
         "Prompt (the question): Which is larger?\n"
         "Choice 1: Earth\n"
         "Choice 2: Moon\n"
-        "Choice 3 (empty to finish): \n"
-        "Right choice (as written): Earth\n"
+        "Choice 3 (Enter to finish): \n"
+        "Right choice (its number 1-2, letter a-b or text; several: 1, 3): earth\n"
+        "Paragraph of the source holding the answer, 1 = first (Enter to skip): 3\n"
+        "Explanation, shown with the answer (Enter to skip): \n"
+        "Tags, separated by spaces (Enter to skip): size\n"
         "deck.yaml: added choice question 'which-is-larger' (3 questions)\n"
     )
     question = load_deck(path).deck.questions[-1]
     assert question.choices == ["Earth", "Moon"]  # type: ignore[attr-defined]
     assert question.answer == "Earth"  # type: ignore[attr-defined]
+    assert question.tags == ["size"]
+    assert question.source is not None and question.source.paragraph == 3
+    assert question.explanation is None
+
+
+def test_a_wrong_line_is_explained_and_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_can_prompt", lambda: True)
+    path = write(tmp_path, STYLED)
+    result = runner.invoke(app, ["add", "deck.yaml", "--type", "truefalse", "--prompt", "Q?"],
+                           input="maybe\nYES\n0\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "  'maybe' is neither true nor false (type true or false, yes or no)\n"
+        "  '0' is not a paragraph number (1 for the first)\n"
+    )
+    assert load_deck(path).deck.questions[-1].answer is True  # type: ignore[attr-defined]
+
+
+def test_without_a_terminal_nothing_is_asked_and_the_message_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, STYLED)
+    result = runner.invoke(app, ["add", "deck.yaml", "--type", "choice", "--prompt", "Q"],
+                           input="Earth\nMoon\n")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == ("add: a choice question needs --choice and --answer; give them as "
+                             "options (there is no terminal to ask on)\n")
+    assert path.read_text(encoding="utf-8") == STYLED
 
 
 def test_the_shipped_deck_keeps_every_byte(tmp_path: Path) -> None:

@@ -31,8 +31,13 @@ class Added:
     questions: int
 
 
-def add_question(path: Path, draft: NewQuestion) -> Added:
-    """Append `draft` to the deck at `path`; raise (leaving the file untouched) on any problem."""
+def check_can_add(path: Path) -> None:
+    """Raise now if `add` would refuse the deck itself, before anyone types a question."""
+    _read_deck(path)
+
+
+def _read_deck(path: Path) -> tuple[str, str, Deck]:
+    """The deck's byte-order mark (or ''), its text without it, and the valid deck."""
     shown = display_path(path)
     try:
         raw = path.read_bytes()
@@ -40,7 +45,13 @@ def add_question(path: Path, draft: NewQuestion) -> Added:
         raise InputError(f"{shown}: cannot read: {error.strerror}") from None
     bom = BOM if raw.startswith(BOM.encode("utf-8")) else ""
     text = decode_text(raw, shown).removeprefix(BOM)
-    old = parse_deck(text, shown, deck_dir=path.parent)
+    return bom, text, parse_deck(text, shown, deck_dir=path.parent)
+
+
+def add_question(path: Path, draft: NewQuestion) -> Added:
+    """Append `draft` to the deck at `path`; raise (leaving the file untouched) on any problem."""
+    shown = display_path(path)
+    bom, text, old = _read_deck(path)
 
     question_id = _choose_id(old, draft, shown)
     data = question_data(draft, question_id)
