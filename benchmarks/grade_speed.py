@@ -1,12 +1,14 @@
 """How fast and how right `quizgen grade` is on synthetic scans at 150, 200 and 300 dpi.
 
-Run: python benchmarks/grade_speed.py [--pages N] [--set held-out|tune]
+Run: python benchmarks/grade_speed.py [--pages N] [--set held-out|tune|stress]
 
 Pages come from tests/grade_synthetic.py: an exam of 4 copies x 3 pages, random answers
 (filled, ticked, crossed; blanks; faint erasures), every page degraded at random (any
 quarter turn, skew up to 5°, blur, noise, JPEG, colour), shuffled, written as PNG/JPEG.
 Two disjoint seed ranges: `tune` is the only set thresholds may be adjusted on;
-`held-out` (the default) is never tuned on. Figures, not pass/fail:
+`held-out` (the default) is never tuned on. `stress` (written after the tuning, never tuned
+on) draws with light pencil, fine pens and half-erased marks on worn-copier scans: there
+the point is that what is not flagged is still right. Figures, not pass/fail:
 
 - pages/s: wall clock and CPU time of grade_scans() (reading files included), OpenCV
   limited to one thread, so the figure is for one core;
@@ -34,8 +36,11 @@ sys.path.insert(0, str(ROOT))
 from quizgen.grading import grade_scans  # noqa: E402
 from quizgen.grading.table import grades_csv  # noqa: E402
 from tests.grade_synthetic import (  # noqa: E402
+    HARD_PEN,
+    Pen,
     degrade,
     expected_row,
+    hard_degradation,
     make_exam,
     many_questions,
     random_answers,
@@ -45,14 +50,17 @@ from tests.grade_synthetic import (  # noqa: E402
     write_image,
 )
 
-SEED_BASE = {"held-out": 20_000, "tune": 10_000}
+SEED_BASE = {"held-out": 20_000, "tune": 10_000, "stress": 30_000}
 DPIS = (150, 200, 300)
 QUESTIONS = 72
 """72 questions in rows of up to 6 boxes fill three pages a copy."""
 
 
-def measure(dpi: int, pages_wanted: int, seed: int, show: bool = False) -> dict[str, float]:
+def measure(dpi: int, pages_wanted: int, seed: int, show: bool = False,
+            stress: bool = False) -> dict[str, float]:
     rng = random.Random(seed)
+    pen = HARD_PEN if stress else Pen()
+    scanner = hard_degradation if stress else random_degradation
     totals = {"pages": 0.0, "wall": 0.0, "cpu": 0.0, "cells": 0.0, "flagged": 0.0,
               "wrong": 0.0, "boxes": 0.0, "box_wrong": 0.0, "erased": 0.0,
               "erased_marked": 0.0, "unplaced": 0.0}
@@ -70,8 +78,8 @@ def measure(dpi: int, pages_wanted: int, seed: int, show: bool = False) -> dict[
                 drawn[copy["copy"]] = answers
                 expected.append(expected_row(exam, copy, answers))
                 for number in copy["pages"]:
-                    page = render_page(exam, number, dpi, answers, rng)
-                    images.append(degrade(page, random_degradation(rng), rng))
+                    page = render_page(exam, number, dpi, answers, rng, pen)
+                    images.append(degrade(page, scanner(rng), rng))
             rng.shuffle(images)
             scans = [write_image(image, base / f"{index:03d}.{rng.choice(['png', 'jpg'])}")
                      for index, image in enumerate(images)]
@@ -121,7 +129,8 @@ def main() -> None:
           "cells flagged | boxes misread | erased read as marked | pages not placed |")
     print("|---|---|---|---|---|---|---|---|---|")
     for dpi in DPIS:
-        t = measure(dpi, arguments.pages, SEED_BASE[arguments.set] + dpi, arguments.show)
+        t = measure(dpi, arguments.pages, SEED_BASE[arguments.set] + dpi, arguments.show,
+                    stress=arguments.set == "stress")
         decided = t["cells"] - t["flagged"]
         print(f"| {dpi} | {t['pages']:.0f} | {t['pages'] / t['wall']:.1f} | "
               f"{t['pages'] / t['cpu']:.1f} | "

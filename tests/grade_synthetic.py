@@ -224,8 +224,23 @@ def expected_row(exam: dict[str, Any], copy: dict[str, Any], answers: Answers
 # ---------------------------------------------------------------- drawing
 
 
+@dataclass(frozen=True)
+class Pen:
+    """How students and teachers write: ink darkness (0 black, 255 paper), stroke width,
+    and how dark an eraser leaves a mark."""
+
+    ink: tuple[int, int] = (10, 90)
+    stroke_pt: tuple[float, float] = (1.0, 1.8)
+    erased: tuple[int, int] = (195, 225)
+
+
+HARD_PEN = Pen(ink=(60, 150), stroke_pt=(0.6, 1.2), erased=(175, 215))
+"""Light pencil, fine pens and half-hearted erasing: the stress set."""
+
+
 def render_page(exam: dict[str, Any], page_number: int, dpi: float,
-                answers: Answers | None = None, rng: random.Random | None = None) -> Image:
+                answers: Answers | None = None, rng: random.Random | None = None,
+                pen: Pen = Pen()) -> Image:
     """A clean grey page at `dpi` with the answers drawn in (pen/pencil darkness varies)."""
     rng = rng or random.Random(page_number)
     scale = dpi / 72
@@ -246,9 +261,9 @@ def render_page(exam: dict[str, Any], page_number: int, dpi: float,
             continue
         key = (box["question"], box["value"])
         if key in answers.erased:
-            draw_erasure(image, box, scale, rng)
+            draw_erasure(image, box, scale, rng, pen)
         if key in answers.marks:
-            draw_mark(image, box, scale, answers.marks[key], rng)
+            draw_mark(image, box, scale, answers.marks[key], rng, pen)
     return image
 
 
@@ -303,9 +318,9 @@ def _clutter(image: Image, scale: float, copy: dict[str, Any], page_number: int)
 
 
 def draw_mark(image: Image, box: dict[str, float], scale: float, style: Style,
-              rng: random.Random) -> None:
+              rng: random.Random, pen: Pen = Pen()) -> None:
     """A student's or teacher's mark: a filled blob, a tick or a cross, pen or pencil dark."""
-    level = rng.randint(10, 90)
+    level = rng.randint(*pen.ink)
     x, y, w, h = box["x"], box["y"], box["w"], box["h"]
 
     def point(fx: float, fy: float) -> tuple[int, int]:
@@ -319,7 +334,7 @@ def draw_mark(image: Image, box: dict[str, float], scale: float, style: Style,
         axes = (_px(w / 2 * coverage, scale), _px(h / 2 * coverage, scale))
         cv2.ellipse(image, centre, axes, rng.uniform(0, 180), 0, 360, level, -1, cv2.LINE_AA)
         return
-    thickness = max(1, _px(rng.uniform(1.0, 1.8), scale))
+    thickness = max(1, _px(rng.uniform(*pen.stroke_pt), scale))
     if style == "tick":
         points = np.array([point(0.15, 0.55), point(0.42, 0.85), point(0.95, 0.05)], np.int32)
         cv2.polylines(image, [points], False, level, thickness, cv2.LINE_AA)
@@ -328,9 +343,10 @@ def draw_mark(image: Image, box: dict[str, float], scale: float, style: Style,
         cv2.line(image, point(0.9, 0.1), point(0.1, 0.9), level, thickness, cv2.LINE_AA)
 
 
-def draw_erasure(image: Image, box: dict[str, float], scale: float, rng: random.Random) -> None:
+def draw_erasure(image: Image, box: dict[str, float], scale: float, rng: random.Random,
+                 pen: Pen = Pen()) -> None:
     """What an eraser leaves of a filled bubble: a pale smudge, well lighter than any ink."""
-    level = rng.randint(195, 225)
+    level = rng.randint(*pen.erased)
     centre = (_px(box["x"] + box["w"] / 2, scale), _px(box["y"] + box["h"] / 2, scale))
     axes = (_px(box["w"] * 0.45, scale), _px(box["h"] * 0.45, scale))
     smudge = image.copy()
@@ -396,6 +412,19 @@ def degrade(image: Image, how: Degradation, rng: random.Random) -> Image:
         flag = cv2.IMREAD_COLOR if how.colour else cv2.IMREAD_GRAYSCALE
         page = np.asarray(cv2.imdecode(data, flag), dtype=np.uint8)
     return page
+
+
+def hard_degradation(rng: random.Random) -> Degradation:
+    """A worn copier: more blur and noise, heavy JPEG, grey paper (the stress set)."""
+    return Degradation(
+        quarter_turns=rng.randrange(4),
+        skew_deg=rng.uniform(-5, 5),
+        blur_px=rng.uniform(0.8, 2.0),
+        noise=rng.uniform(6, 14),
+        jpeg_quality=rng.choice([25, 35, 50]),
+        colour=rng.random() < 0.3,
+        paper_level=rng.randint(200, 240),
+    )
 
 
 def write_image(image: Image, path: Path) -> Path:
