@@ -109,38 +109,44 @@ class PartialDate:
         else:
             found = _kind_of(value)
             raise ValueError(f"expected a year, YYYY-MM or YYYY-MM-DD, found {found}")
-        match = re.fullmatch(r"(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+        era = re.fullmatch(r"(\d{1,4})\s*(?:BCE?|B\.C\.(?:E\.)?)", text)
+        if era:
+            text = f"-{era[1]}"  # 44 BC is year -44 (there is no year 0)
+        match = re.fullmatch(r"(-?\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
         if not match:
-            raise ValueError(f"'{text}' is not a year, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(f"'{text}' is not a year, YYYY-MM, YYYY-MM-DD or '44 BC'")
         year = int(match[1])
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
-        if year < 1:
-            raise ValueError("the year must be 1 or later")
+        if year == 0:
+            raise ValueError("there is no year 0: 1 BC (-1) is followed by AD 1")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has no month {month}")
         if day is not None and month is not None:
             try:
-                date(year, month, day)
+                date(year if year > 0 else 4, month, day)  # BC: checked in a leap year
             except ValueError:
                 raise ValueError(f"'{text}' is not a real date") from None
         return cls(year, month, day)
 
     def iso(self) -> str:
-        """The canonical form kept in the model: 1996, 2000-03, 2024-06-19."""
+        """The canonical form kept in the model: 1996, 2000-03, 2024-06-19; -44 for 44 BC."""
+        year = str(self.year) if self.year > 0 else f"-{-self.year:04d}"
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{year if self.year < 0 else f'{self.year:04d}'}-{self.month:02d}"
+        return f"{year if self.year < 0 else f'{self.year:04d}'}-{self.month:02d}-{self.day:02d}"
 
     def words(self) -> str:
-        """The form a reader expects on a card or paper: 1996, March 2000, 19 June 2024."""
+        """The form a reader expects on a card or paper: 1996, March 2000, 19 June 2024,
+        15 March 44 BC."""
+        year = str(self.year) if self.year > 0 else f"{-self.year} BC"
         if self.month is None:
-            return str(self.year)
+            return year
         if self.day is None:
-            return f"{MONTHS[self.month - 1]} {self.year}"
-        return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+            return f"{MONTHS[self.month - 1]} {year}"
+        return f"{self.day} {MONTHS[self.month - 1]} {year}"
 
 
 def _kind_of(value: object) -> str:
@@ -166,10 +172,12 @@ DateValue = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 9999},
-                {"type": "string", "pattern": r"^\d{1,4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": -9999, "maximum": 9999, "not": {"const": 0}},
+                {"type": "string",
+                 "pattern": r"^(-?\d{1,4}(-\d{2}(-\d{2})?)?|\d{1,4} ?(BCE?|B\.C\.(E\.)?))$"},
             ],
-            "description": "A year (1996), a month (2000-03) or a full date (2024-06-19).",
+            "description": "A year (1996), a month (2000-03) or a full date (2024-06-19); "
+            "years before Christ as -44 or '44 BC'.",
         }
     ),
 ]

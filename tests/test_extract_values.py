@@ -51,3 +51,18 @@ def test_relative_months() -> None:
     assert relative_month(3, "next", june) == PartialDate(2025, 3)
     assert relative_month(9, "next", june) == PartialDate(2024, 9)
     assert relative_month(9, "last", PartialDate(2024)) is None
+
+
+def test_years_before_christ_are_dates_a_deck_accepts() -> None:
+    from quizgen.extract.facts import find_facts
+    from quizgen.models import DateQuestion, PartialDate
+
+    (fact,) = [f for f in find_facts("Caesar was killed on 15 March 44 BC.") if f.kind == "date"]
+    assert fact.date == PartialDate(-44, 3, 15)
+    assert (fact.date.iso(), fact.date.words()) == ("-0044-03-15", "15 March 44 BC")
+    for written in ("-44", "44 BC", "44 BCE", -44):
+        question = DateQuestion(type="date", id="q", prompt="When?", answer=written)
+        assert question.answer == "-44"
+        assert question.answer_date.words() == "44 BC"
+    with pytest.raises(ValueError, match="no year 0"):
+        PartialDate.parse("0")

@@ -46,8 +46,10 @@ from .words import (
     CONTRACT_MODIFIERS,
     COUNT_MODIFIERS,
     CURRENCY_CODE,
+    CURRENCY_CODES,
     CURRENCY_SYMBOL,
     CURRENCY_WORD,
+    CURRENCY_WORDS,
     DATE_PREPOSITIONS,
     DAY,
     DEAL_MODIFIERS,
@@ -180,9 +182,11 @@ MONEY_CODE = FactPattern(
     _line(rf"""\b(?:(?P<cur>{CURRENCY_CODE})\s?(?P<amt>{NUM})(?P<scale>{SCALE_AFTER_DIGITS})?
               |(?P<amt2>{NUM})(?P<scale2>{SCALE_AFTER_DIGITS})?\s(?P<cur2>{CURRENCY_CODE}))\b"""),
     _money_code,
-    examples=("a loan of [USD 40 million] was agreed", "it raised [500m EUR] last year"),
-    triggers=("usd", "eur", "gbp", "jpy", "cny", "chf", "rmb", "inr", "aud", "cad", "krw", "rub",
-              "hkd"),
+    examples=("a loan of [USD 40 million] was agreed", "it raised [500m EUR] last year",
+              "a deficit of [RON 5.5 billion] in May", "spending of [HUF 1.4 trillion]",
+              "wages of [MDL 7,385] a month"),
+    counterexamples=("the RON team", "HUF and EUR rates"),
+    triggers=tuple(code.lower() for code in CURRENCY_CODES),
 )
 
 
@@ -222,10 +226,11 @@ MONEY_WORDS = FactPattern(
     _money_words,
     examples=("it cost [350 million euros] to build", "fined [five million dollars]",
               "a bill of [11 billion US dollars]", "a stamp costs [85 pence]",
-              "[half a million pounds] was raised"),
+              "[half a million pounds] was raised", "a budget of [31.9 billion lei]",
+              "assessed at [132 billion Marks] in 1921", "[2 trillion yen] in bonds",
+              "[40 billion roubles] of aid"),
     counterexamples=("the party won 12 seats", "the boxer weighed in at",),
-    triggers=("dollar", "pound", "sterling", "euro", "yen", "yuan", "renminbi", "roubl", "rubl",
-              "rupee", "won", "franc", "cent", "pence"),
+    triggers=tuple(sorted({word.lower().split()[-1] for word in CURRENCY_WORDS})),
 )
 
 
@@ -487,21 +492,46 @@ def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")):
         return None  # "2000 troops" counts troops
-    if year < 1800 and previous not in DATE_PREPOSITIONS:
-        return None
+    bracketed = text[start - 1:start] in ("(", "–") or text[end:end + 1] in (")", "–")
+    if year < 1800 and previous not in DATE_PREPOSITIONS and not bracketed:
+        return None  # "(1689)", "(1762–1796)": years after a name or in a range
     return _date_fact(match, "year", make_date(year))
 
 
 DATE_YEAR = FactPattern(
     "date-year", "date",
-    _line(rf"""(?P<year>{YEAR})(?![\w%]|,\d|\.\d|/\d|-\d\d-|\s?(?:per\s?cent|percent)\b)"""),
+    _line(rf"""(?P<year>{YEAR})(?:(?=[ef]\))|(?![\w%]|,\d|\.\d|/\d|-\d\d-|\s?(?:per\s?cent|percent)\b))"""),
     _year,
     examples=("in [1996], Russia pulled out", "a [1961] treaty between them",
               "the [2024] elections", "the Treaty of Westphalia in [1648]",
-              "between [1939] and [1945]"),
-    counterexamples=("1,200 troops arrived", "2000 soldiers were sent", "in 24 years",
+              "between [1939] and [1945]", "the Treaty of Nerchinsk ([1689]) by",
+              "Catherine the Great ([1762]–[1796])", "GDP growth 3.6% ([2019]e)"),
+    counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
+                     "in 24 years",
                      "$2011 was paid", "COVID-19 and F-2000"),
     triggers=("#digit",),
+)
+
+
+def _before_christ(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    if _glued(text, match.start(), "$£€¥.,/"):
+        return None
+    year = -int(match.group("year"))
+    month = month_number(match.group("month")) if match.group("month") else None
+    day = int(re.sub(r"\D", "", match.group("day"))) if match.group("day") and month else None
+    pattern = "year" if month is None else ("month" if day is None else "day")
+    return _date_fact(match, pattern, make_date(year, month, day))
+
+
+DATE_BC = FactPattern(
+    "date-bc", "date",
+    _line(rf"""(?:(?:(?P<day>{DAY})\s+)?(?P<month>{MONTH_FULL})\s+)?(?P<year>\d{{1,4}})\s?
+              (?:BCE?|B\.C\.(?:E\.)?)(?![\w])"""),
+    _before_christ,
+    examples=("assassinated in [44 BC] in Rome", "born on [12 July 100 BC]",
+              "fought in [490 BCE]", "the Ides of March ([15 March 44 BC])", "in [31 B.C.] at"),
+    counterexamples=("the BC Lions won 44 games", "a BCE exam"),
+    triggers=("bc", "b.c."),
 )
 
 
@@ -682,6 +712,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     head = words[-1].rstrip(",;:.")
     if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent", "points"):
         return None
+    unit = re.match(r"\s+(metres|meters|m)\b", match.group("words"))
+    if unit and _race_name(text, match.start(), match.start("words") + unit.end()):
+        return None  # "the 100 metres", "200 m titles": an event, not a distance
     previous = _preceding_word(text, match.start())
     if previous.lower() in ("in", "of", "out") and re.search(
             rf"(?:\d|{SMALL_WORD})\s+{previous}\s*$",
@@ -706,15 +739,28 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
                 number_start=match.start("num"), number_end=match.end("num"))
 
 
+_RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|freestyle|"
+                         r"butterfly|backstroke|breaststroke|sprints?|world\s+records?)\b|\s*[,;]",
+                         re.IGNORECASE)
+
+
+def _race_name(text: str, start: int, unit_end: int) -> bool:
+    previous = _preceding_word(text, start).lower()
+    return previous in ("the", "and") or text[:start].rstrip().endswith(",") or (
+        _RACE_AFTER.match(text, unit_end) is not None)
+
+
 COUNT = FactPattern(
     "count", "count",
-    _line(rf"""(?P<num>{NUM}(?:\s?(?:m|bn|mn|k)\b|\s+{SCALE_WORD}\b)?)
+    _line(rf"""(?P<num>{NUM}(?:(?:m|k)\b|\s?(?:bn|mn)\b|\s+{SCALE_WORD}\b)?)\+?
               (?=(?:\s+[A-Za-z][\w'’/.-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
               (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
+              "over [600,000 km2] of land", "[1323+ cases] so far",
               "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
+                     "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#digit",),
 )
@@ -729,6 +775,7 @@ COUNT_WORDS = FactPattern(
               "[a dozen other states] have", "[Two crore new homes] will be built",
               "[half a million people] marched"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
+                     "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#numword",),
 )
@@ -737,7 +784,8 @@ COUNT_WORDS = FactPattern(
 # ------------------------------------------------------------------ treaties
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-TREATY_WORD = r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter)"
+TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter"
+               r"|(?<=Joint\s)Declaration)")
 TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
 CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
 CAP_SEQUENCE = (
@@ -782,6 +830,8 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     keyword = match.group("kw")
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
         return None  # lower-case forms are left to the common-noun pattern
+    if not complement and re.match(r"\s+[A-Z][a-z]", text[match.end():]):
+        return None  # "League of Nations Treaty Series", "North Atlantic Treaty Organization"
     lowest = before.start() if before else match.start("kw")
     start = match.start("kw")
     for token in reversed(tokens):
@@ -808,10 +858,15 @@ TREATY_NAME = FactPattern(
         "Britain's [Good Friday Agreement]", "the [Kyoto Protocol] of 1997",
         "under the [1951 Mutual Defense Treaty] between",
         "to rewrite the [Stability and Growth Pact] rules",
+        "concluded the [Sino-British Joint Declaration on the Question of Hong Kong] in 1984",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
+                     "printed in The League of Nations Treaty Series",
+                     "the North Atlantic Treaty Organization met",
+                     "the Declaration of Independence",
                      "Agreement was reached on Monday.", "a new Honda Accord"),
-    triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter"),
+    triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
+              "declaration"),
 )
 
 
@@ -831,24 +886,35 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
             break
     if not tokens:
         return None
+    if match.group("kw").lower().startswith("deal"):
+        return _deal(match, text, before, tokens, [t.group().lower() for t in tokens])
     # Leading vague words are not part of the name: "the last [arms-control agreement]".
     while tokens and tokens[0].group().lower() in GENERIC_MODIFIERS:
         tokens = tokens[1:]
     if not tokens:
         return None
     lowered = [t.group().lower() for t in tokens]
-    keyword = match.group("kw").lower()
     if all(parse_number(m) is not None and not re.fullmatch(r"1\d{3}|20\d\d", m) for m in lowered):
         return None  # "two treaties" counts treaties; it names none
     if all(m in GENERIC_MODIFIERS for m in lowered):
         return None
     if any(m in CONTRACT_MODIFIERS or m in NOT_TREATY_PREFIXES for m in lowered):
         return None
-    if keyword.startswith("deal") and not any(m in DEAL_MODIFIERS for m in lowered):
-        return None
     if any(re.fullmatch(r"[$£€¥]?[\d.,]+(?:bn|m|k|tn)?", m)
            and not re.fullmatch(r"1\d{3}|20\d\d", m) for m in lowered):
         return None  # "a £350m deal" is a figure, not a treaty's name
+    start = before.start() + tokens[0].start()
+    name = text[start:match.end()]
+    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-common")
+
+
+def _deal(match: re.Match[str], text: str, before: re.Match[str],
+          tokens: list[re.Match[str]], lowered: list[str]) -> Fact | None:
+    """"a peace deal", "the grain deal": a deal is a treaty only with a telling modifier."""
+    if not any(m in DEAL_MODIFIERS for m in lowered):
+        return None
+    if any(m in CONTRACT_MODIFIERS or m in NOT_TREATY_PREFIXES for m in lowered):
+        return None
     start = before.start() + tokens[0].start()
     name = text[start:match.end()]
     return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-common")
@@ -863,7 +929,11 @@ TREATY_COMMON = FactPattern(
               "pulled out of a [1961 treaty] between", "signed a [free-trade agreement]",
               "any type of [defence treaty] is", "a [peace deal] was"),
     counterexamples=("a new, vaguer, treaty", "the treaty lapsed", "a broad agreement",
-                     "signed a plea agreement", "the deal was sealed", "a £350m deal"),
+                     "signed a plea agreement", "the deal was sealed", "a £350m deal",
+                     "one of the peace treaties", "to conclude the peace treaty",
+                     "the first of the unequal treaties", "a supplementary agreement",
+                     "the equivalent American treaty",
+                     "a trade treaty with the Qing"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
@@ -874,7 +944,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS,
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
-    DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
+    DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
     COUNT, COUNT_WORDS,
     TREATY_NAME, TREATY_COMMON,

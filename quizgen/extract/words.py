@@ -49,13 +49,23 @@ CURRENCY_SYMBOLS = {
     "₹": "INR", "₩": "KRW", "₽": "RUB", "rs": "INR", "rs.": "INR",
 }
 CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RMB", "INR", "AUD", "CAD", "KRW",
-                  "RUB", "HKD")
+                  "RUB", "HKD", "NZD", "SGD", "BRL", "MXN", "ZAR", "TRY", "SEK", "NOK", "DKK",
+                  "PLN", "CZK", "HUF", "RON", "BGN", "MDL", "UAH", "KZT", "ILS", "SAR", "AED",
+                  "QAR", "EGP", "NGN", "KES", "PKR", "BDT", "LKR", "IDR", "MYR", "THB", "VND",
+                  "PHP", "TWD", "KPW", "ARS", "CLP", "COP", "PEN")
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "US dollar": "USD", "US dollars": "USD",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
     "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rupee": "INR",
     "rupees": "INR", "won": "KRW", "franc": "CHF", "francs": "CHF",
+    "lei": "RON", "leu": "RON", "forint": "HUF", "forints": "HUF", "zloty": "PLN",
+    "zlotys": "PLN", "zlotych": "PLN", "koruna": "CZK", "korunas": "CZK",
+    "lira": "TRY", "liras": "TRY", "rand": "ZAR", "naira": "NGN", "shekels": "ILS",
+    "hryvnias": "UAH", "hryvnia": "UAH", "tenge": "KZT", "baht": "THB", "ringgit": "MYR",
+    "rupiah": "IDR", "pesos": "MXN", "reais": "BRL", "kronor": "SEK", "kroner": "NOK",
+    "dirhams": "AED", "riyals": "SAR", "marks": "DEM", "Marks": "DEM",
+    "gold marks": "DEM", "Reichsmarks": "DEM", "Deutschmarks": "DEM", "Deutsche Marks": "DEM",
     "cent": "USD-cent", "cents": "USD-cent", "pence": "GBP-penny",
 }
 """As written in running text, after the amount: '350 million euros', '85 pence'."""
@@ -104,7 +114,8 @@ MEASURE_UNITS = (
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "kg", "kilograms",
     "tonnes", "tons", "barrels", "acres", "hectares", "litres", "liters", "gallons", "mph",
     "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "cm", "mm", "inches", "lb", "lbs",
-    "ounces", "kilometre", "kilometer",
+    "ounces", "kilometre", "kilometer", "km2", "km²", "sq km", "square kilometres",
+    "square kilometers", "square miles",
 )
 
 IRREGULAR_PLURALS = (
@@ -168,7 +179,9 @@ NOT_TREATY_PREFIXES = frozenset(
 )
 
 GENERIC_MODIFIERS = frozenset(
-    """new old earlier previous same such other first second third final current existing
+    """peace unequal supplementary equivalent open trade american western eastern british
+    chinese russian soviet sino-soviet french german japanese european
+    new old earlier previous same such other first second third final current existing
     proposed landmark historic historical major key broad general vague vaguer tentative
     formal informal written verbal draft interim separate original latest last whole entire
     full mutual bilateral multilateral international global important crucial controversial
