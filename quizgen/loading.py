@@ -25,6 +25,7 @@ from .models import (
     Source,
     duplicate_id_message,
 )
+from .slugs import slugify
 from .textfiles import NotUtf8Error, decode_utf8
 from .yamlparse import Positions, YamlProblem, locate, parse_yaml
 
@@ -298,7 +299,7 @@ def _pattern_wording(path: tuple[int | str, ...], value: Any) -> tuple[str, str 
             f"tag '{value}' is not a valid tag",
             "tags have no spaces; use '-' or '_' between words and '::' to nest",
         )
-    suggestion = "-".join("".join(c if c.isalnum() else " " for c in str(value).lower()).split())
+    suggestion = slugify(str(value), fallback="")
     hint = "use lowercase letters, digits and single hyphens"
     if suggestion:
         hint += f", e.g. '{suggestion}'"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizgen.authoring.slugs import MAX_SLUG_LENGTH, slugify, unique_slug
 from quizgen.models import SLUG_PATTERN
+from quizgen.slugs import MAX_SLUG_LENGTH, slugify, unique_slug
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from ..atomic import write_bytes_atomic
 from ..errors import DeckError, InputError, QuizgenError, display_path
 from ..loading import decode_text, parse_deck
 from ..models import Deck
+from ..slugs import slugify, unique_slug
 from .draft import NewQuestion, id_source_text, question_data
-from .slugs import slugify, unique_slug
 from .splice import insert_question, read_list_style
 
 BOM = "\ufeff"

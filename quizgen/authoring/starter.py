@@ -16,7 +16,7 @@ from ..atomic import write_text_atomic
 from ..errors import InputError, display_path
 from ..models import SLUG_PATTERN
 from ..schema import SCHEMA_FILE, modeline
-from .slugs import slugify
+from ..slugs import slugify
 from .splice import scalar_text
 
 _STARTER = """\

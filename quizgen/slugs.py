@@ -1,4 +1,8 @@
-"""Question ids made from prompts: readable, valid slugs, unique in their deck."""
+"""Ids made from text: readable, valid slugs, unique in their deck.
+
+`quizgen add` makes question ids from prompts with these, and the loader suggests a
+valid id for an invalid one the same way.
+"""
 
 from __future__ import annotations
 
