@@ -439,3 +439,23 @@ def test_print_keeps_questions_and_drops_the_controls(
     assert {display for tag, display in shown if tag == "BUTTON"} == {"none"}
     assert {display for tag, display in shown if tag == "FORM"} == {"block"}
     assert len(page.page.pdf()) > 1000
+
+
+def test_merged_decks_get_a_section_each(visit: Callable[..., Visit],
+                                         every_type: tuple[LoadedDeck, Path],
+                                         tmp_path: Path) -> None:
+    second = tmp_path / "second.yaml"
+    second.write_text("id: second\ntitle: Second deck\nquestions:\n"
+                      "  - {id: q, type: short, prompt: Who?, answer: Me}\n", encoding="utf-8")
+    path = tmp_path / "both.quiz.html"
+    path.write_text(render_decks([every_type[0], load_deck(second)], "html").text,
+                    encoding="utf-8")
+    page = visit(path)
+    assert page.page.locator("section.qz-deck h2").all_inner_texts() == [
+        "Every type <i>&</i> {markup} / slash", "Second deck"]
+    assert page.page.locator("h1").inner_text() == (
+        "Every type <i>&</i> {markup} / slash \u00b7 Second deck")
+    assert page.order()[-1] == "q"  # questions stay in their deck's section
+    answer(page, every_type[0], "q", "me")
+    assert verdict(page, "q") == "\u2713 Right"
+    assert page.page.locator("#qz-score").inner_text().startswith("Score: 1 of 18 points")

@@ -83,7 +83,7 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
         ],
     }
     count = sum(len(loaded.deck.questions) for loaded in decks)
-    title = decks[0].deck.title if len(decks) == 1 else f"{len(decks)} decks"
+    title = " · ".join(loaded.deck.title for loaded in decks)
     return Rendered(_page(title, data), count)
 
 
