@@ -17,11 +17,16 @@ from pathlib import Path
 
 import yaml
 
-from quizgen.extract.candidates import ExtractOptions, NoFactsError, build_deck, find_candidates
+from quizgen.extract.candidates import (
+    ExtractOptions,
+    NoFactsError,
+    all_facts,
+    build_deck,
+    find_candidates,
+)
 from quizgen.extract.documents import read_document
-from quizgen.extract.facts import find_facts
-from quizgen.extract.facttypes import KINDS, Context, Fact
-from quizgen.extract.sentences import parse_article, split_sentences
+from quizgen.extract.facttypes import KINDS, Fact
+from quizgen.extract.sentences import parse_article
 from quizgen.models import ChoiceQuestion, PartialDate
 
 HERE = Path(__file__).resolve().parent / "extract"
@@ -102,12 +107,8 @@ def _occurrence(text: str, needle: str, placed: list[tuple[int, int]],
 
 
 def predicted(text: str, reference: PartialDate | None) -> list[Fact]:
-    article = parse_article(text)
-    context = Context(reference=reference)
-    facts: list[Fact] = []
-    for sentence in split_sentences(article):
-        facts.extend(find_facts(sentence.text, context, offset=sentence.start))
-    return facts
+    """What `extract` finds: every fact of every paragraph, as `all_facts` gives them."""
+    return [fact for fact, _ in all_facts(parse_article(text), reference)]
 
 
 def score(facts: list[Fact], gold: list[Gold]) -> tuple[dict[str, Tally], list[str]]:

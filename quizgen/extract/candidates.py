@@ -32,6 +32,7 @@ from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
 from .sentences import Article, Sentence, split_sentences
+from .tables import table_facts
 
 ANAPHORA = frozenset(
     """it its this that these those they them their he she his her him such there but and
@@ -93,8 +94,11 @@ def all_facts(
     context = Context(reference=published)
     found: list[tuple[Fact, Sentence]] = []
     for sentence in split_sentences(article):
-        found.extend((fact, sentence)
-                     for fact in find_facts(sentence.text, context, offset=sentence.start))
+        facts = find_facts(sentence.text, context, offset=sentence.start)
+        paragraph = article.paragraph(sentence.paragraph)
+        if paragraph is not None:
+            facts.extend(table_facts(paragraph, sentence, facts))
+        found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
     return found
 
 

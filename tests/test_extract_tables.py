@@ -1,0 +1,28 @@
+"""Bare figures in table cells count what their column header or row label names."""
+
+from __future__ import annotations
+
+from quizgen.extract.candidates import all_facts
+from quizgen.extract.sentences import parse_article
+
+TABLE = (
+    "Outbreak figures\n\n"
+    "Country | Cases | Deaths | Outbreak end\n"
+    "Liberia | 10,675 | 4,809 | 9 Jun 2016\n"
+    "Italy | 1 | 0 | 20 Jul 2015\n\n"
+    "Labour force | 10.012 million (2008 est.)\n"
+    "Unemployment | 3.9% (May 2008)\n"
+)
+
+
+def test_cells_under_a_header_and_beside_a_label_are_counts() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(TABLE))]
+    assert ("count", "10,675", "10675 cases") in found
+    assert ("count", "4,809", "4809 deaths") in found
+    assert ("count", "1", "1 cases") in found
+    assert ("count", "10.012 million", "10012000 labour force") in found
+    # A zero is no fact; cells the patterns already read keep their reading.
+    assert not any(text == "0" for _, text, _ in found)
+    assert ("percent", "3.9%", "3.9%") in found
+    assert ("date", "9 Jun 2016", "2016-06-09") in found
+    assert not any(kind == "count" and text.startswith("Country") for kind, text, _ in found)
