@@ -194,3 +194,13 @@ def test_broken_pdf_is_refused(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.7\nnot really a pdf\n")
     with pytest.raises(InputError, match=r"broken\.pdf: not a readable PDF"):
         read_document(broken)
+
+
+def test_a_page_that_is_only_a_table_keeps_its_rows_as_one_paragraph() -> None:
+    # trafilatura returns the table alone here; the page's title above it keeps a blank
+    # line in the text, so the rows stay one table paragraph instead of eleven lone lines.
+    document = read_document(REAL / "heldout" / "economy-of-romania-2024.html")
+    article = parse_article(document.text)
+    assert document.text.startswith("Economy of Romania\n\n")
+    assert [p.layout for p in article.paragraphs] == ["table"]
+    assert len(article.paragraphs[0].text.splitlines()) == 11

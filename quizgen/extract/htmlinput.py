@@ -22,8 +22,13 @@ def read_html(page: bytes, name: str, url: str | None) -> Document:
     root = ElementTree.fromstring(extracted.encode("utf-8"))
     main = root.find("main")
     blocks = [] if main is None else [_block(element) for element in main]
-    text = "\n\n".join(block for block in blocks if block) + "\n"
     meta = {key: _clean(root.get(key)) for key in ("title", "author", "sitename", "date", "url")}
+    blocks = [block for block in blocks if block]
+    if meta["title"] and (not blocks or blocks[0] != meta["title"]):
+        # The page shows its title above the article; trafilatura may drop it. Without it
+        # a page that is one table would have no blank line, and its rows no paragraph.
+        blocks.insert(0, meta["title"])
+    text = "\n\n".join(blocks) + "\n"
     return Document(text=text, kind="html", name=name, title=meta["title"],
                     author=meta["author"], publication=meta["sitename"],
                     date=meta["date"], url=url or meta["url"])
