@@ -81,7 +81,8 @@ questions:
 
 def visible(html: str) -> str:
     """Rendered card HTML → the text a learner sees (styles, tags and spacing removed)."""
-    html = re.sub(r"<style>.*?</style>", "", html, flags=re.S)
+    html = re.sub(r"<(style|script)>.*?</\1>", "", html, flags=re.S)
+    html = re.sub(r"<[^>]* hidden>.*?</div>", "", html, flags=re.S)
     html = re.sub(r"<[^>]+>", " ", html)
     return re.sub(r" ([,.])", r"\1", " ".join(unescape(html).split()))
 
@@ -169,7 +170,7 @@ def test_rendered_cards_for_every_note_type(
     front = visible(choice.question())
     assert front.startswith("Choose one Which year?")
     assert sorted(front.removeprefix("Choose one Which year?").split()) == ["1994", "1996", "1998"]
-    assert re.search(r'<li class="qz-correct">1996</li>', choice.answer())
+    assert re.search(r'<li data-qz-id="\d" class="qz-correct">1996</li>', choice.answer())
     assert re.search(r"[ABC]\. 1996", visible(choice.answer()))
 
     truefalse = cards["truefalse"][0]
@@ -183,12 +184,13 @@ def test_rendered_cards_for_every_note_type(
     assert "90 per cent" in visible(first_gap.answer())
 
     order = cards["order"][0]
-    assert visible(order.question()).startswith("Put in the right order Put these in order")
-    answer_list = re.search(r'<div class="qz-answer-list"><ol>(.*?)</ol>', order.answer())
-    assert answer_list and visible(answer_list[1]) == "1961 1996 2014"
+    assert visible(order.question()).startswith("Put in order: write the letters Put these")
+    answer_list = re.search(r'<ol class="qz-solution">(.*?)</ol>', order.answer())
+    assert answer_list
+    assert re.fullmatch(r"[ABC] 1961 [ABC] 1996 [ABC] 2014", visible(answer_list[1]))
 
     match = cards["match"][0]
-    assert "Match each item on the left with one on the right" in visible(match.question())
+    assert "Match each number with a letter" in visible(match.question())
     assert re.search(r"1\. Kim Jong Il → [AB]\. leader in 2000", visible(match.answer()))
 
 
@@ -211,7 +213,7 @@ def test_type_answer_variant(every_type_deck: Path, tmp_path: Path, collection: 
     # The engine leaves this marker; Anki's reviewer turns it into the answer box.
     assert "[[type:Answer]]" in cards["numeric"][0].question()
     assert cards["numeric"][0].note_type()["name"] == "quizgen Q&A, type the answer (v1)"
-    assert cards["truefalse"][0].note_type()["name"] == "quizgen Q&A (v1)"
+    assert cards["truefalse"][0].note_type()["name"] == "quizgen Q&A, type the answer (v1)"
 
 
 def test_rebuilds_are_byte_identical(

@@ -62,8 +62,10 @@ questions:
 
 
 def rendered_html(card: Any) -> str:
-    """What the card shows, without our own stylesheet."""
-    return (card.question() + card.answer()).split("</style>")[-1]
+    """What the card shows, without our own stylesheet and our own card script."""
+    from quizgen.anki.notetypes import CARD_SCRIPT
+
+    return (card.question() + card.answer()).split("</style>")[-1].replace(CARD_SCRIPT, "")
 
 
 @pytest.fixture

@@ -1,12 +1,18 @@
 """Questions → note type + HTML field values, the one place that decides what a card says.
 
 Both the .apkg writer and the Anki CSV export use this, so the two routes always
-produce the same notes. Every piece of user text passes through `html_text`.
+produce the same notes. Every piece of user text passes through `html_text`, also
+the parts of fixed wording that carry it (a unit in an instruction).
+
+Lists a learner answers from (choices, order items, match answers) carry `data-qz-*`
+attributes: card.js shuffles them at review time and re-letters the solution to
+match. Their build-time order and letters are what a card shows without scripts.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import random
 import re
 import unicodedata
@@ -50,6 +56,12 @@ def html_text(text: str) -> str:
     return _CONTROL.sub(lambda match: f"&#x{ord(match[0]):02x};", escaped)
 
 
+def card_tag(deck_id: str, question_id: str) -> str:
+    """'quizgen::putin-kim-2024::visit-gap': every note carries it, so a learner who
+    wants to fix a card can find its entry in the YAML (`id: visit-gap`)."""
+    return f"quizgen::{deck_id}::{question_id}"
+
+
 def deck_name_for(deck: Deck, question: AnyQuestion) -> str:
     name = deck.anki_deck_name
     return f"{name}::{question.subdeck}" if question.subdeck else name
@@ -74,7 +86,7 @@ def render_note(
         fields={**specific, **common},
         sort_text=unicodedata.normalize("NFC", " ".join(question.prompt_text().split())),
         guid=note_guid(deck.id, question.id),
-        tags=tuple(question.tags),
+        tags=(*question.tags, card_tag(deck.id, question.id)),
         deck_name=deck_name_for(deck, question),
     )
 
@@ -106,17 +118,19 @@ def _specific_fields(
     qa_type = QA_TYPED if type_answer else QA
     match question:
         case models.ShortQuestion():
-            return qa_type, _qa(
+            fields = _qa(
                 question.prompt, "Short answer", question.answer, ", ".join(question.alternatives)
             )
+            return qa_type, _with_rule(fields, question, type_answer)
         case models.NumericQuestion():
-            return qa_type, _numeric_fields(question, type_answer)
+            fields = _numeric_fields(question, type_answer)
+            return qa_type, _with_rule(fields, question, type_answer)
         case models.DateQuestion():
-            return qa_type, _date_fields(question)
+            return qa_type, _with_rule(_date_fields(question), question, type_answer)
         case models.TrueFalseQuestion():
-            return QA, _qa(
-                question.prompt, "True or false?", "True" if question.answer else "False", ""
-            )
+            instruction = "True or false? Type true or false" if type_answer else "True or false?"
+            fields = _qa(question.prompt, instruction, "True" if question.answer else "False", "")
+            return qa_type, _with_rule(fields, question, type_answer)
         case models.ChoiceQuestion():
             return CHOICE, _choice_fields(question, rng)
         case models.ClozeQuestion():
@@ -132,7 +146,11 @@ def _specific_fields(
 def _numeric_fields(question: models.NumericQuestion, type_answer: bool) -> dict[str, str]:
     if type_answer:
         unit = f" (in {question.unit})" if question.unit else ""
-        tolerance = f"± {format_number(question.tolerance)}" if question.tolerance else ""
+        tolerance = ""
+        if question.tolerance:
+            low = format_number(question.answer - question.tolerance)
+            high = format_number(question.answer + question.tolerance)
+            tolerance = f"anything from {low} to {high}"
         return _qa(
             question.prompt, f"Give the number{unit}", format_number(question.answer), tolerance
         )
@@ -155,10 +173,65 @@ def _date_fields(question: models.DateQuestion) -> dict[str, str]:
 def _qa(prompt: str, instruction: str, answer: str, alternatives: str) -> dict[str, str]:
     return {
         "Prompt": html_text(prompt),
-        "Instruction": instruction,
+        "Instruction": html_text(instruction),
         "Answer": html_text(answer),
         "Alternatives": html_text(alternatives),
     }
+
+
+TypedQuestion = (
+    models.ShortQuestion
+    | models.NumericQuestion
+    | models.DateQuestion
+    | models.TrueFalseQuestion
+)
+
+
+def accept_rule(question: TypedQuestion) -> dict[str, object]:
+    """What a typed answer may be, for card.js to judge: Anki compares one string only."""
+    match question:
+        case models.ShortQuestion():
+            return {"kind": "text", "forms": [question.answer, *question.alternatives]}
+        case models.NumericQuestion():
+            return {
+                "kind": "number",
+                "value": str(question.answer),
+                "tolerance": str(question.tolerance),
+                "unit": question.unit or "",
+            }
+        case models.DateQuestion():
+            when = question.answer_date
+            return {"kind": "date", "year": when.year, "month": when.month, "day": when.day}
+        case models.TrueFalseQuestion():
+            return {"kind": "truefalse", "value": question.answer}
+        case _:
+            assert_never(question)
+
+
+def _with_rule(
+    fields: dict[str, str], question: TypedQuestion, type_answer: bool
+) -> dict[str, str]:
+    """Typed cards carry the accept rule inside the Answer field, as an empty hidden
+    element: Anki strips markup before comparing, so its own comparison is unchanged."""
+    if not type_answer:
+        return fields
+    rule = json.dumps(accept_rule(question), ensure_ascii=False, sort_keys=True)
+    attribute = html.escape(rule, quote=True).replace("{{", "&#123;&#123;")
+    marker = f'<span class="qz-rule" data-qz-accept="{attribute}" hidden></span>'
+    return {**fields, "Answer": fields["Answer"] + marker}
+
+
+def _letter(index: int) -> str:
+    return chr(65 + index)
+
+
+def _label(listing: str, item: int, position: int, prefix: str = "") -> str:
+    """A letter on the back naming an item of a shuffled list; card.js re-letters it."""
+    extra = f' data-qz-prefix="{prefix}"' if prefix else ""
+    return (
+        f'<span class="qz-label" data-qz-ref="{listing}:{item}"{extra}>'
+        f"{_letter(position)}</span>"
+    )
 
 
 def _choice_fields(question: models.ChoiceQuestion, rng: random.Random) -> dict[str, str]:
@@ -166,19 +239,25 @@ def _choice_fields(question: models.ChoiceQuestion, rng: random.Random) -> dict[
     if question.shuffle:
         rng.shuffle(choices)
     correct = set(question.correct)
-    items = "".join(
-        f'<li class="qz-correct">{html_text(c)}</li>'
-        if c in correct
-        else f"<li>{html_text(c)}</li>"
-        for c in choices
-    )
-    letters = [f"{chr(65 + i)}. {html_text(c)}" for i, c in enumerate(choices) if c in correct]
     many = len(correct) > 1
+    right = ' class="qz-correct"'
+    items = "".join(
+        f'<li data-qz-id="{index}"{right if choice in correct else ""}>{html_text(choice)}</li>'
+        for index, choice in enumerate(choices)
+    )
+    flags = ' data-qz-many="1"' if many else ""
+    flags += "" if question.shuffle else " data-qz-fixed"
+    answers = [
+        f"{_label('options', index, index)}. {html_text(choice)}"
+        for index, choice in enumerate(choices)
+        if choice in correct
+    ]
     return {
         "Prompt": html_text(question.prompt),
-        "Instruction": f"Choose all that apply ({len(correct)})" if many else "Choose one",
-        "Options": f'<ol class="qz-options">{items}</ol>',
-        "Answer": "<br>".join(letters),
+        # No count: "all that apply (3)" would answer part of the question.
+        "Instruction": "Choose all that apply" if many else "Choose one",
+        "Options": f'<ol class="qz-options" data-qz-list="options"{flags}>{items}</ol>',
+        "Answer": "<br>".join(answers),
     }
 
 
@@ -196,30 +275,52 @@ def cloze_html(question: models.ClozeQuestion) -> str:
 
 def _order_fields(question: models.OrderQuestion, rng: random.Random) -> dict[str, str]:
     shown = scrambled(question.items, rng)
+    rank = {item: index for index, item in enumerate(question.items)}
+    position = {item: index for index, item in enumerate(shown)}
+    items = "".join(
+        f'<li data-qz-id="{index}" data-qz-rank="{rank[item]}">{html_text(item)}</li>'
+        for index, item in enumerate(shown)
+    )
+    solution = "".join(
+        f"<li>{_label('items', position[item], position[item])} {html_text(item)}</li>"
+        for item in question.items
+    )
+    code = " ".join(_letter(position[item]) for item in question.items)
     return {
         "Prompt": html_text(question.prompt),
-        "Instruction": "Put in the right order",
-        "Items": "<ul>" + "".join(f"<li>{html_text(i)}</li>" for i in shown) + "</ul>",
-        "Answer": "<ol>" + "".join(f"<li>{html_text(i)}</li>" for i in question.items) + "</ol>",
+        "Instruction": "Put in order: write the letters",
+        "Items": f'<ol class="qz-order-items" data-qz-list="items">{items}</ol>',
+        "Answer": f'<div class="qz-code">{code}</div><ol class="qz-solution">{solution}</ol>',
     }
 
 
 def _match_fields(question: models.MatchQuestion, rng: random.Random) -> dict[str, str]:
+    """Numbered left items above lettered right ones: two lists, never a table whose
+    rows would read as ready-made pairs, and narrow enough for a phone."""
     rights = scrambled([pair.right for pair in question.pairs], rng)
-    rows = "".join(
-        f"<tr><td>{index + 1}. {html_text(pair.left)}</td>"
-        f"<td>{chr(65 + index)}. {html_text(rights[index])}</td></tr>"
-        for index, pair in enumerate(question.pairs)
+    left_of = {pair.right: index for index, pair in enumerate(question.pairs)}
+    position = {right: index for index, right in enumerate(rights)}
+    lefts = "".join(f"<li>{html_text(pair.left)}</li>" for pair in question.pairs)
+    shown = "".join(
+        f'<li data-qz-id="{index}" data-qz-rank="{left_of[right]}">{html_text(right)}</li>'
+        for index, right in enumerate(rights)
     )
-    letter_of = {right: chr(65 + index) for index, right in enumerate(rights)}
-    answers = "".join(
-        f'<tr><td>{index + 1}. {html_text(pair.left)}</td><td class="qz-arrow">→</td>'
-        f"<td>{letter_of[pair.right]}. {html_text(pair.right)}</td></tr>"
-        for index, pair in enumerate(question.pairs)
+    solution = "".join(
+        f'<li><span class="qz-num">{number}.</span> {html_text(pair.left)} '
+        f'<span class="qz-arrow">→</span> '
+        f"{_label('rights', position[pair.right], position[pair.right], str(number))}. "
+        f"{html_text(pair.right)}</li>"
+        for number, pair in enumerate(question.pairs, start=1)
+    )
+    code = " ".join(
+        f"{number}{_letter(position[pair.right])}"
+        for number, pair in enumerate(question.pairs, start=1)
     )
     return {
         "Prompt": html_text(question.prompt),
-        "Instruction": "Match each item on the left with one on the right",
-        "Items": f'<table class="qz-match">{rows}</table>',
-        "Answer": f'<table class="qz-match">{answers}</table>',
+        "Instruction": "Match each number with a letter",
+        "Items": f'<ol class="qz-lefts">{lefts}</ol>'
+        '<div class="qz-match-heading">with one of</div>'
+        f'<ol class="qz-rights" data-qz-list="rights">{shown}</ol>',
+        "Answer": f'<div class="qz-code">{code}</div><ul class="qz-solution">{solution}</ul>',
     }

@@ -22,23 +22,33 @@ ORDER_ID = 1_700_000_001_004
 MATCH_ID = 1_700_000_001_005
 CLOZE_ID = 1_700_000_001_006
 
-_HEAD = (
-    '<div class="qz qz-{kind}">\n'
-    "{{{{#Instruction}}}}"
-    '<div class="qz-instruction">{{{{Instruction}}}}</div>'
-    "{{{{/Instruction}}}}\n"
-)
+
+def _head(kind: str, side: str) -> str:
+    """The card's frame: `data-qz-side` tells card.js which side it runs on."""
+    return (
+        f'<div class="qz qz-{kind}" data-qz-side="{side}">\n'
+        '{{#Instruction}}<div class="qz-instruction">{{Instruction}}</div>{{/Instruction}}\n'
+    )
+
+
 _PROMPT = '<div class="qz-prompt">{{Prompt}}</div>\n'
 _IMAGE = '{{#Image}}<div class="qz-image">{{Image}}</div>{{/Image}}\n'
 _DETAILS = (
     '{{#Explanation}}<div class="qz-explanation">{{Explanation}}</div>{{/Explanation}}\n'
     '{{#Source}}<div class="qz-source">{{Source}}</div>{{/Source}}\n'
 )
-_ANSWER = (
-    '<hr id="answer">\n<div class="qz-answer">{{Answer}}</div>\n'
+_ALTERNATIVES = (
     '{{#Alternatives}}<div class="qz-alternatives">Also accepted: {{Alternatives}}</div>'
     "{{/Alternatives}}\n"
 )
+_ANSWER = '<hr id="answer">\n<div class="qz-answer">{{Answer}}</div>\n' + _ALTERNATIVES
+_VERDICT = '<div class="qz-verdict" role="status" hidden></div>\n'
+CARD_SCRIPT = (
+    "<script>\n"
+    + files("quizgen.anki").joinpath("card.js").read_text(encoding="utf-8")
+    + "</script>\n"
+)
+"""Inlined, not a media file: nothing to fetch, and every client runs the same code."""
 
 
 @dataclass(frozen=True)
@@ -87,25 +97,34 @@ def _model(note_type: NoteType) -> genanki.Model:
 
 _COMMON = ("Explanation", "Source", "Image")
 
-QA = NoteType(
-    key="qa",
-    model_id=QA_ID,
-    name="quizgen Q&A (v1)",
-    fields=("Prompt", "Instruction", "Answer", "Alternatives", *_COMMON),
-    front=_HEAD.format(kind="qa") + _PROMPT + _IMAGE + "</div>",
-    back=_HEAD.format(kind="qa") + _PROMPT + _IMAGE + _ANSWER + _DETAILS + "</div>",
-)
+
+def _qa_note_type() -> NoteType:
+    head = _PROMPT + _IMAGE
+    return NoteType(
+        key="qa",
+        model_id=QA_ID,
+        name="quizgen Q&A (v1)",
+        fields=("Prompt", "Instruction", "Answer", "Alternatives", *_COMMON),
+        front=_head("qa", "front") + head + "</div>",
+        back=_head("qa", "back") + head + _ANSWER + _DETAILS + "</div>",
+    )
+
+
+QA = _qa_note_type()
 
 QA_TYPED = NoteType(
     key="qa-typed",
     model_id=QA_TYPED_ID,
     name="quizgen Q&A, type the answer (v1)",
     fields=QA.fields,
-    front=_HEAD.format(kind="qa") + _PROMPT + _IMAGE + "{{type:Answer}}\n</div>",
+    front=_head("qa", "front") + _PROMPT + _IMAGE + "{{type:Answer}}\n</div>\n" + CARD_SCRIPT,
     back=(
-        _HEAD.format(kind="qa") + _PROMPT + _IMAGE + "{{type:Answer}}\n"
-        '{{#Alternatives}}<div class="qz-alternatives">Also accepted: {{Alternatives}}</div>'
-        "{{/Alternatives}}\n" + _DETAILS + "</div>"
+        _head("qa", "back") + _PROMPT + _IMAGE + "{{type:Answer}}\n" + _VERDICT
+        + _ALTERNATIVES
+        # The Answer field carries what else is accepted (a hidden rule card.js reads);
+        # Anki's own comparison strips that markup, so it compares the answer alone.
+        + '<div class="qz-rule-holder" hidden>{{Answer}}</div>\n'
+        + _DETAILS + "</div>\n" + CARD_SCRIPT
     ),
 )
 
@@ -114,32 +133,32 @@ CHOICE = NoteType(
     model_id=CHOICE_ID,
     name="quizgen Choice (v1)",
     fields=("Prompt", "Instruction", "Options", "Answer", *_COMMON),
-    front=_HEAD.format(kind="choice")
-    + _PROMPT
-    + _IMAGE
-    + '<div class="qz-front">{{Options}}</div>\n</div>',
-    back=_HEAD.format(kind="choice")
-    + _PROMPT
-    + _IMAGE
-    + '<div class="qz-back">{{Options}}</div>\n'
+    front=_head("choice", "front") + _PROMPT + _IMAGE
+    + '<div class="qz-front">{{Options}}</div>\n</div>\n' + CARD_SCRIPT,
+    back=_head("choice", "back") + _PROMPT + _IMAGE
+    + '<div class="qz-back">{{Options}}</div>\n' + _VERDICT
     + '<hr id="answer">\n<div class="qz-answer">{{Answer}}</div>\n'
-    + _DETAILS
-    + "</div>",
+    + _DETAILS + "</div>\n" + CARD_SCRIPT,
 )
 
+
 def _items_note_type(key: str, model_id: int, name: str) -> NoteType:
-    """Order and match cards share a shape: items on the front, the solution on the back."""
-    head = _HEAD.format(kind=key) + _PROMPT + _IMAGE
+    """Order and match cards share a shape: lettered items on the front, the solution
+    with the same letters on the back (the items stay on the back, hidden, so card.js
+    can letter the solution the way the front was shuffled)."""
+    head = _PROMPT + _IMAGE
     return NoteType(
         key=key,
         model_id=model_id,
         name=name,
         fields=("Prompt", "Instruction", "Items", "Answer", *_COMMON),
-        front=head + "{{Items}}\n</div>",
-        back=head
+        front=_head(key, "front") + head + '<div class="qz-items">{{Items}}</div>\n</div>\n'
+        + CARD_SCRIPT,
+        back=_head(key, "back") + head
+        + '<div class="qz-items" hidden>{{Items}}</div>\n'
         + '<hr id="answer">\n<div class="qz-answer-list">{{Answer}}</div>\n'
         + _DETAILS
-        + "</div>",
+        + "</div>\n" + CARD_SCRIPT,
     )
 
 
@@ -151,12 +170,12 @@ CLOZE = NoteType(
     model_id=CLOZE_ID,
     name="quizgen Cloze (v1)",
     fields=("Text", "Instruction", *_COMMON),
-    front=_HEAD.format(kind="cloze")
-    + '<div class="qz-prompt">{{cloze:Text}}</div>\n'
+    front=_head("cloze", "front")
+    + '<div class="qz-text">{{cloze:Text}}</div>\n'
     + _IMAGE
     + "</div>",
-    back=_HEAD.format(kind="cloze")
-    + '<div class="qz-prompt">{{cloze:Text}}</div>\n'
+    back=_head("cloze", "back")
+    + '<div class="qz-text">{{cloze:Text}}</div>\n'
     + _IMAGE
     + _DETAILS
     + "</div>",
