@@ -179,16 +179,9 @@ def _qa(prompt: str, instruction: str, answer: str, alternatives: str) -> dict[s
     }
 
 
-TypedQuestion = (
-    models.ShortQuestion
-    | models.NumericQuestion
-    | models.DateQuestion
-    | models.TrueFalseQuestion
-)
-
-
-def accept_rule(question: TypedQuestion) -> dict[str, object]:
-    """What a typed answer may be, for card.js to judge: Anki compares one string only."""
+def accept_rule(question: AnyQuestion) -> dict[str, object] | None:
+    """What a typed answer may be, for card.js to judge: Anki compares one string only.
+    None for the types no one types (choices are tapped, gaps and orders are shown)."""
     match question:
         case models.ShortQuestion():
             return {"kind": "text", "forms": [question.answer, *question.alternatives]}
@@ -204,18 +197,26 @@ def accept_rule(question: TypedQuestion) -> dict[str, object]:
             return {"kind": "date", "year": when.year, "month": when.month, "day": when.day}
         case models.TrueFalseQuestion():
             return {"kind": "truefalse", "value": question.answer}
+        case (
+            models.ChoiceQuestion()
+            | models.ClozeQuestion()
+            | models.OrderQuestion()
+            | models.MatchQuestion()
+        ):
+            return None
         case _:
             assert_never(question)
 
 
 def _with_rule(
-    fields: dict[str, str], question: TypedQuestion, type_answer: bool
+    fields: dict[str, str], question: AnyQuestion, type_answer: bool
 ) -> dict[str, str]:
     """Typed cards carry the accept rule inside the Answer field, as an empty hidden
     element: Anki strips markup before comparing, so its own comparison is unchanged."""
-    if not type_answer:
+    accepted = accept_rule(question) if type_answer else None
+    if accepted is None:
         return fields
-    rule = json.dumps(accept_rule(question), ensure_ascii=False, sort_keys=True)
+    rule = json.dumps(accepted, ensure_ascii=False, sort_keys=True)
     attribute = html.escape(rule, quote=True).replace("{{", "&#123;&#123;")
     marker = f'<span class="qz-rule" data-qz-accept="{attribute}" hidden></span>'
     return {**fields, "Answer": fields["Answer"] + marker}
