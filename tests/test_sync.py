@@ -155,7 +155,7 @@ def test_an_edit_updates_one_note_keeping_learner_tags_and_untouched_edits(
     with opened(collection_path) as col:
         alpha = note_of(col, "alpha")
         assert alpha["Prompt"] == "Alpha (reworded)?"
-        assert sorted(alpha.tags) == ["greek", "marked", "my::hard"]  # a package drops these
+        assert sorted(alpha.tags) == ["greek", "marked", "my::hard", "quizgen::life::alpha"]
         assert note_of(col, "beta")["Explanation"] == "my own words"
         assert "marked" in note_of(col, "epsilon").tags
 
@@ -174,7 +174,7 @@ def test_deleted_questions_are_flagged_then_restored_or_pruned(
     assert kinds(report) == [("flag removed", "beta"), ("order", "Tests::Life")]
     with opened(collection_path) as col:
         beta = note_of(col, "beta")
-        assert sorted(beta.tags) == sorted(["marked", REMOVED_TAG])
+        assert sorted(beta.tags) == sorted(["marked", "quizgen::life::beta", REMOVED_TAG])
         assert [card.queue for card in beta.cards()] == [-1]  # suspended
         assert card_state(col, reviewed[0]) == reviewed
     assert kinds(sync(deck, collection_path)) == []  # flagged once, not again
@@ -184,7 +184,8 @@ def test_deleted_questions_are_flagged_then_restored_or_pruned(
     assert ("restore", "beta") in kinds(report)
     with opened(collection_path) as col:
         beta = note_of(col, "beta")
-        assert beta.tags == ["marked"] and [card.queue for card in beta.cards()] != [-1]
+        assert beta.tags == ["marked", "quizgen::life::beta"]
+        assert [card.queue for card in beta.cards()] != [-1]
         assert card_state(col, reviewed[0]) == reviewed
 
     edit(deck, "  - {id: beta, type: numeric, prompt: Beta?, answer: 2}\n", "")
