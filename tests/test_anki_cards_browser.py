@@ -198,7 +198,11 @@ def texts(review: Review, selector: str) -> list[str]:
 def shoot(review: Review, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        review.page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+        bottom = review.page.evaluate(
+            "document.getElementById('qa').getBoundingClientRect().bottom"
+        )
+        clip = {"x": 0, "y": 0, "width": 360, "height": min(740, int(bottom) + 20)}
+        review.page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), clip=clip)
 
 
 def letters_of(options: list[str]) -> dict[str, str]:
