@@ -1,6 +1,6 @@
 """How fast and how right `quizgen grade` is on synthetic scans at 150, 200 and 300 dpi.
 
-Run: python benchmarks/grade_speed.py [--pages N] [--set held-out|tune|stress]
+Run: python benchmarks/grade_speed.py [--pages N] [--set held-out|tune|stress] [--real]
 
 Pages come from tests/grade_synthetic.py: an exam of 4 copies x 3 pages, random answers
 (filled, ticked, crossed; blanks; faint erasures), every page degraded at random (any
@@ -8,7 +8,9 @@ quarter turn, skew up to 5°, blur, noise, JPEG, colour), shuffled, written as P
 Two disjoint seed ranges: `tune` is the only set thresholds may be adjusted on;
 `held-out` (the default) is never tuned on. `stress` (written after the tuning, never tuned
 on) draws with light pencil, fine pens and half-erased marks on worn-copier scans: there
-the point is that what is not flagged is still right. Figures, not pass/fail:
+the point is that what is not flagged is still right. `--real` uses real sheets instead:
+`quizgen print --sheet` of the shipped deck (4 copies, 2 versions), rasterised, marked at
+the positions quiz.exam.json gives (also written after the tuning). Figures, not pass/fail:
 
 - pages/s: wall clock and CPU time of grade_scans() (reading files included), OpenCV
   limited to one thread, so the figure is for one core;
@@ -22,11 +24,14 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import cv2
 
@@ -37,14 +42,18 @@ from quizgen.grading import grade_scans  # noqa: E402
 from quizgen.grading.table import grades_csv  # noqa: E402
 from tests.grade_synthetic import (  # noqa: E402
     HARD_PEN,
+    Answers,
+    Image,
     Pen,
     degrade,
     expected_row,
     hard_degradation,
     make_exam,
     many_questions,
+    mark_pages,
     random_answers,
     random_degradation,
+    rasterise,
     render_page,
     write_exam,
     write_image,
@@ -56,8 +65,43 @@ QUESTIONS = 72
 """72 questions in rows of up to 6 boxes fill three pages a copy."""
 
 
+def synthetic_exam(rng: random.Random, name: str) -> tuple[dict[str, Any], Callable[..., Image]]:
+    """An exam of our own and a page drawer for it."""
+    exam = make_exam(copies=4, questions=many_questions(QUESTIONS), exam_id=name,
+                     seed=rng.randrange(10**6))
+
+    def draw(number: int, dpi: float, answers: Answers, pen: Pen) -> Image:
+        return render_page(exam, number, dpi, answers, rng, pen)
+
+    return exam, draw
+
+
+def real_exam(folder: Path, dpi: float, rng: random.Random
+              ) -> tuple[dict[str, Any], Callable[..., Image]]:
+    """The shipped deck printed with --sheet, and a drawer marking its rasterised pages."""
+    from quizgen.loading import load_decks
+    from quizgen.printing import PrintOptions, print_quiz
+    from quizgen.printing.sheet import exam_path
+
+    quiz = folder / "quiz.pdf"
+    print_quiz(load_decks([ROOT / "decks" / "putin-kim-2024.yaml"]), quiz,
+               PrintOptions(sheet=True, versions=2, copies=4, seed=str(rng.randrange(10**6))))
+    exam: dict[str, Any] = json.loads(exam_path(quiz).read_text(encoding="utf-8"))
+    blank = rasterise(quiz, dpi)
+
+    def draw(number: int, dpi: float, answers: Answers, pen: Pen) -> Image:
+        page = {number: blank[number].copy()}
+        copy = next(entry for entry in exam["copies"] if number in entry["pages"])
+        only = {"copies": [{**copy, "boxes": [box for box in copy["boxes"]
+                                              if box["page"] == number]}]}
+        mark_pages(only, page, dpi, rng, {copy["copy"]: answers}, pen)
+        return page[number]
+
+    return exam, draw
+
+
 def measure(dpi: int, pages_wanted: int, seed: int, show: bool = False,
-            stress: bool = False) -> dict[str, float]:
+            stress: bool = False, real: bool = False) -> dict[str, float]:
     rng = random.Random(seed)
     pen = HARD_PEN if stress else Pen()
     scanner = hard_degradation if stress else random_degradation
@@ -67,10 +111,10 @@ def measure(dpi: int, pages_wanted: int, seed: int, show: bool = False,
     exam_number = 0
     while totals["pages"] < pages_wanted:
         exam_number += 1
-        exam = make_exam(copies=4, questions=many_questions(QUESTIONS),
-                         exam_id=f"bench-{seed}-{exam_number}", seed=rng.randrange(10**6))
         with tempfile.TemporaryDirectory() as folder:
             base = Path(folder)
+            exam, draw = (real_exam(base, dpi, rng) if real
+                          else synthetic_exam(rng, f"bench-{seed}-{exam_number}"))
             exam_path = write_exam(exam, base / "quiz.exam.json")
             expected, drawn, images = [], {}, []
             for copy in exam["copies"]:
@@ -78,8 +122,7 @@ def measure(dpi: int, pages_wanted: int, seed: int, show: bool = False,
                 drawn[copy["copy"]] = answers
                 expected.append(expected_row(exam, copy, answers))
                 for number in copy["pages"]:
-                    page = render_page(exam, number, dpi, answers, rng, pen)
-                    images.append(degrade(page, scanner(rng), rng))
+                    images.append(degrade(draw(number, dpi, answers, pen), scanner(rng), rng))
             rng.shuffle(images)
             scans = [write_image(image, base / f"{index:03d}.{rng.choice(['png', 'jpg'])}")
                      for index, image in enumerate(images)]
@@ -122,15 +165,17 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=120, help="pages per resolution")
     parser.add_argument("--set", choices=sorted(SEED_BASE), default="held-out")
     parser.add_argument("--show", action="store_true", help="list every box misread")
+    parser.add_argument("--real", action="store_true", help="real print --sheet pages")
     arguments = parser.parse_args()
     cv2.setNumThreads(1)
-    print(f"set {arguments.set}, {arguments.pages}+ pages per resolution, one OpenCV thread")
+    kind = "real print --sheet pages" if arguments.real else "synthetic pages"
+    print(f"set {arguments.set}, {arguments.pages}+ {kind} per resolution, one OpenCV thread")
     print("| dpi | pages | pages/s (wall) | pages/s (CPU) | non-flagged cells right | "
           "cells flagged | boxes misread | erased read as marked | pages not placed |")
     print("|---|---|---|---|---|---|---|---|---|")
     for dpi in DPIS:
         t = measure(dpi, arguments.pages, SEED_BASE[arguments.set] + dpi, arguments.show,
-                    stress=arguments.set == "stress")
+                    stress=arguments.set == "stress", real=arguments.real)
         decided = t["cells"] - t["flagged"]
         print(f"| {dpi} | {t['pages']:.0f} | {t['pages'] / t['wall']:.1f} | "
               f"{t['pages'] / t['cpu']:.1f} | "

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import cv2
 import numpy as np
 import numpy.typing as npt
+import pypdfium2
 import segno
 
 Image = npt.NDArray[np.uint8]
@@ -352,6 +353,36 @@ def draw_erasure(image: Image, box: dict[str, float], scale: float, rng: random.
     smudge = image.copy()
     cv2.ellipse(smudge, centre, axes, rng.uniform(0, 180), 0, 360, level, -1, cv2.LINE_AA)
     np.minimum(image, smudge, out=image)
+
+
+# ---------------------------------------------------------------- real sheets
+
+
+def rasterise(pdf: Path, dpi: float) -> dict[int, Image]:
+    """Every page of quiz.pdf in grey, as a scanner would capture the printed sheet."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = {}
+        for index in range(len(document)):
+            array = document[index].render(scale=dpi / 72, grayscale=True).to_numpy()
+            pages[index + 1] = np.array(array[:, :, 0] if array.ndim == 3 else array)
+        return pages
+    finally:
+        document.close()
+
+
+def mark_pages(exam: dict[str, Any], pages: dict[int, Image], dpi: float, rng: random.Random,
+               answers_for: dict[int, Answers], pen: Pen = Pen()) -> None:
+    """Draw each copy's answers (and erasures) into its pages, at exam.json's coordinates."""
+    scale = dpi / 72
+    for copy in exam["copies"]:
+        answers = answers_for[copy["copy"]]
+        for box in copy["boxes"]:
+            key = (box["question"], box["value"])
+            if key in answers.erased:
+                draw_erasure(pages[box["page"]], box, scale, rng, pen)
+            if key in answers.marks:
+                draw_mark(pages[box["page"]], box, scale, answers.marks[key], rng, pen)
 
 
 # ---------------------------------------------------------------- scanning

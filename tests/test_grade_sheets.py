@@ -32,11 +32,11 @@ from .grade_synthetic import (
     Answers,
     Degradation,
     degrade,
-    draw_erasure,
-    draw_mark,
     expected_row,
+    mark_pages,
     random_answers,
     random_degradation,
+    rasterise,
     write_image,
 )
 
@@ -55,33 +55,6 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, A
                                          class_list=folder / "students.csv"))
     exam = json.loads(exam_path(quiz).read_text(encoding="utf-8"))
     return quiz, exam
-
-
-def rasterise(pdf: Path, dpi: float) -> dict[int, Image]:
-    """Every page of quiz.pdf in grey, as a scanner would capture the printed sheet."""
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        pages = {}
-        for index in range(len(document)):
-            array = document[index].render(scale=dpi / 72, grayscale=True).to_numpy()
-            pages[index + 1] = np.array(array[:, :, 0] if array.ndim == 3 else array)
-        return pages
-    finally:
-        document.close()
-
-
-def mark_pages(exam: dict[str, Any], pages: dict[int, Image], dpi: float, rng: random.Random,
-               answers_for: dict[int, Answers]) -> None:
-    """Draw each copy's answers (and erasures) into its pages, at exam.json's coordinates."""
-    scale = dpi / 72
-    for copy in exam["copies"]:
-        answers = answers_for[copy["copy"]]
-        for box in copy["boxes"]:
-            key = (box["question"], box["value"])
-            if key in answers.erased:
-                draw_erasure(pages[box["page"]], box, scale, rng)
-            if key in answers.marks:
-                draw_mark(pages[box["page"]], box, scale, answers.marks[key], rng)
 
 
 def rows_of(grading: Grading) -> list[dict[str, str]]:
