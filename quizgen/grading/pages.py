@@ -96,7 +96,8 @@ def _read_without_code(scan: ScanPage, reduced: Reduced, ref: ScanRef, exam: Exa
             if fix is None:
                 return PageUnlocated(ref, page)
         return PageRead(ref, page, fix, tuple(read_boxes(scan.image, fix, exam.boxes_on(page))))
-    return PageRejected(ref, "QR code unreadable and page not located; the page was not graded")
+    return PageRejected(ref, "QR code unreadable (or corner marks not found); the page was "
+                             "not graded")
 
 
 def _foreign(text: str, exam: Exam) -> str | None:
