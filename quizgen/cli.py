@@ -722,7 +722,7 @@ def check(
 def grade(
     scans: Annotated[
         list[Path],
-        typer.Argument(metavar="SCAN...", show_default=False,
+        typer.Argument(metavar="SCAN", show_default=False,
                        help="Scanned answer sheets: PDF, PNG, JPEG or TIFF, in any order."),
     ],
     exam: Annotated[
@@ -761,7 +761,8 @@ def grade(
         typer.echo(f"{display_path(output)}: {len(grading.copies)} copies, {scanned} scanned, "
                    f"{grading.flagged} flagged; {grading.pages} pages read")
         if annotate is not None:
-            typer.echo(f"{display_path(annotate)}: {scanned} annotated copies")
+            typer.echo(f"{display_path(annotate)}: {scanned} annotated "
+                       f"cop{'y' if scanned == 1 else 'ies'}")
 
 
 @app.command()
