@@ -388,20 +388,40 @@ def test_a_collection_open_in_anki_is_refused(deck: Path, collection_path: Path)
     assert not lock_path_for(deck).exists()
 
 
-@pytest.mark.parametrize("problem", ["missing", "folder", "not a collection"])
-def test_a_bad_collection_path_is_a_clear_error(
+def _other_database(path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (text)")
+    connection.close()
+
+
+BAD_TARGETS: dict[str, tuple[Callable[[Path], object] | None, str]] = {
+    "missing": (None, "no such Anki collection"),
+    "folder": (Path.mkdir, "not an Anki collection (expected a collection.anki2 file"),
+    "text": (lambda p: p.write_text("hello"), "not an Anki collection (not an SQLite database)"),
+    "empty": (lambda p: p.write_bytes(b""), "not an Anki collection (not an SQLite database)"),
+    "other database": (_other_database, "not an Anki collection (no 'col' table)"),
+    "the deck itself": (None, "not an Anki collection (not an SQLite database)"),
+}
+
+
+@pytest.mark.parametrize("problem", sorted(BAD_TARGETS))
+def test_a_bad_collection_path_is_a_clear_error_and_stays_untouched(
     problem: str, deck: Path, tmp_path: Path
 ) -> None:
-    target = tmp_path / "target"
-    if problem == "folder":
-        target.mkdir()
-    elif problem == "not a collection":
-        target.write_text("hello")
+    make, message = BAD_TARGETS[problem]
+    target = deck if problem == "the deck itself" else tmp_path / "target"
+    if make is not None:
+        make(target)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    content = target.read_bytes() if target.is_file() else None
     result = CliRunner().invoke(app, ["sync", str(deck), "--collection", str(target)])
     assert result.exit_code == 1
-    assert result.output.startswith("sync: ") and "target" in result.output
+    assert result.output.startswith(f"sync: {target}: {message}")
     assert "Traceback" not in result.output
-    assert not lock_path_for(deck).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no media folder, no lock
+    assert (target.read_bytes() if target.is_file() else None) == content
 
 
 def test_a_missing_engine_is_a_clear_error(
