@@ -311,7 +311,7 @@ def test_key_numbers_for_order_and_match_follow_the_printed_order(
     assert f"2 {expected_match}" in grid
 
 
-def test_answer_grid_fits_one_page_for_40_questions_and_4_versions(
+def test_answer_grid_keeps_every_answer_whole_and_names_the_question_ids(
     write_deck: Callable[..., Path],
 ) -> None:
     deck = write_deck(short_deck(40, answer="The rather long answer number {n} that needs room"))
@@ -321,11 +321,43 @@ def test_answer_grid_fits_one_page_for_40_questions_and_4_versions(
         assert key is not None
         texts = pages(key)
         with_grid = [i for i, text in enumerate(texts) if "Answer grid" in text]
-        assert with_grid == [len(texts) - 1]
-        grid = flat(texts[-1])
+        assert len(with_grid) == 1
+        grid = flat(" ".join(texts[with_grid[0]:]))
         assert "Version A Version B Version C Version D" in grid
-        assert re.search(r"\b40 The rather long", grid)
-        assert grid.count("The rather long answer") == 160
+        assert "…" not in grid
+        for n in range(1, 41):
+            assert grid.count(f"The rather long answer number {n} that needs room") == 4
+        assert "Question ids" in grid
+        assert re.search(r"Version D: (\d+ q\d+ · ){39}\d+ q\d+", grid)
+
+
+def test_short_answers_for_40_questions_and_4_versions_fit_one_grid_page(
+    write_deck: Callable[..., Path],
+) -> None:
+    deck = write_deck(short_deck(40))
+    key = render(load_decks([deck]), PrintOptions(versions=4, key=True)).key
+    assert key is not None
+    grid_page = next(flat(text) for text in pages(key) if "Answer grid" in text)
+    assert re.search(r"\b40 Answer \d+ Answer \d+ Answer \d+ Answer \d+", grid_page)
+
+
+@pytest.mark.parametrize("count", [8, 26])
+def test_many_versions_keep_every_grid_answer_readable(
+    write_deck: Callable[..., Path], count: int
+) -> None:
+    deck = write_deck(short_deck(6, answer="Harbour master number {n}"))
+    rendered = render(load_decks([deck]), PrintOptions(versions=count, key=True))
+    assert rendered.key is not None
+    texts = pages(rendered.key)
+    start = next(i for i, text in enumerate(texts) if "Answer grid" in text)
+    grid = flat(" ".join(texts[start:]))
+    labels = [chr(ord("A") + i) for i in range(count)]
+    for first in range(0, count, 4):
+        header = " ".join(f"Version {label}" for label in labels[first:first + 4])
+        assert f"No. {header}" in grid
+    for n in range(1, 7):
+        assert grid.count(f"Harbour master number {n}") == count
+    assert "…" not in grid
 
 
 # ── Layout: nothing split, nothing cut ───────────────────────────────────────

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -32,7 +33,7 @@ from ..selection import (
 )
 from ..textfiles import decode_utf8
 from . import sheet as sheets
-from .compiler import Queried, compile_pdf, load_fonts
+from .compiler import Compiled, Queried, compile_pdf, load_fonts
 from .data import Kind, Layout, build_data, data_strings, font_list
 from .glyphs import describe_missing, missing_characters
 
@@ -148,10 +149,8 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
     created = datetime.fromtimestamp(epoch, UTC) if epoch is not None else None
     fonts = load_fonts(options.font_paths)
     kinds: list[Kind] = ["quiz", "key"] if options.key else ["quiz"]
-    pdfs: dict[str, bytes] = {}
-    warnings: list[str] = []
+    documents: dict[Kind, dict[str, Any]] = {}
     every_text: list[str] = []
-    exam: dict[str, Any] | None = None
     for kind in kinds:
         data = build_data(
             versions, decks, options.layout, kind, images=image_names, created=created,
@@ -159,24 +158,34 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
         )
         every_text.extend(data_strings(data))
         if kind == "quiz" and options.sheet:
-            exam_id = sheets.exam_id(data, options.seed)
-            data["sheet"] = {"exam_id": exam_id}
-            compiled = compile_pdf(
-                template, data, fonts=fonts, files=image_copies, timestamp=epoch or 0,
-                template_name=template_name, queries=(sheets.PAGE_LABEL, sheets.BOX_LABEL),
-                extras=partial(_qr_codes, exam_id),
-            )
-            exam = sheets.build_exam(
-                exam=exam_id, title=data["title"], selection=selection, versions=versions,
-                copies=copies, data=data, queried=compiled.queried,
-            )
-        else:
-            compiled = compile_pdf(
-                template, data, fonts=fonts, files=image_copies, timestamp=epoch or 0,
-                template_name=template_name,
-            )
-        pdfs[kind] = compiled.pdf
-        warnings.extend(w for w in compiled.warnings if w not in warnings)
+            data["sheet"] = {"exam_id": sheets.exam_id(data, options.seed)}
+        documents[kind] = data
+
+    def compile_one(kind: Kind) -> Compiled:
+        data = documents[kind]
+        sheet = data["sheet"]
+        return compile_pdf(
+            template, data, fonts=fonts, files=image_copies, timestamp=epoch or 0,
+            template_name=template_name,
+            queries=(sheets.PAGE_LABEL, sheets.BOX_LABEL) if sheet else (),
+            extras=partial(_qr_codes, sheet["exam_id"]) if sheet else None,
+        )
+
+    # Typst lets go of the interpreter while it typesets, so the quiz and its key
+    # are laid out side by side on two cores.
+    with ThreadPoolExecutor(max_workers=len(kinds)) as pool:
+        futures = {kind: pool.submit(compile_one, kind) for kind in kinds}
+        compiled = {kind: future.result() for kind, future in futures.items()}
+    warnings: list[str] = []
+    for kind in kinds:
+        warnings.extend(w for w in compiled[kind].warnings if w not in warnings)
+    exam: dict[str, Any] | None = None
+    quiz_data = documents["quiz"]
+    if quiz_data["sheet"]:
+        exam = sheets.build_exam(
+            exam=quiz_data["sheet"]["exam_id"], title=quiz_data["title"], selection=selection,
+            versions=versions, copies=copies, data=quiz_data, queried=compiled["quiz"].queried,
+        )
     missing = missing_characters(every_text, font_list(options.layout), fonts)
     if missing:
         warnings.append(
@@ -184,7 +193,8 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
             " Add a font that has them with --font-path FILE_OR_FOLDER"
             " (for Korean, Chinese or Japanese, e.g. Noto Sans CJK)"
         )
-    return RenderedQuiz(versions, pdfs["quiz"], pdfs.get("key"), tuple(warnings), exam)
+    key = compiled["key"].pdf if "key" in compiled else None
+    return RenderedQuiz(versions, compiled["quiz"].pdf, key, tuple(warnings), exam)
 
 
 def _plan_copies(
