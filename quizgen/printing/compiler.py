@@ -9,9 +9,13 @@ can read nothing else on the machine.
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,38 +90,44 @@ def compile_pdf(
         empty = root / ".no-packages"
         empty.mkdir()
         try:
-            compiler = typst.Compiler(
-                str(main),
-                root=str(root),
-                font_paths=fonts,
-                package_path=str(empty),
-                package_cache_path=str(empty),
-            )
-            inputs = {"data": payload, "extras": "[]"}
-            pdf, warnings = compiler.compile_with_warnings(
-                format="pdf", sys_inputs=inputs, timestamp=timestamp
-            )
-            queried = _query(compiler, queries)
-            if extras is not None:
-                added = extras(queried)
-                for name, content in sorted(added.items()):
-                    target = root / name
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(content)
-                inputs = {"data": payload, "extras": json.dumps(sorted(added))}
+            with _offline():
+                compiler = typst.Compiler(
+                    str(main),
+                    root=str(root),
+                    font_paths=fonts,
+                    package_path=str(empty),
+                    package_cache_path=str(empty),
+                )
+                inputs = {"data": payload, "extras": "[]"}
                 pdf, warnings = compiler.compile_with_warnings(
                     format="pdf", sys_inputs=inputs, timestamp=timestamp
                 )
                 queried = _query(compiler, queries)
+                if extras is not None:
+                    added = extras(queried)
+                    for name, content in sorted(added.items()):
+                        target = root / name
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(content)
+                    inputs = {"data": payload, "extras": json.dumps(sorted(added))}
+                    pdf, warnings = compiler.compile_with_warnings(
+                        format="pdf", sys_inputs=inputs, timestamp=timestamp
+                    )
+                    queried = _query(compiler, queries)
         except typst.TypstError as error:
             raise ExportError(
-                _describe(template_name, error.message, error.hints, files)
+                _describe(
+                    template_name, _plain(error.message), error.hints, files,
+                    _location(error.diagnostic),
+                )
             ) from None
     if not isinstance(pdf, bytes):
         raise ExportError(f"{template_name}: the Typst compiler returned no PDF")
     messages: list[str] = []
     for warning in warnings:
-        text = "typst: " + _describe(template_name, warning.message, warning.hints, files)
+        text = "typst: " + _describe(
+            template_name, warning.message, warning.hints, files, _location(warning.diagnostic)
+        )
         if text not in messages:
             messages.append(text)
     return Compiled(pdf, tuple(messages), queried)
@@ -132,11 +142,75 @@ def _query(compiler: typst.Compiler, labels: Sequence[str]) -> dict[str, list[An
     return found
 
 
+_WHERE = re.compile(r"┌─ /?(\S+?):(\d+):(\d+)")
+_PACKAGE = re.compile(r"failed to download package|package not found", re.IGNORECASE)
+
+
+def _location(diagnostic: str) -> str | None:
+    """'line:column' of the first place Typst points at in the template itself."""
+    for match in _WHERE.finditer(diagnostic or ""):
+        if Path(match[1]).name == TEMPLATE_NAME:
+            return f"{match[2]}:{match[3]}"
+    return None
+
+
+def _plain(message: str) -> str:
+    """Typst's message, but a blocked package import said as the rule it breaks."""
+    if _PACKAGE.search(message):
+        return (
+            "a template cannot import packages (@preview/…, @local/…): it must be one"
+            " self-contained file"
+        )
+    return message
+
+
+_PROXY_VARIABLES = ("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY", "all_proxy",
+                    "ALL_PROXY")
+_NOWHERE = "http://127.0.0.1:9"
+_offline_lock = threading.Lock()
+_offline_depth = 0
+_saved_environment: dict[str, str | None] = {}
+
+
+@contextmanager
+def _offline() -> Iterator[None]:
+    """No network while Typst runs: a template that imports `@preview/…` would have the
+    compiler download it. Typst's downloader honours the proxy variables, so they point
+    at a closed local port (the discard port) for the duration; the empty package folders
+    given to the compiler already keep `@local/…` out. Shared by concurrent compiles."""
+    global _offline_depth
+    with _offline_lock:
+        if _offline_depth == 0:
+            for name in (*_PROXY_VARIABLES, "no_proxy", "NO_PROXY"):
+                _saved_environment[name] = os.environ.get(name)
+            for name in _PROXY_VARIABLES:
+                os.environ[name] = _NOWHERE
+            os.environ["no_proxy"] = os.environ["NO_PROXY"] = ""
+        _offline_depth += 1
+    try:
+        yield
+    finally:
+        with _offline_lock:
+            _offline_depth -= 1
+            if _offline_depth == 0:
+                for name, value in _saved_environment.items():
+                    if value is None:
+                        os.environ.pop(name, None)
+                    else:
+                        os.environ[name] = value
+
+
 def _describe(
-    template_name: str, message: str, hints: Sequence[str], files: Mapping[str, Path]
+    template_name: str,
+    message: str,
+    hints: Sequence[str],
+    files: Mapping[str, Path],
+    location: str | None = None,
 ) -> str:
-    """A Typst diagnostic in the user's terms: copied files named by their real paths."""
-    text = f"{template_name}: {message}"
+    """A Typst diagnostic in the user's terms: copied files named by their real paths,
+    the template's line and column when Typst points into it."""
+    where = f"{template_name}:{location}" if location else template_name
+    text = f"{where}: {message}"
     if hints:
         text += " (hint: " + "; ".join(hints) + ")"
     for name, source in files.items():
