@@ -560,7 +560,7 @@ def test_templates_cannot_read_outside_their_folder(
     template.write_text('#read("/etc/hostname")\n#read("../../../../etc/hostname")\n',
                         encoding="utf-8")
     output = tmp_path / "peek.pdf"
-    with pytest.raises(ExportError, match=r"peek.typ: file not found"):
+    with pytest.raises(ExportError, match=r"peek.typ:1:6: file not found"):
         print_quiz(all_types, output, PrintOptions(template=template))
     assert not output.exists()
 
