@@ -569,7 +569,7 @@ def test_broken_template_writes_nothing(all_types: list[LoadedDeck], tmp_path: P
     template = tmp_path / "broken.typ"
     template.write_text("#let x = (\n", encoding="utf-8")
     output = tmp_path / "quiz.pdf"
-    with pytest.raises(ExportError, match=r"broken\.typ:1:10: unclosed delimiter"):
+    with pytest.raises(ExportError, match=r"broken\.typ:1:9: unclosed delimiter"):
         print_quiz(all_types, output, PrintOptions(template=template, key=True))
     assert list(tmp_path.glob("*.pdf")) == []
 
