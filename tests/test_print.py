@@ -560,7 +560,7 @@ def test_templates_cannot_read_outside_their_folder(
     template.write_text('#read("/etc/hostname")\n#read("../../../../etc/hostname")\n',
                         encoding="utf-8")
     output = tmp_path / "peek.pdf"
-    with pytest.raises(ExportError, match=r"peek.typ:1:6: file not found"):
+    with pytest.raises(ExportError, match=r"peek.typ:1:7: file not found"):
         print_quiz(all_types, output, PrintOptions(template=template))
     assert not output.exists()
 
@@ -569,7 +569,7 @@ def test_broken_template_writes_nothing(all_types: list[LoadedDeck], tmp_path: P
     template = tmp_path / "broken.typ"
     template.write_text("#let x = (\n", encoding="utf-8")
     output = tmp_path / "quiz.pdf"
-    with pytest.raises(ExportError, match=r"broken\.typ:1:9: unclosed delimiter"):
+    with pytest.raises(ExportError, match=r"broken\.typ:1:10: unclosed delimiter"):
         print_quiz(all_types, output, PrintOptions(template=template, key=True))
     assert list(tmp_path.glob("*.pdf")) == []
 

@@ -147,10 +147,11 @@ _PACKAGE = re.compile(r"failed to download package|package not found", re.IGNORE
 
 
 def _location(diagnostic: str) -> str | None:
-    """'line:column' of the first place Typst points at in the template itself."""
+    """'line:column' of the first place Typst points at in the template itself (the
+    binding counts columns from 0; editors, and quizgen's other messages, from 1)."""
     for match in _WHERE.finditer(diagnostic or ""):
         if Path(match[1]).name == TEMPLATE_NAME:
-            return f"{match[2]}:{match[3]}"
+            return f"{match[2]}:{int(match[3]) + 1}"
     return None
 
 
