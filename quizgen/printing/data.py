@@ -24,7 +24,7 @@ from ..models import (
     question_answer_text,
     type_name,
 )
-from ..selection import QuizVersion, VersionItem, version_label
+from ..selection import QuizVersion, VersionItem
 
 DATA_FORMAT = 1
 """Bumped whenever a field changes meaning or disappears, so templates can check it."""
@@ -51,6 +51,17 @@ class Layout:
     fonts: tuple[str, ...] = ()
     word_bank: bool = False
     explanations: bool = False
+
+
+def letter_label(index: int) -> str:
+    """0 → 'A', 25 → 'Z', 26 → 'AA', 27 → 'AB', … (spreadsheet columns): a choice list
+    longer than the alphabet never runs into '[', '\\', ']'."""
+    label = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = chr(ord("A") + rest) + label
+    return label
 
 
 def quiz_title(decks: Sequence[LoadedDeck]) -> str:
@@ -203,7 +214,7 @@ def _type_fields(item: VersionItem, layout: Layout) -> tuple[dict[str, Any], str
             return _cloze_fields(question, layout)
         case models.OrderQuestion():
             items: list[dict[str, Any]] = [
-                {"letter": version_label(shown), "text": question.items[index],
+                {"letter": letter_label(shown), "text": question.items[index],
                  "position": index + 1}
                 for shown, index in enumerate(item.item_order)
             ]
@@ -220,7 +231,7 @@ def _choice_fields(
     correct = set(question.correct)
     choices: list[dict[str, Any]] = [
         {
-            "letter": version_label(position),
+            "letter": letter_label(position),
             "text": question.choices[index],
             "correct": question.choices[index] in correct,
         }
@@ -231,13 +242,13 @@ def _choice_fields(
 
 
 def _match_fields(question: models.MatchQuestion, item: VersionItem) -> tuple[dict[str, Any], str]:
-    letter_of = {pair: version_label(shown) for shown, pair in enumerate(item.right_order)}
+    letter_of = {pair: letter_label(shown) for shown, pair in enumerate(item.right_order)}
     left: list[dict[str, Any]] = [
         {"number": shown + 1, "text": question.pairs[pair].left, "match": letter_of[pair]}
         for shown, pair in enumerate(item.left_order)
     ]
     right = [
-        {"letter": version_label(shown), "text": question.pairs[pair].right}
+        {"letter": letter_label(shown), "text": question.pairs[pair].right}
         for shown, pair in enumerate(item.right_order)
     ]
     grid = " ".join(f"{entry['number']}{entry['match']}" for entry in left)
