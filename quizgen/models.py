@@ -291,6 +291,9 @@ class ShortQuestion(QuestionBase):
     alternatives: list[Text] = Field(
         default_factory=list, description="Other answers to accept as right."
     )
+    lines: int = Field(
+        default=2, ge=1, le=40, description="Ruled answer lines on the printed quiz."
+    )
 
     def prompt_text(self) -> str:
         return self.prompt

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from quizgen.errors import ExportError, InputError
 from quizgen.loading import LoadedDeck, load_decks
@@ -180,10 +181,84 @@ def test_points_are_shown_per_question_and_in_total(all_types: list[LoadedDeck])
     assert "the imaginary Ostrov bridge? /1" in text
 
 
-def test_word_bank_lists_the_cloze_answers_alphabetically(all_types: list[LoadedDeck]) -> None:
-    text = flat(" ".join(pages(render(all_types, PrintOptions(
-        layout=Layout(word_bank=True))).quiz)))
-    assert "Word bank: Caspian Sea · Tver · Volga" in text
+def test_word_bank_pools_the_answers_with_decoys_once_per_version(
+    all_types: list[LoadedDeck],
+) -> None:
+    rendered = render(all_types, PrintOptions(versions=2, layout=Layout(word_bank=True)))
+    text = flat(" ".join(pages(rendered.quiz)))
+    banks = re.findall(r"Word bank \(for the gap-fill questions\): (.*?) 1\. ", text)
+    assert len(banks) == 2 and banks[0] == banks[1]
+    words = banks[0].split(" · ")
+    assert {"Caspian Sea", "Tver", "Volga"} < set(words)
+    decoys = set(words) - {"Caspian Sea", "Tver", "Volga"}
+    assert len(decoys) == 3 and decoys < {"Lyon", "Porto", "Not at all", "Very", "Completely"}
+    assert words == sorted(words, key=str.casefold)
+    assert rendered.warnings == ()
+
+
+def test_a_one_gap_cloze_does_not_get_its_answer_handed_over(
+    write_deck: Callable[..., Path],
+) -> None:
+    deck = write_deck("""\
+        id: gaps
+        title: Gaps
+        questions:
+          - id: one-gap
+            type: cloze
+            text: The ferry leaves from {{Harwich}} every morning.
+          - id: port
+            type: short
+            prompt: Which port is twinned with the town?
+            answer: Esbjerg
+          - id: other-gap
+            type: cloze
+            text: The lighthouse stands on {{Orford Ness}}.
+          - id: boats
+            type: choice
+            prompt: Which boat is oldest?
+            choices: [Lugger, Smack, Bawley, Coble]
+            answer: Smack
+        """)
+    decks = load_decks([deck])
+    rendered = render(decks, PrintOptions(count=1, types=("cloze",), seed="3",
+                                          layout=Layout(word_bank=True)))
+    text = flat(" ".join(pages(rendered.quiz)))
+    bank = re.search(r"Word bank \(for the gap-fill questions\): (.*?) 1\. ", text)
+    assert bank
+    words = bank[1].split(" · ")
+    assert len(words) == 4, "the answer and three words that are not"
+    printed = "Harwich" if "ferry leaves" in text else "Orford Ness"
+    assert printed in words
+    assert set(words) - {printed} <= {"Esbjerg", "Harwich", "Orford Ness", "Lugger", "Bawley",
+                                       "Coble"}
+
+
+def test_a_bank_with_nothing_to_mix_in_warns(write_deck: Callable[..., Path]) -> None:
+    deck = write_deck("id: lone\ntitle: Lone\nquestions:\n  - id: gap\n    type: cloze\n"
+                      "    text: Boats leave from {{Harwich}}.\n")
+    rendered = render(load_decks([deck]), PrintOptions(layout=Layout(word_bank=True)))
+    assert any("word bank holds only the cloze answers" in w for w in rendered.warnings)
+
+
+def test_short_answers_get_the_lines_the_deck_asks_for(write_deck: Callable[..., Path]) -> None:
+    deck = write_deck("id: essay\ntitle: Essay\nquestions:\n  - id: long\n    type: short\n"
+                      "    prompt: Explain the tides.\n    answer: The moon\n    lines: 9\n"
+                      "  - id: brief\n    type: short\n    prompt: Name the moon.\n"
+                      "    answer: Luna\n")
+    decks = load_decks([deck])
+    data = build_data(make_versions(select_questions(decks)), decks, Layout(), "quiz")
+    assert [q["lines"] for q in data["versions"][0]["questions"]] == [9, 2]
+    nine = render(decks, PrintOptions(shuffle=False)).quiz
+    two = render(load_decks([write_deck(deck.read_text().replace("lines: 9", "lines: 2"),
+                                        "other.yaml")]), PrintOptions(shuffle=False)).quiz
+    assert paths_drawn(nine) - paths_drawn(two) == 7, "seven more ruled lines"
+
+
+def paths_drawn(pdf: bytes) -> int:
+    """Path starts (`m`) on the first page: one per ruled line, box and frame."""
+    reader = PdfReader(io.BytesIO(pdf))
+    operations = ContentStream(reader.pages[0].get_contents(), reader).operations
+    return sum(1 for _, operator in operations if operator == b"m")
 
 
 def test_key_marks_answers_in_place(all_types: list[LoadedDeck]) -> None:
@@ -546,7 +621,7 @@ def test_own_template_receives_the_json(all_types: list[LoadedDeck], tmp_path: P
     rendered = render(all_types, PrintOptions(template=template, versions=2, key=True,
                                               shuffle=False))
     assert flat(pages(rendered.quiz)[0]).startswith(
-        "Format 1, quiz: Rivers, bridges and a café, 2 versions, first river-cities, image 1."
+        "Format 2, quiz: Rivers, bridges and a café, 2 versions, first river-cities, image 1."
     )
     assert rendered.key is not None
     assert flat(pages(rendered.key)[0]).startswith("Format 1, key:")

@@ -8,7 +8,6 @@ nothing here can inject it.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,9 +23,11 @@ from ..models import (
     question_answer_text,
     type_name,
 )
+from ..registry import DEFAULT_SEED
 from ..selection import QuizVersion, VersionItem
+from .wordbank import build_word_bank
 
-DATA_FORMAT = 1
+DATA_FORMAT = 2
 """Bumped whenever a field changes meaning or disappears, so templates can check it."""
 
 DEFAULT_INSTRUCTIONS = (
@@ -91,6 +92,7 @@ def build_data(
     images: ImageNames | None = None,
     created: datetime | None = None,
     copies: Sequence[Mapping[str, Any]] | None = None,
+    seed: str = DEFAULT_SEED,
 ) -> dict[str, Any]:
     """The JSON (as Python data) for one document: the quiz or its key.
 
@@ -116,6 +118,7 @@ def build_data(
         "sources": [_cite(loaded.deck.source) for loaded in used_decks if loaded.deck.source],
         "explanations": layout.explanations,
         "word_bank": layout.word_bank,
+        "bank": _bank(versions, used_decks, layout, seed),
         "question_count": len(versions[0].items) if versions else 0,
         "total_points": versions[0].total_points if versions else 0,
         "versions": [
@@ -129,6 +132,15 @@ def build_data(
         "copies": [dict(copy) for copy in copies],
         "sheet": None,
     }
+
+
+def _bank(
+    versions: Sequence[QuizVersion], decks: Sequence[LoadedDeck], layout: Layout, seed: str
+) -> list[str] | None:
+    if not layout.word_bank:
+        return None
+    bank = build_word_bank(versions, decks, seed)
+    return None if bank is None else bank.words
 
 
 def data_strings(value: Any) -> Iterator[str]:
@@ -196,7 +208,8 @@ def _type_fields(item: VersionItem, layout: Layout) -> tuple[dict[str, Any], str
     question = item.question
     match question:
         case models.ShortQuestion():
-            return {"alternatives": list(question.alternatives)}, question.answer
+            fields = {"alternatives": list(question.alternatives), "lines": question.lines}
+            return fields, question.answer
         case models.NumericQuestion():
             value = format_number(question.answer)
             if question.tolerance:
@@ -263,9 +276,6 @@ def _cloze_fields(question: models.ClozeQuestion, layout: Layout) -> tuple[dict[
         else {"text": None, "gap": part.number, "answer": part.answer, "hint": part.hint}
         for part in question.segments()
     ]
-    bank = None
-    if layout.word_bank:
-        bank = sorted({gap.answer for gap in gaps}, key=_sort_key)
     grid = (
         gaps[0].answer
         if len(gaps) == 1
@@ -274,7 +284,6 @@ def _cloze_fields(question: models.ClozeQuestion, layout: Layout) -> tuple[dict[
     fields = {
         "prompt": cloze_with_blanks(question, "_____"),
         "segments": segments,
-        "bank": bank,
     }
     return fields, grid
 
@@ -282,9 +291,3 @@ def _cloze_fields(question: models.ClozeQuestion, layout: Layout) -> tuple[dict[
 def _text_segment(text: str) -> dict[str, Any]:
     """Text between gaps; same keys as a gap, so templates need no key checks."""
     return {"text": text, "gap": None, "answer": None, "hint": None}
-
-
-def _sort_key(text: str) -> tuple[str, str]:
-    """Alphabetical regardless of case and accents, ties broken by the exact text."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return (plain.casefold(), text)

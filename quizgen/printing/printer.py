@@ -36,6 +36,7 @@ from . import sheet as sheets
 from .compiler import Compiled, Queried, compile_pdf, load_fonts
 from .data import Kind, Layout, build_data, data_strings, font_list
 from .glyphs import describe_missing, missing_characters
+from .wordbank import build_word_bank
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 
@@ -155,6 +156,7 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
         data = build_data(
             versions, decks, options.layout, kind, images=image_names, created=created,
             copies=[_copy_data(copy) for copy in copies] if copies and kind == "quiz" else None,
+            seed=options.seed,
         )
         every_text.extend(data_strings(data))
         if kind == "quiz" and options.sheet:
@@ -186,6 +188,13 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
             exam=quiz_data["sheet"]["exam_id"], title=quiz_data["title"], selection=selection,
             versions=versions, copies=copies, data=quiz_data, queried=compiled["quiz"].queried,
         )
+    if options.layout.word_bank:
+        bank = build_word_bank(versions, decks, options.seed)
+        if bank is not None and bank.distractors == 0:
+            warnings.append(
+                "the word bank holds only the cloze answers (the decks have no other words"
+                " to mix in), so a one-gap cloze gives its answer away"
+            )
     missing = missing_characters(every_text, font_list(options.layout), fonts)
     if missing:
         warnings.append(
