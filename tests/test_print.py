@@ -624,7 +624,7 @@ def test_own_template_receives_the_json(all_types: list[LoadedDeck], tmp_path: P
         "Format 2, quiz: Rivers, bridges and a café, 2 versions, first river-cities, image 1."
     )
     assert rendered.key is not None
-    assert flat(pages(rendered.key)[0]).startswith("Format 1, key:")
+    assert flat(pages(rendered.key)[0]).startswith("Format 2, key:")
     assert PdfReader(io.BytesIO(rendered.quiz)).pages[0].images
 
 
