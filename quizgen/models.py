@@ -543,6 +543,12 @@ class Deck(StrictModel):
         default=None,
         description="Anki deck name path (A::B); defaults to the title.",
     )
+    language: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+        description="Language of the deck's text (BCP 47: en, fr, de-CH, ar): the printed"
+        " quiz's labels, hyphenation and writing direction follow it. Default en.",
+    )
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")

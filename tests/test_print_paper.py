@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from quizgen.errors import InputError
 from quizgen.loading import LoadedDeck, load_decks
 from quizgen.printing import PrintOptions, print_quiz, render
 from quizgen.printing.sheet import exam_path
@@ -110,3 +111,25 @@ def test_a_question_taller_than_a_page_breaks_instead_of_running_off(
     assert "finis" in text and "Short one." in text
     on_pages = {number for number, _, text in placed if re.search(r"\bw\d+\b", text)}
     assert len(on_pages) >= 3
+
+
+def test_a_sample_never_pairs_a_question_with_one_that_gives_its_answer_away(
+    write_deck: Callable[..., Path],
+) -> None:
+    lines = ["id: pairs", "title: Pairs", "questions:"]
+    for n in range(6):
+        lines += [f"  - id: capital-{n}", "    type: short",
+                  f"    prompt: Which city is the capital of island {n}?",
+                  f"    answer: Portcity{n}",
+                  f"  - id: ferry-{n}", "    type: truefalse",
+                  f"    prompt: The ferry to island {n} leaves from Portcity{n}.",
+                  "    answer: true"]
+    decks = load_decks([write_deck("\n".join(lines) + "\n")])
+    for seed in map(str, range(12)):
+        rendered = render(decks, PrintOptions(count=6, seed=seed))
+        ids = [item.question.id for item in rendered.versions[0].items]
+        assert len(ids) == 6
+        for n in range(6):
+            assert not {f"capital-{n}", f"ferry-{n}"} <= set(ids), (seed, ids)
+    with pytest.raises(InputError, match="only 6 of the 12 matching questions"):
+        render(decks, PrintOptions(count=7))

@@ -1,6 +1,7 @@
 """Printable quizzes and answer keys: Typst templates fed with JSON data."""
 
-from .data import DEFAULT_INSTRUCTIONS, Layout, build_data
+from .data import Layout, build_data
+from .labels import DEFAULT_INSTRUCTIONS
 from .printer import (
     PrintedFile,
     PrintOptions,

@@ -25,14 +25,12 @@ from ..models import (
 )
 from ..registry import DEFAULT_SEED
 from ..selection import QuizVersion, VersionItem
+from .labels import DEFAULT_INSTRUCTIONS, labels_for, split_language
 from .wordbank import build_word_bank
 
 DATA_FORMAT = 2
 """Bumped whenever a field changes meaning or disappears, so templates can check it."""
 
-DEFAULT_INSTRUCTIONS = (
-    "Answer every question in the space provided. The points for each question are shown beside it."
-)
 DEFAULT_FONTS = ("Libertinus Serif",)
 """Bundled with the Typst compiler: Latin with accents, Greek and Cyrillic."""
 
@@ -107,11 +105,21 @@ def build_data(
         copies = [
             {"copy": None, "version": index, "student": None} for index in range(len(versions))
         ]
+    language, region = split_language(
+        next((loaded.deck.language for loaded in used_decks if loaded.deck.language), None)
+    )
+    labels = labels_for(language)
+    instructions = layout.instructions
+    if instructions == DEFAULT_INSTRUCTIONS:
+        instructions = labels["instructions"]
     return {
         "format": DATA_FORMAT,
+        "language": language,
+        "region": region,
+        "labels": labels,
         "kind": kind,
         "title": layout.title or quiz_title(used_decks),
-        "instructions": layout.instructions,
+        "instructions": instructions,
         "paper": layout.paper,
         "fonts": font_list(layout),
         "date": _date_fields(created),

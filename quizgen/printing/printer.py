@@ -29,13 +29,13 @@ from ..selection import (
     QuizVersion,
     SelectedQuestion,
     make_versions,
-    select_questions,
 )
 from ..textfiles import decode_utf8
 from . import sheet as sheets
 from .compiler import Compiled, Queried, compile_pdf, load_fonts
 from .data import Kind, Layout, build_data, data_strings, font_list
 from .glyphs import describe_missing, missing_characters
+from .sampling import sample_apart
 from .wordbank import build_word_bank
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
@@ -131,7 +131,7 @@ def print_quiz(decks: Sequence[LoadedDeck], output: Path, options: PrintOptions)
 def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
     """Select and version the questions, then compile the quiz (and key) to PDF bytes."""
     template, template_name = _template(options.template)
-    selection = select_questions(
+    selection = sample_apart(
         decks,
         count=options.count,
         tags=options.tags,
@@ -174,10 +174,12 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
         )
 
     # Typst lets go of the interpreter while it typesets, so the quiz and its key
-    # are laid out side by side on two cores.
-    with ThreadPoolExecutor(max_workers=len(kinds)) as pool:
+    # are laid out side by side on two cores; the glyph probe runs beside them.
+    with ThreadPoolExecutor(max_workers=len(kinds) + 1) as pool:
         futures = {kind: pool.submit(compile_one, kind) for kind in kinds}
+        probe = pool.submit(missing_characters, every_text, font_list(options.layout), fonts)
         compiled = {kind: future.result() for kind, future in futures.items()}
+        missing = probe.result()
     warnings: list[str] = []
     for kind in kinds:
         warnings.extend(w for w in compiled[kind].warnings if w not in warnings)
@@ -195,7 +197,6 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
                 "the word bank holds only the cloze answers (the decks have no other words"
                 " to mix in), so a one-gap cloze gives its answer away"
             )
-    missing = missing_characters(every_text, font_list(options.layout), fonts)
     if missing:
         warnings.append(
             f"no available font has {describe_missing(missing)}: they print as empty boxes."

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import segno
-
 from ..errors import InputError, display_path
 from ..models import type_name
 from ..selection import QuizVersion, SelectedQuestion
@@ -157,6 +155,8 @@ def qr_name(copy: int, page_in_copy: int) -> str:
 
 def qr_svg(text: str) -> bytes:
     """The QR code as SVG, with its 4-module quiet zone, error correction M or better."""
+    import segno  # only answer sheets need it; keeps `print` without --sheet quick to start
+
     code = segno.make(text, error="m", micro=False, boost_error=True)
     out = io.BytesIO()
     code.save(out, kind="svg", border=4, scale=1, xmldecl=False, nl=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from .. import models
 from ..loading import LoadedDeck
@@ -85,6 +86,8 @@ def _answers_of(question: models.AnyQuestion) -> Iterable[str]:
             | models.MatchQuestion()
         ):
             return []
+        case _:
+            assert_never(question)
 
 
 def _distractors_in(question: models.AnyQuestion, left_out: bool) -> Iterable[str]:
@@ -103,3 +106,5 @@ def _distractors_in(question: models.AnyQuestion, left_out: bool) -> Iterable[st
             | models.MatchQuestion()
         ):
             return []
+        case _:
+            assert_never(question)
