@@ -112,3 +112,12 @@ def every_type_deck(folder: Path) -> LoadedDeck:
     path = folder / "every-type.yaml"
     path.write_text(EVERY_TYPE_DECK.lstrip(), encoding="utf-8")
     return load_deck(path)
+
+
+BEFORE_CHRIST_DECK = """\
+id: before-christ
+title: Before Christ
+questions:
+  - {id: caesar-year, type: date, prompt: In what year was Caesar killed?, answer: 44 BC}
+  - {id: ides, type: date, prompt: On what day was Caesar killed?, answer: -44-03-15}
+"""

@@ -135,7 +135,7 @@ def _compare_one(result: Comparison, kind: str, question: AnyQuestion,
         case DateQuestion():
             _compare_common(result, kind, question, read, question.prompt)
             when = question.answer_date
-            if kind == "gift" and when.month is None:
+            if kind == "gift" and when.month is None and when.year > 0:
                 result.check(where, "qtype", "numerical", read["qtype"])
                 result.check(where, "answers", [(str(when.year), 1.0, 0)],
                              [(a["text"], a["fraction"], a["tolerance"]) for a in read["answers"]])

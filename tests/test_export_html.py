@@ -17,7 +17,7 @@ from quizgen.formats import render_decks
 from quizgen.loading import LoadedDeck, load_deck
 
 from .conftest import SHIPPED_DECKS
-from .export_samples import every_type_deck
+from .export_samples import BEFORE_CHRIST_DECK, every_type_deck
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -459,3 +459,19 @@ def test_merged_decks_get_a_section_each(visit: Callable[..., Visit],
     answer(page, every_type[0], "q", "me")
     assert verdict(page, "q") == "\u2713 Right"
     assert page.page.locator("#qz-score").inner_text().startswith("Score: 1 of 18 points")
+
+
+def test_dates_before_christ(visit: Callable[..., Visit], tmp_path: Path) -> None:
+    deck = tmp_path / "bc.yaml"
+    deck.write_text(BEFORE_CHRIST_DECK, encoding="utf-8")
+    loaded = load_deck(deck)
+    path = tmp_path / "bc.quiz.html"
+    path.write_text(render_decks([loaded], "html").text, encoding="utf-8")
+    page = visit(path)
+    for question_id, given, expected in [
+        ("caesar-year", "44", "\u2717 Not right"), ("caesar-year", "44 BC", "\u2713 Right"),
+        ("caesar-year", "-44", "\u2713 Right"), ("ides", "15 March 44", "\u2717 Not right"),
+        ("ides", "15 March 44 BC", "\u2713 Right"), ("ides", "March 15, 44 B.C.", "\u2713 Right"),
+    ]:
+        answer(page, loaded, question_id, given)
+        assert verdict(page, question_id) == expected, given

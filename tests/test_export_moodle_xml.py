@@ -13,7 +13,7 @@ from quizgen.formats import render_decks
 from quizgen.loading import load_deck
 
 from .conftest import SHIPPED_DECKS
-from .export_samples import PIXEL_PNG, every_type_deck
+from .export_samples import BEFORE_CHRIST_DECK, PIXEL_PNG, every_type_deck
 from .moodle_compare import compare, moodle_read
 
 
@@ -130,3 +130,18 @@ def test_control_characters_cannot_break_the_xml(write_deck: Callable[..., Path]
     report = moodle_read("xml", target)
     assert report["ok"], report["errors"]
     assert report["questions"][1]["questiontext"] == "bell \ufffd here"
+
+
+def test_dates_before_christ_are_accepted_in_both_spellings(
+    write_deck: Callable[..., Path], tmp_path: Path
+) -> None:
+    loaded = load_deck(write_deck(BEFORE_CHRIST_DECK))
+    for kind, format_name in (("xml", "moodle-xml"), ("gift", "gift")):
+        target = tmp_path / f"bc.{kind}"
+        target.write_text(render_decks([loaded], format_name).text, encoding="utf-8")
+        report = moodle_read(kind, target)
+        result = compare(kind, loaded.deck.questions, report)
+        assert result.mismatches == []
+        answers = [[a["text"] for a in q["answers"]] for q in report["questions"][1:]]
+        assert answers == [["44 BC", "-44"],
+                           ["15 March 44 BC", "March 15, 44 BC", "-0044-03-15"]]

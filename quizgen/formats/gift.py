@@ -95,7 +95,7 @@ def question_blocks(question: AnyQuestion) -> list[tuple[str, str]]:
 
 def _date(question: models.DateQuestion) -> str:
     when = question.answer_date
-    if when.month is None:
+    if when.month is None and when.year > 0:
         return f"#{when.year}:0"
     return _short(date_forms(when))
 

@@ -65,12 +65,14 @@ def distinct_answers(answers: list[str]) -> list[str]:
 
 
 def date_forms(when: PartialDate) -> list[str]:
-    """Every spelling of a date Moodle should accept: '19 June 2024', 'June 19, 2024', ISO."""
+    """Every spelling of a date Moodle should accept: '19 June 2024', 'June 19, 2024', ISO;
+    a year before Christ also as '44 BC' and '-44'."""
+    year = str(when.year) if when.year > 0 else f"{-when.year} BC"
     if when.month is None:
-        return [str(when.year)]
+        return [year] if when.year > 0 else [year, str(when.year)]
     forms = [when.words(), when.iso()]
     if when.day is not None:
-        forms.insert(1, f"{MONTHS[when.month - 1]} {when.day}, {when.year}")
+        forms.insert(1, f"{MONTHS[when.month - 1]} {when.day}, {year}")
     return forms
 
 

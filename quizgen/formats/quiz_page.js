@@ -121,10 +121,18 @@
     return null;
   }
 
-  /* 1996 · 2000-03 · March 2000 · Mar 2000 · 19 June 2024 · June 19, 2024 · 19th June 2024 */
+  /* 1996 · 2000-03 · March 2000 · Mar 2000 · 19 June 2024 · June 19, 2024 · 19th June 2024;
+     before Christ: 44 BC · 15 March 44 BC · -44 · -44-03-15 */
   function parseDate(given) {
     var text = given.trim().toLowerCase();
-    var iso = /^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(text);
+    var era = /\s*(bce?|b\.c\.(e\.)?)$/.exec(text);
+    if (era) {
+      var before = parseDate(text.slice(0, era.index));
+      if (!before || before.year <= 0) return null;
+      before.year = -before.year;
+      return before;
+    }
+    var iso = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(text);
     if (iso) {
       return { year: +iso[1], month: iso[2] ? +iso[2] : null, day: iso[3] ? +iso[3] : null };
     }
