@@ -73,6 +73,8 @@ def test_real_sigint_leaves_a_whole_package_or_none(tmp_path: Path) -> None:
         [sys.executable, "-c", "from quizgen.cli import main; main()", "build", "big.yaml"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
+        # as from a terminal, even when pytest runs as a background job (SIGINT ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(1.0)
     process.send_signal(signal.SIGINT)

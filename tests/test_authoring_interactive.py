@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -54,6 +55,9 @@ class Terminal:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become quizgen, never return into pytest
             try:
+                # Ctrl-C must reach quizgen even when pytest runs as a background job,
+                # where the shell has set SIGINT to "ignore" for everything it starts.
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.chdir(cwd)
                 os.execve(sys.executable, [sys.executable, "-c",
                                            "from quizgen.cli import main; main()", *args],
@@ -97,9 +101,17 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self._read(deadline - time.monotonic()):
             pass
-        _, status = os.waitpid(self.pid, 0)
+        deadline = max(deadline, time.monotonic() + 5)  # a moment to reap it after EOF
+        while time.monotonic() < deadline:
+            finished, status = os.waitpid(self.pid, os.WNOHANG)
+            if finished:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        os.kill(self.pid, signal.SIGKILL)  # a hung child fails the test, never the whole run
+        os.waitpid(self.pid, 0)
         os.close(self.fd)
-        return os.waitstatus_to_exitcode(status)
+        raise AssertionError(f"quizgen did not exit within {timeout} s:\n{self.screen}")
 
 
 @pytest.fixture
