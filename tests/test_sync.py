@@ -513,3 +513,16 @@ def test_switching_to_typed_answers_retypes_and_keeps_history(
         assert "type the answer" in col.models.get(alpha.mid)["name"]
         assert card_state(col, reviewed[0]) == reviewed
     assert kinds(sync(deck, collection_path, type_answer=True)) == []
+
+
+def test_without_the_lock_a_deleted_question_is_found_by_its_tag(
+    deck: Path, collection_path: Path
+) -> None:
+    """A fresh clone has no `removed` lines: the quizgen::<deck>::<id> tag still finds the note."""
+    sync(deck, collection_path)
+    lock_path_for(deck).unlink()
+    edit(deck, "  - {id: beta, type: numeric, prompt: Beta?, answer: 2}\n", "")
+    assert ("flag removed", "beta") in kinds(sync(deck, collection_path))
+    with opened(collection_path) as col:
+        assert REMOVED_TAG in note_of(col, "beta").tags
+        assert note_of(col, "alpha").tags.count(REMOVED_TAG) == 0
