@@ -45,7 +45,7 @@ Quiet = Annotated[
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"quizgen {__version__}")
+        _echo(f"quizgen {__version__}")
         raise typer.Exit()
 
 
@@ -60,8 +60,16 @@ def _main(
     """Turn YAML question decks into Anki packages, printed quizzes and other study material."""
 
 
+def _echo(message: str, err: bool = False, nl: bool = True) -> None:
+    """Every line quizgen prints passes here: deck values and file names may hold terminal
+    escapes or undecodable bytes, which are shown escaped, never sent raw."""
+    from .errors import visible
+
+    typer.echo(visible(message), err=err, nl=nl)
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(message, err=True)
+    _echo(message, err=True)
     raise typer.Exit(code)
 
 
@@ -103,9 +111,9 @@ def validate(paths: DeckPaths = None) -> None:
         for loaded in load_decks(_deck_paths(paths)):
             count = len(loaded.deck.questions)
             noun = "question" if count == 1 else "questions"
-            typer.echo(f"{display_path(loaded.path)}: ok, {count} {noun}")
+            _echo(f"{display_path(loaded.path)}: ok, {count} {noun}")
             for reveal in find_reveals(loaded.deck.questions):
-                typer.echo(f"{display_path(loaded.path)}: warning: {reveal.message()}")
+                _echo(f"{display_path(loaded.path)}: warning: {reveal.message()}")
 
 
 @app.command()
@@ -138,7 +146,7 @@ def build(
         packages = build_packages(decks, output, BuildOptions(type_answer=type_answer))
         for built in with_progress(packages, len(decks), "Building", quiet):
             if not quiet:
-                typer.echo(f"{display_path(built.path)}: {built.notes} notes, {built.cards} cards")
+                _echo(f"{display_path(built.path)}: {built.notes} notes, {built.cards} cards")
 
 
 # Commands added by later features go below, one function each, same pattern:
@@ -284,7 +292,7 @@ def print_quiz(
         with working("Typesetting", quiet):
             result = print_pdf(load_decks(_deck_paths(paths)), output, options)
         for warning in result.warnings:
-            typer.echo(f"print: warning: {warning}", err=True)
+            _echo(f"print: warning: {warning}", err=True)
         if quiet:
             return
         labels = ", ".join(version.label for version in result.versions)
@@ -293,16 +301,16 @@ def print_quiz(
             pages = f"{printed.pages} page{'s' if printed.pages != 1 else ''}"
             if printed.kind == "quiz":
                 count_shown = result.question_count
-                typer.echo(
+                _echo(
                     f"{display_path(printed.path)}: {shown_versions}, "
                     f"{count_shown} question{'s' if count_shown != 1 else ''}, "
                     f"{result.total_points} point{'s' if result.total_points != 1 else ''}, "
                     f"{pages}"
                 )
             elif printed.kind == "key":
-                typer.echo(f"{display_path(printed.path)}: answer key, {pages}")
+                _echo(f"{display_path(printed.path)}: answer key, {pages}")
             else:
-                typer.echo(
+                _echo(
                     f"{display_path(printed.path)}: answer sheets, {result.copy_count} "
                     f"cop{'ies' if result.copy_count != 1 else 'y'}, exam id {result.exam_id}"
                 )
@@ -343,8 +351,8 @@ def new(
         path = output if output is not None else DEFAULT_DECKS / f"{deck_id}.yaml"
         started = write_starter(path, deck_id, title, Path.cwd(), overwrite=force)
         for warning in started.warnings:
-            typer.echo(f"new: warning: {warning}", err=True)
-        typer.echo(f"{display_path(started.path)}: new deck '{started.deck_id}' with an example "
+            _echo(f"new: warning: {warning}", err=True)
+        _echo(f"{display_path(started.path)}: new deck '{started.deck_id}' with an example "
                    "of each question type; replace them with your own")
 
 
@@ -415,7 +423,7 @@ def _read_line(ask: Ask, draft: NewQuestion, earlier: tuple[str, ...], label: st
         try:
             return ask.read(typed, draft, earlier)
         except InputError as reason:
-            typer.echo(f"  {reason}", err=True)
+            _echo(f"  {reason}", err=True)
 
 
 @app.command()
@@ -511,7 +519,7 @@ def add(
             alternatives=tuple(alternative or ()),
         )
         added = add_question(deck, _ask_missing(deck, draft))
-        typer.echo(f"{display_path(added.path)}: added {added.question_type} question "
+        _echo(f"{display_path(added.path)}: added {added.question_type} question "
                    f"'{added.question_id}' ({added.questions} questions)")
 
 
@@ -531,10 +539,10 @@ def schema(
 
         text = deck_schema_text()
         if output is None:
-            typer.echo(text, nl=False)
+            typer.echo(text, nl=False)  # data, not a message: byte for byte
         else:
             write_text_atomic(output, text)
-            typer.echo(f"{display_path(output)}: deck JSON Schema")
+            _echo(f"{display_path(output)}: deck JSON Schema")
 
 
 @app.command()
@@ -551,9 +559,9 @@ def stats(
 
         figures = collect_stats(load_decks(_deck_paths(paths)))
         if as_json:
-            typer.echo(json.dumps(figures.as_dict(), indent=2, ensure_ascii=False))
+            _echo(json.dumps(figures.as_dict(), indent=2, ensure_ascii=False))
         else:
-            typer.echo(render_stats(figures), nl=False)
+            _echo(render_stats(figures), nl=False)
 
 
 @app.command()
@@ -593,12 +601,12 @@ def export(
         decks = load_decks(_deck_paths(paths))
         for exported in export_files(decks, format_name, output, merge):
             for warning in exported.warnings:
-                typer.echo(f"export: warning: {warning}", err=True)
+                _echo(f"export: warning: {warning}", err=True)
             if exported.path is None:
                 typer.echo(exported.text, nl=False)
             elif not quiet:
                 count = exported.questions
-                typer.echo(f"{display_path(exported.path)}: "
+                _echo(f"{display_path(exported.path)}: "
                            f"{count} question{'s' if count != 1 else ''}, {format_name}")
 
 
@@ -681,11 +689,11 @@ def extract(
         )
         result = extract_article(article, options)
         if output is None or str(output) == "-":
-            typer.echo(result.yaml_text, nl=False)
+            typer.echo(result.yaml_text, nl=False)  # data, not a message: byte for byte
             return
         write_text_atomic(output, result.yaml_text)
         found = ", ".join(f"{count} {kind}" for kind, count in sorted(result.facts.items()))
-        typer.echo(f"{display_path(output)}: {result.questions} candidate questions ({found}); "
+        _echo(f"{display_path(output)}: {result.questions} candidate questions ({found}); "
                    "review them before use")
 
 
@@ -712,7 +720,7 @@ def check(
                             loaded.path.read_text(encoding="utf-8-sig"))
         shown_source = document.name if document.url == document.name else (
             PurePosixPath(document.name).name)
-        typer.echo(render_check(report, display_path(loaded.path), shown_source), nl=False)
+        _echo(render_check(report, display_path(loaded.path), shown_source), nl=False)
         failure = failure_summary(report)
         if failure is not None:
             _fail(f"check: {failure}")
@@ -750,19 +758,24 @@ def grade(
             grading = grade_scans(scans, exam)
             write_grades(grading, output, annotate)
         for rejected in grading.rejected:
-            typer.echo(f"grade: warning: {rejected.scan.label}: {rejected.reason}", err=True)
+            _echo(f"grade: warning: {rejected.scan.label}: {rejected.reason}", err=True)
         for unlocated in grading.unlocated:
-            typer.echo(f"grade: warning: {unlocated.scan.label}: corner marks not found "
+            _echo(f"grade: warning: {unlocated.scan.label}: corner marks not found "
                        f"(copy {unlocated.page.copy_number} page {unlocated.page.page_in_copy})",
                        err=True)
         if quiet:
             return
         scanned = sum(1 for copy in grading.copies if copy.scanned)
-        typer.echo(f"{display_path(output)}: {len(grading.copies)} copies, {scanned} scanned, "
+        _echo(f"{display_path(output)}: {len(grading.copies)} copies, {scanned} scanned, "
                    f"{grading.flagged} flagged; {grading.pages} pages read")
         if annotate is not None:
             typer.echo(f"{display_path(annotate)}: {scanned} annotated "
                        f"cop{'y' if scanned == 1 else 'ies'}")
+
+
+def _terminated(signum: int, frame: object) -> NoReturn:
+    """SIGTERM unwinds like Ctrl-C, so atomic writes remove their temporary files."""
+    raise SystemExit(128 + signum)
 
 
 @app.command()
@@ -807,7 +820,7 @@ def sync(
         for plan in report.decks:
             for change in plan.changes:
                 detail = f": {change.detail}" if change.detail else ""
-                typer.echo(f"  {change.kind:<12} {change.subject}{detail}")
+                _echo(f"  {change.kind:<12} {change.subject}{detail}")
             count = len(plan.changes)
             state = (
                 "up to date"
@@ -815,11 +828,20 @@ def sync(
                 else f"{count} change{'s' if count != 1 else ''}"
                 + (" planned (dry run: nothing written)" if dry_run else " made")
             )
-            typer.echo(f"{plan.deck_id} → {display_path(report.collection)}: {state}")
+            _echo(f"{plan.deck_id} → {display_path(report.collection)}: {state}")
 
 
 def main() -> None:
     """Console-script entry point."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        os.getcwd()
+    except OSError:
+        sys.stderr.write("quizgen: the working folder no longer exists; cd into one first\n")
+        sys.exit(1)
     try:
         app()
     except KeyboardInterrupt:  # outside any command, e.g. while Typer parses

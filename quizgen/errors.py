@@ -6,8 +6,25 @@ escapes is a bug in quizgen, not a user mistake.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def visible(text: str, *, keep_newlines: bool = True) -> str:
+    """Control characters (terminal escapes among them) and undecodable file-name bytes as
+    escapes, so no deck value or file name can drive the terminal a message is shown on."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match[0])
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    escaped = _INVISIBLE.sub(escape, text)
+    return escaped if keep_newlines else escaped.replace("\n", "\\n")
 
 
 class QuizgenError(Exception):
@@ -29,15 +46,15 @@ class Problem:
 
     @property
     def location(self) -> str:
-        """'file:line:column', the part a terminal highlights."""
-        return f"{self.path}:{self.line}:{self.column}"
+        """'file:line:column', the part a terminal highlights (escaped: names can hold anything)."""
+        return visible(f"{self.path}:{self.line}:{self.column}", keep_newlines=False)
 
     def detail(self) -> str:
-        """Everything after the location: 'where: message (hint)'."""
+        """Everything after the location: 'where: message (hint)', control characters escaped."""
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return visible(text, keep_newlines=False)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.detail()}"
@@ -67,5 +84,5 @@ def display_path(path: Path) -> str:
     """Paths relative to the working folder when possible, so messages match what users typed."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the folder; no working folder; a loop
         return str(path)

@@ -7,6 +7,7 @@ when something is wrong is the file parsed again to learn where each value sits.
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import DeckError, InputError, Problem, display_path
+from .limits import MAX_DECK_BYTES
 from .models import (
     DUPLICATE_ID,
     QUESTION_TYPES,
@@ -25,6 +27,7 @@ from .models import (
     Source,
     duplicate_id_message,
 )
+from .reading import describe_os_error, file_kind, read_regular_file
 from .slugs import slugify
 from .textfiles import NotUtf8Error, decode_utf8
 from .yamlparse import Positions, YamlProblem, locate, parse_yaml
@@ -54,11 +57,20 @@ def find_deck_files(paths: Iterable[Path]) -> list[Path]:
             )
         elif path.is_file():
             found.append(path)
-        elif path.exists():
-            raise InputError(f"{display_path(path)}: not a file or folder")
         else:
-            raise InputError(f"{display_path(path)}: no such file or folder")
+            raise InputError(f"{display_path(path)}: {_why_unusable(path)}")
     return found
+
+
+def _why_unusable(path: Path) -> str:
+    """What a path that is neither a file nor a folder is, in a user's words."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        if error.errno == errno.ENOENT:
+            return "no such file or folder"
+        return describe_os_error(error)
+    return f"not a deck file or folder ({file_kind(info.st_mode)})"
 
 
 def load_decks(paths: Sequence[Path]) -> list[LoadedDeck]:
@@ -78,11 +90,12 @@ def load_decks(paths: Sequence[Path]) -> list[LoadedDeck]:
             continue
         deck_id = deck.deck.id
         if deck_id in seen_ids:
+            line, column = _deck_id_position(file)
             problems.append(
                 Problem(
                     display_path(file),
-                    1,
-                    1,
+                    line,
+                    column,
                     "id",
                     f"deck id '{deck.deck.id}' is also used by {display_path(seen_ids[deck_id])}",
                     "deck ids must be unique: Anki identity derives from them",
@@ -97,13 +110,16 @@ def load_decks(paths: Sequence[Path]) -> list[LoadedDeck]:
 
 def load_deck(path: Path) -> LoadedDeck:
     """One deck file, or `DeckError`."""
-    shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
-    deck = parse_deck(raw, shown, deck_dir=path.parent)
+    raw = read_regular_file(path, limit=MAX_DECK_BYTES, what="deck")
+    deck = parse_deck(raw, display_path(path), deck_dir=path.parent)
     return LoadedDeck(deck, path)
+
+
+def _deck_id_position(path: Path) -> tuple[int, int]:
+    """1-based line and column of a valid deck's top-level `id` value."""
+    text = decode_text(read_regular_file(path, limit=MAX_DECK_BYTES, what="deck"), "")
+    line, column = locate(text.removeprefix("\ufeff")).values.get(("id",), (0, 0))
+    return line + 1, column + 1
 
 
 def decode_text(raw: bytes, shown: str) -> str:

@@ -28,6 +28,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .limits import (
+    MAX_CLOZE_NUMBER,
+    MAX_DECIMAL_PLACES,
+    MAX_DECK_DEPTH,
+    MAX_NUMBER,
+    MAX_QUESTIONS,
+    MAX_TEXT_CHARS,
+)
 from .registry import QUESTION_TYPE_NAMES, QuestionTypeName
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
@@ -80,7 +88,23 @@ def _not_blank(text: str) -> str:
     return stripped
 
 
-Text = Annotated[str, AfterValidator(_not_blank)]
+def within_number_limits(value: Decimal) -> Decimal:
+    """Refuse numbers no article states, before any output tries to write them out digit by
+    digit (1e999999999 would take a billion digits)."""
+    if not value.is_finite():
+        return value  # the field's allow_inf_nan refuses these with its own message
+    if not value.is_zero() and value.adjusted() >= MAX_NUMBER.adjusted():  # no arithmetic:
+        # abs() of 1e999999999 overflows the decimal context
+        raise ValueError(f"must be smaller than {MAX_NUMBER:,} in size")
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > MAX_DECIMAL_PLACES:
+        raise ValueError(f"has more than {MAX_DECIMAL_PLACES} decimal places")
+    return value
+
+
+Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]
+Number = Annotated[Decimal, AfterValidator(within_number_limits)]
 Slug = Annotated[
     str,
     Field(pattern=SLUG_PATTERN, max_length=100),
@@ -275,8 +299,13 @@ class QuestionBase(StrictModel):
             if depth < 0:
                 raise ValueError("must stay inside the deck's folder ('..' climbs out of it)")
         deck_dir = (info.context or {}).get("deck_dir")
-        if deck_dir is not None and not (deck_dir / image).is_file():
-            raise ValueError(f"file '{image}' not found next to the deck")
+        if deck_dir is not None:
+            from .pictures import ImageProblem, load_picture
+
+            try:
+                load_picture(deck_dir, image)
+            except ImageProblem as problem:
+                raise ValueError(str(problem)) from None
         return image
 
     def prompt_text(self) -> str:
@@ -302,9 +331,9 @@ class ShortQuestion(QuestionBase):
 class NumericQuestion(QuestionBase):
     type: Literal["numeric"]
     prompt: Text
-    answer: Decimal = Field(allow_inf_nan=False)
+    answer: Number = Field(allow_inf_nan=False)
     unit: Text | None = None
-    tolerance: Decimal = Field(default=Decimal(0), ge=0, allow_inf_nan=False)
+    tolerance: Number = Field(default=Decimal(0), ge=0, allow_inf_nan=False)
 
     def prompt_text(self) -> str:
         return self.prompt
@@ -422,6 +451,8 @@ class ClozeQuestion(QuestionBase):
         if not gaps:
             raise ValueError("has no gap: mark each answer as {{answer}} or {{c1::answer}}")
         for gap in gaps:
+            if not 1 <= gap.number <= MAX_CLOZE_NUMBER:
+                raise ValueError(f"gap numbers run from c1 to c{MAX_CLOZE_NUMBER}")
             if not gap.answer.strip():
                 raise ValueError(f"gap c{gap.number} is empty")
         return text
@@ -433,7 +464,8 @@ def _iter_gaps(text: str) -> Iterator[ClozeGap]:
     next_number = 1
     for match in matches:
         if match["number"]:
-            number = int(match["number"])
+            digits = match["number"]
+            number = int(digits) if len(digits) <= 9 else 10**9
         else:
             while next_number in explicit:
                 next_number += 1
@@ -549,7 +581,24 @@ class Deck(StrictModel):
         description="Language of the deck's text (BCP 47: en, fr, de-CH, ar): the printed"
         " quiz's labels, hyphenation and writing direction follow it. Default en.",
     )
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
+
+    @model_validator(mode="after")
+    def _deck_path_depth(self) -> Deck:
+        parts = self.anki_deck_name.split("::")
+        at = "anki_deck" if self.anki_deck else "title"
+        if any(not part.strip() for part in parts):
+            raise located("a deck path has no empty level: write A::B, not A::::B", at)
+        for index, question in enumerate(self.questions):
+            depth = len(parts) + (len(question.subdeck.split("::")) if question.subdeck else 0)
+            if depth > MAX_DECK_DEPTH:
+                where = f"questions.{index}.subdeck" if question.subdeck else at
+                raise located(f"the Anki deck path is {depth} levels deep; "
+                              f"at most {MAX_DECK_DEPTH} are allowed", where)
+        if len(parts) > MAX_DECK_DEPTH:
+            raise located(f"the Anki deck path is {len(parts)} levels deep; "
+                          f"at most {MAX_DECK_DEPTH} are allowed", at)
+        return self
 
     @model_validator(mode="after")
     def _unique_question_ids(self) -> Deck:

@@ -19,6 +19,8 @@ from yaml import events as ev
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
+from .limits import MAX_YAML_EXPANSION
+
 MAX_DEPTH = 64
 """Far beyond any deck's real nesting (about 5), far below any stack limit."""
 
@@ -90,14 +92,14 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.size = 0
-        self.distinct = 0
+        self.budget = MAX_YAML_EXPANSION * len(text) + 10_000
 
     def _events(self) -> Iterator[ev.Event]:
         try:
             yield from yaml.parse(self.text, Loader=_EventParser)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
-            line, column = (mark.line, mark.column) if mark else (0, 0)
+            line, column = self._line_column(mark)
             message = _yaml_message(error)
             raise YamlProblem(line, column, message, self._hint(message, line, column)) from None
         except yaml.reader.ReaderError as error:
@@ -112,6 +114,30 @@ class _Builder:
             ) from None
         except yaml.YAMLError as error:
             raise YamlProblem(0, 0, str(error)) from None
+
+    def _line_column(self, mark: Any) -> tuple[int, int]:
+        """0-based line and column as an editor counts them.
+
+        libyaml also breaks lines at NEL, U+2028 and U+2029; editors (and our messages)
+        break only at line feeds, so positions are recounted from the character index.
+        """
+        if mark is None:
+            return (0, 0)
+        index = min(mark.index, len(self.text))
+        line_start = self.text.rfind("\n", 0, index) + 1
+        return (self.text.count("\n", 0, index), index - line_start)
+
+    def _problem(self, mark: Any, message: str, hint: str | None = None) -> YamlProblem:
+        """A problem at a libyaml mark (which may be missing on odd events)."""
+        return YamlProblem(*self._line_column(mark), message, hint)
+
+    def _tag_problem(self, mark: Any, tag: str | None) -> YamlProblem:
+        shown = tag.replace(TAG_PREFIX, "!!") if tag else tag
+        return self._problem(
+            mark,
+            f"the tag '{shown}' is not allowed",
+            "decks hold plain text, numbers, lists and mappings",
+        )
 
     def _hint(self, message: str, line: int, column: int) -> str | None:
         lines = self.text.splitlines()
@@ -128,7 +154,7 @@ class _Builder:
             if isinstance(event, ev.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise _problem(
+                    raise self._problem(
                         event.start_mark,
                         "a deck file holds one YAML document; found a second '---'",
                     )
@@ -151,7 +177,7 @@ class _Builder:
             if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
                 assert isinstance(value, dict | list)
                 if len(stack) >= MAX_DEPTH:
-                    raise _problem(
+                    raise self._problem(
                         event.start_mark,
                         f"nested more than {MAX_DEPTH} levels deep",
                     )
@@ -185,26 +211,28 @@ class _Builder:
             else:
                 path = (*frame.path, frame.pending_key)
         if self.positions is not None:
-            self.positions.values.setdefault(path, _line_column(event.start_mark))
+            self.positions.values.setdefault(path, self._line_column(event.start_mark))
         return path, False
 
     def _take_key(self, frame: _Frame, event: ev.Event) -> None:
         mark = event.start_mark
         if not isinstance(event, ev.ScalarEvent):
-            raise _problem(mark, "a mapping key must be plain text")
+            raise self._problem(mark, "a mapping key must be plain text")
         key = event.value
         if key == "<<" and event.implicit[0]:
-            raise _problem(
+            raise self._problem(
                 mark,
                 "merge keys ('<<') are not supported",
                 "write the fields out, or use an alias for the whole value",
             )
         assert isinstance(frame.value, dict)
         if key in frame.value:
-            raise _problem(mark, f"duplicate key '{key}'", "each key may appear once in a mapping")
+            raise self._problem(
+                mark, f"duplicate key '{key}'", "each key may appear once in a mapping"
+            )
         frame.pending_key = key
         if self.positions is not None:
-            self.positions.keys[(*frame.path, key)] = _line_column(mark)
+            self.positions.keys[(*frame.path, key)] = self._line_column(mark)
 
     def _attach(self, stack: list[_Frame], value: Any) -> None:
         if not stack:
@@ -219,17 +247,16 @@ class _Builder:
 
     def _value(self, event: ev.Event, stack: list[_Frame], path: DataPath) -> Any:
         mark = event.start_mark
-        self.distinct += 1
         if isinstance(event, ev.AliasEvent):
             anchor = event.anchor
             if anchor in self.open_anchors:
-                raise _problem(mark, f"alias '*{anchor}' refers to itself")
+                raise self._problem(mark, f"alias '*{anchor}' refers to itself")
             if anchor not in self.anchors:
-                raise _problem(mark, f"alias '*{anchor}' has no anchor before it")
+                raise self._problem(mark, f"alias '*{anchor}' has no anchor before it")
             value, size = self.anchors[anchor]
             self.size += size
-            if self.size > 4 * self.distinct + 10_000:
-                raise _problem(
+            if self.size > self.budget:
+                raise self._problem(
                     mark,
                     "aliases expand to far more data than the file holds",
                     "a deck needs no nested aliases",
@@ -240,12 +267,14 @@ class _Builder:
         if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
             expected = f"{TAG_PREFIX}{'map' if isinstance(event, ev.MappingStartEvent) else 'seq'}"
             if tag not in (None, "!", expected):
-                raise _tag_problem(mark, tag)
+                raise self._tag_problem(mark, tag)
             return {} if isinstance(event, ev.MappingStartEvent) else []
         assert isinstance(event, ev.ScalarEvent)
         value = self._scalar(event)
+        weight = 1 + len(event.value)
+        self.size += weight - 1
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, weight)
         return value
 
     def _scalar(self, event: ev.ScalarEvent) -> Any:
@@ -253,7 +282,7 @@ class _Builder:
         if tag is None or tag == "!":
             tag = _resolve(event) if tag is None else (f"{TAG_PREFIX}str")
         if tag not in PLAIN_TAGS:
-            raise _tag_problem(event.start_mark, tag)
+            raise self._tag_problem(event.start_mark, tag)
         name = tag.removeprefix(TAG_PREFIX)
         text = event.value
         if name == "str":
@@ -262,13 +291,19 @@ class _Builder:
         if name == "null":
             return None
         if name == "bool":
-            return _CONSTRUCTOR.construct_yaml_bool(node)
+            try:
+                return _CONSTRUCTOR.construct_yaml_bool(node)
+            except (KeyError, ValueError):
+                raise self._problem(event.start_mark, f"'{text}' is not true or false") from None
         if name == "int":
             try:
                 return _CONSTRUCTOR.construct_yaml_int(node)
-            except ValueError:
-                raise _problem(event.start_mark, f"'{text}' is not a whole number") from None
-        return _decimal(text, event)
+            except (ValueError, IndexError):
+                raise self._problem(event.start_mark, f"'{text}' is not a whole number") from None
+        try:
+            return _decimal(text)
+        except ValueError:
+            raise self._problem(event.start_mark, f"'{text}' is not a number") from None
 
 
 def _resolve(event: ev.ScalarEvent) -> str:
@@ -276,36 +311,20 @@ def _resolve(event: ev.ScalarEvent) -> str:
     return tag
 
 
-def _decimal(text: str, event: ev.ScalarEvent) -> Decimal:
+def _decimal(text: str) -> Decimal:
     """Floats become Decimal so 0.1 stays 0.1; .nan and .inf are kept for the schema to refuse."""
     cleaned = text.replace("_", "")
-    if _NUMBER_TEXT.fullmatch(cleaned):
+    if cleaned and _NUMBER_TEXT.fullmatch(cleaned):
         try:
             return Decimal(cleaned)
         except InvalidOperation:
             pass
     try:
         return Decimal(repr(_CONSTRUCTOR.construct_yaml_float(ScalarNode("", text))))
-    except (ValueError, InvalidOperation):
-        raise _problem(event.start_mark, f"'{text}' is not a number") from None
+    except (ValueError, IndexError, InvalidOperation):
+        raise ValueError(text) from None
 
 
-def _line_column(mark: Any) -> tuple[int, int]:
-    return (mark.line, mark.column) if mark is not None else (0, 0)
-
-
-def _problem(mark: Any, message: str, hint: str | None = None) -> YamlProblem:
-    """A problem at a libyaml mark (which may be missing on odd events)."""
-    return YamlProblem(*_line_column(mark), message, hint)
-
-
-def _tag_problem(mark: Any, tag: str | None) -> YamlProblem:
-    shown = tag.replace(TAG_PREFIX, "!!") if tag else tag
-    return _problem(
-        mark,
-        f"the tag '{shown}' is not allowed",
-        "decks hold plain text, numbers, lists and mappings",
-    )
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:

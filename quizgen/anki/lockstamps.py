@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..epoch import source_date_epoch
+from ..epoch import clamp, source_date_epoch
 from .fields import NoteContent
 from .lockfile import DIGEST_LENGTH, Lock, Stamp
 from .notetypes import NoteType
@@ -22,7 +22,7 @@ from .notetypes import NoteType
 def stamp_clock() -> int:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now: the time of new stamps."""
     epoch = source_date_epoch()
-    return epoch if epoch is not None else int(time.time())
+    return epoch if epoch is not None else clamp(time.time())
 
 
 def digest(text: str) -> str:

@@ -8,6 +8,7 @@ order given, and the zip is written entry by entry with fixed metadata.
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 import tempfile
@@ -92,8 +93,11 @@ def write_package(
     cards = sum(len(note.cards) for deck in decks.values() for note in deck.notes)
     with tempfile.TemporaryDirectory(prefix="quizgen-") as scratch:
         database = Path(scratch) / "collection.anki2"
-        _write_collection(database, list(decks.values()), iter(ordered_ids), timestamp)
-        _set_times(database, note_times, type_times)
+        try:
+            _write_collection(database, list(decks.values()), iter(ordered_ids), timestamp)
+            _set_times(database, note_times, type_times)
+        except sqlite3.Error as error:  # a full disk or quota, met in the scratch folder
+            raise OSError(errno.EIO, f"cannot write the collection ({error})") from None
         _write_zip(target, database.read_bytes(), media, timestamp)
     return PackageCounts(notes=len(notes), cards=cards)
 

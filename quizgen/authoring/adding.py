@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_bytes_atomic
+from ..atomic import FileState, write_bytes_atomic
 from ..errors import DeckError, InputError, QuizgenError, display_path
+from ..limits import MAX_DECK_BYTES
 from ..loading import decode_text, parse_deck
 from ..models import Deck
+from ..reading import read_regular_file
 from ..slugs import slugify, unique_slug
 from .draft import NewQuestion, id_source_text, question_data
 from .splice import insert_question, read_list_style
@@ -36,22 +38,21 @@ def check_can_add(path: Path) -> None:
     _read_deck(path)
 
 
-def _read_deck(path: Path) -> tuple[str, str, Deck]:
-    """The deck's byte-order mark (or ''), its text without it, and the valid deck."""
+def _read_deck(path: Path) -> tuple[str, str, Deck, FileState]:
+    """The deck's byte-order mark (or ''), its text without it, the valid deck, and what the
+    file held, so a change made meanwhile is never overwritten."""
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    raw = read_regular_file(path, limit=MAX_DECK_BYTES, what="deck")
+    state = FileState.of(path, raw)
     bom = BOM if raw.startswith(BOM.encode("utf-8")) else ""
     text = decode_text(raw, shown).removeprefix(BOM)
-    return bom, text, parse_deck(text, shown, deck_dir=path.parent)
+    return bom, text, parse_deck(text, shown, deck_dir=path.parent), state
 
 
 def add_question(path: Path, draft: NewQuestion) -> Added:
     """Append `draft` to the deck at `path`; raise (leaving the file untouched) on any problem."""
     shown = display_path(path)
-    bom, text, old = _read_deck(path)
+    bom, text, old, state = _read_deck(path)
 
     question_id = _choose_id(old, draft, shown)
     data = question_data(draft, question_id)
@@ -63,7 +64,7 @@ def add_question(path: Path, draft: NewQuestion) -> Added:
     new = _parse_with_new_question(new_text, shown, path.parent, len(old.questions))
     _check_only_appended(old, new, question_id, shown)
 
-    write_bytes_atomic(path, (bom + new_text).encode("utf-8"))
+    write_bytes_atomic(path, (bom + new_text).encode("utf-8"), expected=state)
     return Added(path, question_id, str(data["type"]), len(new.questions))
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, assert_never
 
 from ..errors import InputError
-from ..models import PartialDate
+from ..models import PartialDate, within_number_limits
 from ..registry import QUESTION_TYPE_NAMES, QuestionTypeName
 
 TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
@@ -217,6 +217,10 @@ def _number(text: str, option: str) -> Decimal | int:
         raise InputError(f"{option} must be a number, like 24 or 0.5, not '{text}'") from None
     if not value.is_finite():
         raise InputError(f"{option} must be a finite number, not '{text}'")
+    try:
+        within_number_limits(value)  # before any conversion: int(1e999999999) never ends
+    except ValueError as error:
+        raise InputError(f"{option} {error}, not '{text}'") from None
     if value == value.to_integral_value():
         return int(value)
     return value

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, display_path
+from ..limits import MAX_ARTICLE_BYTES
+from ..reading import read_regular_file
 
 PYSBD_MAX_CHARS = 200_000
 """Above this size sentences are split by a fast rule-based splitter instead of pysbd,
@@ -85,14 +87,7 @@ class Article:
 def read_article(path: Path) -> str:
     """UTF-8 (with or without BOM), line endings kept so offsets match the file's characters."""
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{shown}: is a folder, not an article file") from None
-    except FileNotFoundError:
-        raise InputError(f"{shown}: no such file") from None
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    raw = read_regular_file(path, limit=MAX_ARTICLE_BYTES, what="article")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

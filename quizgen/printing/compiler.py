@@ -23,6 +23,8 @@ from typing import Any
 import typst
 
 from ..errors import ExportError, InputError, display_path
+from ..limits import MAX_FONT_BYTES
+from ..reading import read_regular_file
 
 TEMPLATE_NAME = "main.typ"
 
@@ -41,16 +43,53 @@ class Compiled:
     queried: Queried = field(default_factory=dict)
 
 
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+MAX_FONT_FILES = 2_000
+"""More font files than a full system font folder holds; a bigger walk is a wrong folder."""
+
+
 def load_fonts(font_paths: Sequence[Path]) -> typst.Fonts:
-    """Bundled fonts, system fonts and the user's folders, scanned once per run."""
-    for folder in font_paths:
-        if not folder.exists():
-            raise InputError(f"{display_path(folder)}: no such font file or folder")
+    """Bundled fonts, system fonts and the user's font files, scanned once per run.
+
+    Folders are walked here, not by Typst, so a folder such as /proc (endless, with
+    files that never finish) is refused instead of read.
+    """
+    for path in font_paths:
+        font_files(path)
     return typst.Fonts(
         include_system_fonts=True,
         include_embedded_fonts=True,
         font_paths=[str(path) for path in font_paths],
     )
+
+
+def font_files(path: Path) -> list[Path]:
+    """The font files a `--font-path` names: the file itself, or the fonts in the folder."""
+    shown = display_path(path)
+    if path.is_file():
+        if path.suffix.lower() not in FONT_SUFFIXES:
+            raise InputError(f"{shown}: not a font file ({', '.join(FONT_SUFFIXES)})")
+        read_regular_file(path, limit=MAX_FONT_BYTES, what="font file")
+        return [path]
+    if not path.is_dir():
+        if path.exists():
+            raise InputError(f"{shown}: not a font file or folder")
+        raise InputError(f"{shown}: no such font file or folder")
+    found: list[Path] = []
+    seen = 0
+    for folder, folders, names in os.walk(path):
+        folders.sort()
+        for name in sorted(names):
+            seen += 1
+            if seen > MAX_FONT_FILES * 10:
+                raise InputError(f"{shown}: too many files to look through for fonts; "
+                                 "name the font files or a folder holding only fonts")
+            candidate = Path(folder) / name
+            if candidate.suffix.lower() in FONT_SUFFIXES and candidate.is_file():
+                found.append(candidate)
+    if len(found) > MAX_FONT_FILES:
+        raise InputError(f"{shown}: holds {len(found)} font files, more than {MAX_FONT_FILES}")
+    return found
 
 
 def compile_pdf(

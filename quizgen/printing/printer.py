@@ -22,8 +22,10 @@ from pypdf import PdfReader
 from ..atomic import write_bytes_atomic, write_text_atomic
 from ..epoch import source_date_epoch
 from ..errors import InputError, display_path
+from ..limits import MAX_TEMPLATE_BYTES
 from ..loading import LoadedDeck
 from ..pictures import read_picture
+from ..reading import read_regular_file
 from ..registry import DEFAULT_SEED
 from ..selection import (
     QuizVersion,
@@ -253,10 +255,8 @@ def _template(path: Path | None) -> tuple[str, str]:
     shown = display_path(path)
     if path.suffix != ".typ":
         raise InputError(f"{shown}: a template must be a .typ file")
-    try:
-        return decode_utf8(path.read_bytes(), shown), shown
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    raw = read_regular_file(path, limit=MAX_TEMPLATE_BYTES, what="template")
+    return decode_utf8(raw, shown), shown
 
 
 def _image_files(
