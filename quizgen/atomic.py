@@ -13,7 +13,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +62,24 @@ def atomic_path(target: Path, *, expected: FileState | None = None) -> Iterator[
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two names reach one file (through a symlink or a hard link too)."""
+    try:
+        if first.exists() and second.exists():
+            return first.samefile(second)
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+def refuse_input_as_output(target: Path, inputs: Iterable[Path]) -> None:
+    """An output must never replace one of the files the command reads."""
+    for source in inputs:
+        if same_file(target, source):
+            raise OutputError(f"{display_path(target)}: is the input {display_path(source)}; "
+                              "refusing to overwrite it (choose another -o)")
 
 
 def write_bytes_atomic(target: Path, data: bytes, *, expected: FileState | None = None) -> None:

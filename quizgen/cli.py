@@ -657,7 +657,7 @@ def extract(
 ) -> None:
     """Find dates, figures and treaty names in an article; write candidate questions to review."""
     with _reporting("extract"):
-        from .atomic import write_text_atomic
+        from .atomic import refuse_input_as_output, write_text_atomic
         from .authoring.starter import check_deck_id
         from .errors import InputError, display_path
         from .extract import (
@@ -674,6 +674,8 @@ def extract(
         check_deck_id(chosen_id)
         if title is not None and not title.strip():
             raise InputError("--title must not be empty")
+        if output is not None and str(output) != "-" and not is_url(article):
+            refuse_input_as_output(output, [Path(article)])
         options = ExtractOptions(
             deck_id=chosen_id,
             title=title.strip() if title else None,

@@ -15,6 +15,7 @@ from typing import assert_never
 
 from . import models
 from .errors import InputError
+from .labels import letter
 from .loading import LoadedDeck
 from .models import AnyQuestion, type_name
 from .registry import DEFAULT_SEED, QUESTION_TYPE_NAMES
@@ -75,8 +76,8 @@ class QuizVersion:
 
 
 def version_label(index: int) -> str:
-    """0 → 'A', 1 → 'B', …"""
-    return chr(ord("A") + index)
+    """0 → 'A', 1 → 'B', … 26 → 'AA': the one lettering every output shares."""
+    return letter(index)
 
 
 def tag_matches(tag: str, wanted: str) -> bool:

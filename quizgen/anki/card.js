@@ -143,7 +143,15 @@
   }
 
   function letter(index) {
-    return String.fromCharCode(65 + index);
+    // A … Z, then AA, AB …: the lettering of quizgen/labels.py, so cards agree with paper
+    var text = "";
+    var number = index + 1;
+    while (number > 0) {
+      var remainder = (number - 1) % 26;
+      text = String.fromCharCode(65 + remainder) + text;
+      number = Math.floor((number - 1) / 26);
+    }
+    return text;
   }
 
   function relabel(element, found) {

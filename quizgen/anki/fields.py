@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from .. import models
+from ..labels import letter
 from ..models import AnyQuestion, Deck, Source, format_number
 from ..shuffling import question_rng, scrambled
 from .identity import note_guid
@@ -223,7 +224,7 @@ def _with_rule(
 
 
 def _letter(index: int) -> str:
-    return chr(65 + index)
+    return letter(index)
 
 
 def _label(listing: str, item: int, position: int, prefix: str = "") -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import write_text_atomic
+from ..atomic import same_file, write_text_atomic
 from ..errors import ExportError, display_path
 from ..loading import LoadedDeck
 from ..registry import EXPORT_FORMATS, ExportFormat
@@ -129,18 +129,10 @@ def _refuse_unsafe_target(target: Path, inputs: list[Path]) -> None:
     if target.exists() and not target.is_file():
         raise ExportError(f"{shown}: not a regular file; refusing to replace it")
     for source in inputs:
-        if _same_file(target, source):
+        if same_file(target, source):
             raise ExportError(f"{shown}: is the input {display_path(source)}; "
                               "refusing to overwrite it (choose another -o)")
 
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        if first.exists() and second.exists():
-            return first.samefile(second)
-        return first.resolve() == second.resolve()
-    except OSError:
-        return False
 
 
 def _refuse_shared_targets(targets: list[Path | None], groups: list[list[LoadedDeck]]) -> None:

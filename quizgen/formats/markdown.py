@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from typing import assert_never
 
 from .. import models
+from ..labels import letter as letter_for
 from ..loading import LoadedDeck
 from ..models import AnyQuestion, Deck, PartialDate, cloze_with_blanks, question_answer_text
 from ..shuffling import question_rng, scrambled
 from . import Rendered, one_line
 
 BLANK = r"\_\_\_\_\_"
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _GAP = "\ue000"  # a private-use character no deck text contains; replaced after escaping
 
 _BACKSLASHED = re.compile(r"([\\`*_\[\]>])")
@@ -99,7 +99,7 @@ def _question_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]
         case models.TrueFalseQuestion():
             return [f"{number}. True or false: {escape(question.prompt)}"]
         case models.ChoiceQuestion():
-            for letter, choice in zip(LETTERS, _choice_order(deck, question), strict=False):
+            for letter, choice in _lettered(_choice_order(deck, question)):
                 lines.append(f"{indent}- {letter}. {escape(choice)}")
         case models.OrderQuestion():
             for item in _shuffled(deck, question, question.items):
@@ -111,7 +111,7 @@ def _question_lines(deck: Deck, number: int, question: AnyQuestion) -> list[str]
             lines.append("")
             lines.append(f"{indent}Match with:")
             lines.append("")
-            for letter, right in zip(LETTERS, rights, strict=False):
+            for letter, right in _lettered(rights):
                 lines.append(f"{indent}- {letter}. {escape(right)}")
         case models.ShortQuestion() | models.NumericQuestion() | models.DateQuestion():
             pass
@@ -135,7 +135,7 @@ def _answer_text(deck: Deck, question: AnyQuestion) -> str:
         case models.ChoiceQuestion():
             order = _choice_order(deck, question)
             right = sorted(order.index(choice) for choice in question.correct)
-            return "; ".join(f"{LETTERS[index]}. {escape(order[index])}" for index in right)
+            return "; ".join(f"{letter_for(index)}. {escape(order[index])}" for index in right)
         case models.ShortQuestion() if question.alternatives:
             also = ", ".join(escape(a) for a in question.alternatives)
             return f"{escape(question.answer)} (also: {also})"
@@ -161,3 +161,8 @@ def _choice_order(deck: Deck, question: models.ChoiceQuestion) -> list[str]:
 def _shuffled(deck: Deck, question: AnyQuestion, values: list[str]) -> list[str]:
     """Never the written (answer) order; the same for the same deck and question."""
     return scrambled(values, question_rng("quizgen-markdown", deck.id, question.id))
+
+
+def _lettered(items: list[str]) -> list[tuple[str, str]]:
+    """Every item with its letter, past Z too: none is dropped."""
+    return [(letter_for(index), item) for index, item in enumerate(items)]
