@@ -17,6 +17,8 @@ from quizgen.cli import app
 from quizgen.formats import FORMATS
 from quizgen.registry import EXPORT_FORMATS, ExportFormat
 
+from .test_safety_files import tiny_png
+
 runner = CliRunner()
 
 DECK = """\
@@ -236,14 +238,15 @@ def test_an_output_that_is_an_input_is_refused(decks: Path, tmp_path: Path, how:
 
 def test_a_picture_is_an_input_too(write_deck: Callable[..., Path], tmp_path: Path) -> None:
     (tmp_path / "decks").mkdir()
-    (tmp_path / "decks" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n picture")
+    picture = tiny_png()  # a real picture: validate judges pictures by their bytes
+    (tmp_path / "decks" / "map.png").write_bytes(picture)
     write_deck("id: pic\ntitle: Pic\nquestions:\n"
                "  - {id: q, type: truefalse, prompt: P?, answer: true, image: map.png}\n",
                "decks/pic.yaml")
     result = runner.invoke(app, ["export", "-f", "html", "-o", "decks/map.png"])
     assert result.exit_code == 1
     assert "is the input decks/map.png" in result.stderr
-    assert (tmp_path / "decks" / "map.png").read_bytes() == b"\x89PNG\r\n\x1a\n picture"
+    assert (tmp_path / "decks" / "map.png").read_bytes() == picture
 
 
 def test_a_fifo_as_output_is_refused_without_hanging(decks: Path, tmp_path: Path) -> None:
