@@ -55,7 +55,7 @@ def test_a_picture_gone_after_loading_names_deck_question_and_file(
     (tmp_path / "img" / "flag.png").write_bytes(tiny_png())
     loaded = load_deck(write_deck(DECK))
     (tmp_path / "img" / "flag.png").unlink()
-    expected = r"deck.yaml: question 'flag': image 'img/flag.png': cannot read: No such file"
+    expected = r"deck.yaml: question 'flag': image: file 'img/flag.png' not found next to the deck"
     with pytest.raises(InputError, match=expected):
         deck_notes(loaded)
     with pytest.raises(InputError, match=expected):
