@@ -90,7 +90,7 @@ def test_read_article_errors_name_the_file(tmp_path: Path) -> None:
     bad.write_bytes(b"caf\xe9\n")
     with pytest.raises(InputError, match=r"bad.txt:1: not UTF-8"):
         read_article(bad)
-    with pytest.raises(InputError, match="(?i)no such file"):
+    with pytest.raises(InputError, match=r"(?i)no such file"):
         read_article(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="a folder"):
         read_article(tmp_path)
