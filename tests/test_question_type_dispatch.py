@@ -118,3 +118,17 @@ def test_a_ninth_type_in_the_package_is_reported_at_every_dispatch(tmp_path: Pat
     for line in errors:
         assert re.search(r'"assert_never" has incompatible type "(EssayQuestion|'
                          r"Literal\['essay'\])\"", line), line
+
+
+def test_the_contributing_guide_lists_every_place_mypy_points_at() -> None:
+    """docs/internals/contributing.md tells a contributor where a new type goes: keep it true."""
+    guide = (REPO / "docs" / "internals" / "contributing.md").read_text(encoding="utf-8")
+    calls = _assert_never_calls(REPO / "quizgen")
+    per_file: dict[str, int] = {}
+    for call in calls:
+        path = call.rsplit(":", 1)[0]
+        per_file[path] = per_file.get(path, 0) + 1
+    listed = dict(re.findall(r"^\| `(quizgen/[\w/]+\.py)`(?: \((\d+)\))? \|", guide, flags=re.M))
+    assert {path: int(count or 1) for path, count in listed.items()} == per_file
+    summary = re.search(r"today that is (\d+) places in (\d+) files", guide)
+    assert summary and (int(summary[1]), int(summary[2])) == (len(calls), len(per_file))

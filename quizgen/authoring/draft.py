@@ -7,7 +7,7 @@ of them a type requires, which it refuses, and how each becomes the value the YA
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, assert_never
@@ -108,12 +108,6 @@ def missing(draft: NewQuestion) -> list[Need]:
         if count < need.minimum:
             needs.append(need)
     return needs
-
-
-def supply(draft: NewQuestion, need: Need, values: list[str]) -> NewQuestion:
-    """`draft` with the values a person typed for `need` (one, or several for a list)."""
-    value: Any = tuple(values) if need.repeatable or need.field == "answers" else values[0]
-    return replace(draft, **{need.field: value})
 
 
 def check_type(kind: str) -> QuestionTypeName:
