@@ -162,11 +162,12 @@ def _number_forms(value: Decimal) -> tuple[str, ...]:
 
 
 def _date_forms(when: PartialDate) -> tuple[str, ...]:
+    """1996 · 44 bc · march 2000 and 2000-03 · 19 june, june 19 and 2024-06-19."""
     if when.month is None:
-        return (str(when.year),)
+        return (_normalise(when.words()),)
     month = MONTHS[when.month - 1].casefold()
     if when.day is None:
-        return (f"{month} {when.year}", when.iso())
+        return (_normalise(when.words()), when.iso())
     return (f"{when.day} {month}", f"{month} {when.day}", when.iso())
 
 

@@ -63,6 +63,10 @@ questions:
     type: date
     prompt: In what year did Russia leave the treaty?
     answer: 1996
+  - id: ides
+    type: date
+    prompt: On what date was Caesar killed?
+    answer: 44 BC
   - id: vaguer
     type: truefalse
     prompt: The new treaty was vaguer than the old one.
@@ -431,7 +435,8 @@ ACCEPTED = {
     "landing": ["19 June 2024", "2024-06-19", "June 19, 2024", "19th of June 2024", "19/06/2024",
                 "06/19/2024", "19 Jun 2024"],
     "rise": ["March 2000", "2000-03", "Mar 2000", "03/2000", "march, 2000"],
-    "exit": ["1996", "1996."],
+    "exit": ["1996", "1996.", "AD 1996", "1996 AD"],
+    "ides": ["44 BC", "44 bc", "44 BCE", "44 B.C."],
     "vaguer": ["true", "True", "t", "yes"],
 }
 REJECTED = {
@@ -440,7 +445,8 @@ REJECTED = {
     "share": ["93", "87", "90 years"],
     "landing": ["18 June 2024", "2024-06", "June 2024", "19 June 2023", "31 June 2024"],
     "rise": ["2000", "April 2000", "1 March 2000"],
-    "exit": ["1995", "96"],
+    "exit": ["1995", "96", "1996 BC"],
+    "ides": ["44", "44 AD", "45 BC", "March 44 BC"],
     "vaguer": ["false", "no", "maybe"],
 }
 

@@ -95,6 +95,9 @@ def test_dates_in_their_written_forms() -> None:
     assert reveals(q(id="a", type="short", prompt="Who was pleased in March 2000?", answer="x"),
                    month)
     assert not reveals(q(id="a", type="short", prompt="Who led in 2000?", answer="x"), month)
+    bc = q(type="date", prompt="When was Caesar killed?", answer="44 BC")
+    assert reveals(q(id="a", type="short", prompt="What happened in 44 BC?", answer="x"), bc)
+    assert not reveals(q(id="a", type="short", prompt="Was it AD 44?", answer="x"), bc)
     day = q(type="date", prompt="When did he land?", answer="2024-06-19")
     assert reveals(q(id="a", type="short", prompt="What happened on June 19?", answer="x"), day)
 

@@ -401,7 +401,7 @@
       return null;
     }
     if (day !== null) {
-      var probe = new Date(Date.UTC(year, month - 1, day));
+      var probe = new Date(Date.UTC(year > 0 ? year : 4, month - 1, day));
       if (probe.getUTCDate() !== day || probe.getUTCMonth() !== month - 1) {
         return null;
       }
@@ -412,6 +412,12 @@
   function readDate(typed) {
     var text = normalise(typed).replace(/,/g, " ").replace(/\bof\b/g, " ");
     text = text.replace(/(\d)(st|nd|rd|th)\b/g, "$1").replace(/\s+/g, " ").trim();
+    var era = /\s*\b(bce?|b\.\s?c(\.\s?e)?\.?)$/.exec(text);
+    if (era) {
+      var before = readDate(text.slice(0, era.index));
+      return before && before.year > 0 ? realDate(-before.year, before.month, before.day) : null;
+    }
+    text = text.replace(/^(ad|a\.d\.?)\s+/, "").replace(/\s+(ad|a\.d|ce|c\.e)\.?$/, "");
     var m;
     if ((m = /^(\d{1,4})$/.exec(text))) {
       return realDate(Number(m[1]), null, null);
@@ -432,25 +438,25 @@
         (first <= 12 ? realDate(Number(m[3]), first, second) : null);
     }
     var words = text.replace(/\./g, " ").split(" ").filter(Boolean);
-    var year = null;
+    var numbers = [];
     var month = null;
-    var day = null;
     for (var i = 0; i < words.length; i += 1) {
-      var word = words[i];
-      if (/^\d{3,4}$/.test(word) && year === null) {
-        year = Number(word);
-      } else if (/^\d{1,2}$/.test(word) && day === null) {
-        day = Number(word);
-      } else if (/^[a-z]+$/.test(word) && month === null && monthNumber(word) !== null) {
-        month = monthNumber(word);
+      if (/^\d{1,4}$/.test(words[i])) {
+        numbers.push(Number(words[i]));
+      } else if (month === null && /^[a-z]+$/.test(words[i]) && monthNumber(words[i]) !== null) {
+        month = monthNumber(words[i]);
       } else {
         return null;
       }
     }
-    if (year === null || month === null) {
+    if (month === null || numbers.length < 1 || numbers.length > 2) {
       return null;
     }
-    return realDate(year, month, day);
+    if (numbers.length === 1) {
+      return realDate(numbers[0], month, null);
+    }
+    var yearFirst = numbers[0] > 31;
+    return realDate(numbers[yearFirst ? 0 : 1], month, numbers[yearFirst ? 1 : 0]);
   }
 
   /* ---------------------------------------------------------------- the visit */
