@@ -216,11 +216,11 @@ class StrictModel(BaseModel):
 class Source(StrictModel):
     """Where a deck's facts come from; every output cites it."""
 
-    title: Text
-    author: Text | None = None
-    publication: Text | None = None
-    date: DateValue | None = None
-    url: Text | None = None
+    title: Text = Field(description="The article's headline, cited on cards and papers.")
+    author: Text | None = Field(default=None, description="Who wrote it.")
+    publication: Text | None = Field(default=None, description="Where it appeared.")
+    date: DateValue | None = Field(default=None, description="When it appeared.")
+    url: Text | None = Field(default=None, description="Where to read it.")
     file: Text | None = Field(
         default=None,
         description="The article file the questions cite, relative to the deck's folder: "
@@ -265,10 +265,13 @@ class QuestionBase(StrictModel):
     """Fields every question type shares."""
 
     id: Slug = Field(description="Stable slug, unique in the deck: Anki identity derives from it.")
-    tags: list[Tag] = Field(default_factory=list)
-    explanation: Text | None = None
-    source: QuestionSource | None = None
-    points: int = Field(default=1, ge=1, le=1000)
+    tags: list[Tag] = Field(default_factory=list,
+                            description="Tags without spaces; a::b nests b under a in Anki.")
+    explanation: Text | None = Field(default=None, description="Context shown with the answer.")
+    source: QuestionSource | None = Field(
+        default=None, description="Where in the deck's source the answer is; `check` reads it."
+    )
+    points: int = Field(default=1, ge=1, le=1000, description="Marks on a printed quiz.")
     image: Text | None = Field(
         default=None, description="Picture path relative to the deck file, inside its folder."
     )
@@ -315,8 +318,8 @@ class QuestionBase(StrictModel):
 
 class ShortQuestion(QuestionBase):
     type: Literal["short"]
-    prompt: Text
-    answer: Text
+    prompt: Text = Field(description="The question, as the learner reads it.")
+    answer: Text = Field(description="The answer, as the learner should write it.")
     alternatives: list[Text] = Field(
         default_factory=list, description="Other answers to accept as right."
     )
@@ -330,10 +333,11 @@ class ShortQuestion(QuestionBase):
 
 class NumericQuestion(QuestionBase):
     type: Literal["numeric"]
-    prompt: Text
-    answer: Number = Field(allow_inf_nan=False)
-    unit: Text | None = None
-    tolerance: Number = Field(default=Decimal(0), ge=0, allow_inf_nan=False)
+    prompt: Text = Field(description="The question, as the learner reads it.")
+    answer: Number = Field(allow_inf_nan=False, description="The number, without its unit.")
+    unit: Text | None = Field(default=None, description="Shown after the number: years, km.")
+    tolerance: Number = Field(default=Decimal(0), ge=0, allow_inf_nan=False,
+                              description="How far off an answer may be and still be right.")
 
     def prompt_text(self) -> str:
         return self.prompt
@@ -350,7 +354,7 @@ class NumericQuestion(QuestionBase):
 
 class DateQuestion(QuestionBase):
     type: Literal["date"]
-    prompt: Text
+    prompt: Text = Field(description="The question, as the learner reads it.")
     answer: DateValue
 
     def prompt_text(self) -> str:
@@ -363,8 +367,8 @@ class DateQuestion(QuestionBase):
 
 class ChoiceQuestion(QuestionBase):
     type: Literal["choice"]
-    prompt: Text
-    choices: list[Text] = Field(min_length=2)
+    prompt: Text = Field(description="The question, as the learner reads it.")
+    choices: list[Text] = Field(min_length=2, description="The options, each different.")
     answer: Text | list[Text] = Field(description="The right choice, or a list of them.")
     shuffle: bool = Field(default=True, description="False keeps the choices in written order.")
 
@@ -395,8 +399,8 @@ class ChoiceQuestion(QuestionBase):
 
 class TrueFalseQuestion(QuestionBase):
     type: Literal["truefalse"]
-    prompt: Text
-    answer: StrictBool
+    prompt: Text = Field(description="The question, as the learner reads it.")
+    answer: StrictBool = Field(description="Whether the statement in the prompt is true.")
 
     def prompt_text(self) -> str:
         return self.prompt
@@ -488,7 +492,7 @@ def cloze_with_blanks(question: ClozeQuestion, blank: str, hints: bool = False) 
 
 class OrderQuestion(QuestionBase):
     type: Literal["order"]
-    prompt: Text
+    prompt: Text = Field(description="The question, as the learner reads it.")
     items: list[Text] = Field(min_length=2, description="The items in their right order.")
 
     def prompt_text(self) -> str:
@@ -505,14 +509,14 @@ class OrderQuestion(QuestionBase):
 
 
 class MatchPair(StrictModel):
-    left: Text
-    right: Text
+    left: Text = Field(description="One side, listed in order.")
+    right: Text = Field(description="Its partner, shuffled among the others.")
 
 
 class MatchQuestion(QuestionBase):
     type: Literal["match"]
-    prompt: Text
-    pairs: list[MatchPair] = Field(min_length=2)
+    prompt: Text = Field(description="The question, as the learner reads it.")
+    pairs: list[MatchPair] = Field(min_length=2, description="The pairs; no side repeats.")
 
     def prompt_text(self) -> str:
         return self.prompt
@@ -568,9 +572,9 @@ class Deck(StrictModel):
     """One YAML file: a titled set of questions about one source."""
 
     id: Slug = Field(description="Stable forever: Anki deck and note identity derive from it.")
-    title: Text
-    description: Text | None = None
-    source: Source | None = None
+    title: Text = Field(description="The deck's name, on cards, papers and exports.")
+    description: Text | None = Field(default=None, description="One or two sentences.")
+    source: Source | None = Field(default=None, description="The article; cited on every card.")
     anki_deck: Text | None = Field(
         default=None,
         description="Anki deck name path (A::B); defaults to the title.",
@@ -581,7 +585,9 @@ class Deck(StrictModel):
         description="Language of the deck's text (BCP 47: en, fr, de-CH, ar): the printed"
         " quiz's labels, hyphenation and writing direction follow it. Default en.",
     )
-    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
+    questions: list[Question] = Field(
+        min_length=1, max_length=MAX_QUESTIONS, description="The questions, in order."
+    )
 
     @model_validator(mode="after")
     def _deck_path_depth(self) -> Deck:
