@@ -33,6 +33,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import assert_never
 
+from . import models
 from .errors import InputError, display_path
 from .extract.reading import (
     Article,
@@ -44,19 +45,7 @@ from .extract.reading import (
     parse_article,
     sentences_of,
 )
-from .models import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    Deck,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    PartialDate,
-    ShortQuestion,
-    TrueFalseQuestion,
-)
+from .models import AnyQuestion, Deck, PartialDate
 from .yamlparse import locate
 
 
@@ -299,36 +288,36 @@ class _Checker:
         facts = find_facts(passage.text, self.context)
         where = passage.where
         match question:
-            case TrueFalseQuestion():
+            case models.TrueFalseQuestion():
                 return NOT_CHECKED, "a true/false statement cannot be read off the text"
-            case NumericQuestion():
+            case models.NumericQuestion():
                 numbers = figures_in(passage.text, facts)
                 if any(abs(n - question.answer) <= question.tolerance for n in numbers):
                     return SUPPORTED, ""
                 return UNSUPPORTED, f"the figure {question.answer_text()} is not in {where}"
-            case DateQuestion():
+            case models.DateQuestion():
                 answer = question.answer_date
                 if any(_date_meets(answer, f.date) for f in facts if f.date is not None):
                     return SUPPORTED, ""
                 return UNSUPPORTED, f"the date {answer.words()} is not in {where}"
-            case ShortQuestion():
+            case models.ShortQuestion():
                 options = [question.answer, *question.alternatives]
                 if any(self.part(option, passage.text, facts) == "found" for option in options):
                     return SUPPORTED, ""
                 return UNSUPPORTED, f"'{question.answer}' (nor an alternative) is not in {where}"
-            case ClozeQuestion():
+            case models.ClozeQuestion():
                 missing = [g.answer for g in question.gaps()
                            if self.part(g.answer, passage.text, facts) != "found"]
                 if missing:
                     return UNSUPPORTED, f"gap {_listing(missing)} not in {where}"
                 return SUPPORTED, ""
-            case ChoiceQuestion():
+            case models.ChoiceQuestion():
                 return self._parts(question.correct, passage, facts, descriptions=True,
                                    noun="right choice")
-            case OrderQuestion():
+            case models.OrderQuestion():
                 return self._parts(question.items, passage, facts, descriptions=None,
                                    noun="item")
-            case MatchQuestion():
+            case models.MatchQuestion():
                 return self._pairs(question, passage, facts)
             case _:
                 assert_never(question)
@@ -368,7 +357,7 @@ class _Checker:
             return NOT_CHECKED, f"every {noun} is a description in the deck's own words"
         return SUPPORTED, ""
 
-    def _pairs(self, question: MatchQuestion, passage: _Passage,
+    def _pairs(self, question: models.MatchQuestion, passage: _Passage,
                facts: list[Fact]) -> tuple[Status, str]:
         for pair in question.pairs:
             left = self.part(pair.left, passage.text, facts)

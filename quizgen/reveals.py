@@ -28,20 +28,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import assert_never
 
-from .models import (
-    MONTHS,
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    PartialDate,
-    ShortQuestion,
-    TrueFalseQuestion,
-    format_number,
-)
+from . import models
+from .models import MONTHS, AnyQuestion, PartialDate, format_number
 
 
 @dataclass(frozen=True)
@@ -93,16 +81,21 @@ def find_reveals(questions: Sequence[AnyQuestion]) -> list[Reveal]:
 def front_texts(question: AnyQuestion) -> tuple[str, ...]:
     """Every piece of text a learner reads on the question's front (all cards of a note)."""
     match question:
-        case ShortQuestion() | NumericQuestion() | DateQuestion() | TrueFalseQuestion():
+        case (
+            models.ShortQuestion()
+            | models.NumericQuestion()
+            | models.DateQuestion()
+            | models.TrueFalseQuestion()
+        ):
             return (question.prompt,)
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             return (question.prompt, *question.choices)
-        case OrderQuestion():
+        case models.OrderQuestion():
             return (question.prompt, *question.items)
-        case MatchQuestion():
+        case models.MatchQuestion():
             sides = [side for pair in question.pairs for side in (pair.left, pair.right)]
             return (question.prompt, *sides)
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             gaps = question.gaps()
             texts = ["".join(p if isinstance(p, str) else " … " for p in question.segments())]
             texts += [gap.hint for gap in gaps if gap.hint]
@@ -116,15 +109,20 @@ def front_texts(question: AnyQuestion) -> tuple[str, ...]:
 def answer_forms(question: AnyQuestion) -> tuple[str, ...]:
     """The written forms of the answer that would give it away if seen (normalised)."""
     match question:
-        case ShortQuestion():
+        case models.ShortQuestion():
             texts = [question.answer, *question.alternatives]
-        case NumericQuestion():
+        case models.NumericQuestion():
             return _number_forms(question.answer)
-        case DateQuestion():
+        case models.DateQuestion():
             return _date_forms(question.answer_date)
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             texts = [gap.answer for gap in question.gaps()]
-        case ChoiceQuestion() | TrueFalseQuestion() | OrderQuestion() | MatchQuestion():
+        case (
+            models.ChoiceQuestion()
+            | models.TrueFalseQuestion()
+            | models.OrderQuestion()
+            | models.MatchQuestion()
+        ):
             return ()
         case _:
             assert_never(question)

@@ -18,21 +18,9 @@ from collections.abc import Sequence
 from importlib.resources import files
 from typing import Any, assert_never
 
+from .. import models
 from ..loading import LoadedDeck
-from ..models import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    Deck,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    PartialDate,
-    ShortQuestion,
-    TrueFalseQuestion,
-    question_answer_text,
-)
+from ..models import AnyQuestion, Deck, PartialDate, question_answer_text
 from ..pictures import read_picture
 from ..shuffling import question_rng, scrambled
 from . import Rendered
@@ -106,26 +94,26 @@ def _question_data(loaded: LoadedDeck, question: AnyQuestion) -> tuple[dict[str,
         kind = PICTURE_TYPES.get(picture.path.suffix.lower(), "application/octet-stream")
         public["image"] = f"data:{kind};base64,{base64.b64encode(picture.content).decode('ascii')}"
     match question:
-        case ShortQuestion():
+        case models.ShortQuestion():
             public["prompt"] = question.prompt
             secret["accept"] = [question.answer, *question.alternatives]
-        case DateQuestion():
+        case models.DateQuestion():
             public["prompt"] = question.prompt
             when = PartialDate.parse(question.answer)
             secret.update(year=when.year, month=when.month, day=when.day)
-        case NumericQuestion():
+        case models.NumericQuestion():
             public["prompt"] = question.prompt
             public["unit"] = question.unit
             secret["value"] = format(question.answer.normalize(), "f")
             secret["tolerance"] = format(question.tolerance.normalize(), "f")
-        case TrueFalseQuestion():
+        case models.TrueFalseQuestion():
             public["prompt"] = f"True or false: {question.prompt}"
             secret["right"] = question.answer
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             public.update(prompt=question.prompt, choices=question.choices,
                           multi=len(question.correct) > 1, shuffle=question.shuffle)
             secret["right"] = [question.choices.index(choice) for choice in question.correct]
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             segments: list[Any] = []
             gaps: list[str] = []
             for part in question.segments():
@@ -136,11 +124,11 @@ def _question_data(loaded: LoadedDeck, question: AnyQuestion) -> tuple[dict[str,
                     gaps.append(part.answer.strip())
             public["segments"] = segments
             secret["gaps"] = gaps
-        case OrderQuestion():
+        case models.OrderQuestion():
             shown = _scrambled(loaded.deck.id, question.id, question.items)
             public.update(prompt=question.prompt, items=shown)
             secret["order"] = [shown.index(item) for item in question.items]
-        case MatchQuestion():
+        case models.MatchQuestion():
             rights = _scrambled(loaded.deck.id, question.id,
                                 [pair.right for pair in question.pairs])
             public.update(prompt=question.prompt, lefts=[pair.left for pair in question.pairs],

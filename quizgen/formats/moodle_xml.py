@@ -17,19 +17,9 @@ from collections.abc import Sequence
 from typing import assert_never
 from urllib.parse import quote
 
+from .. import models
 from ..loading import LoadedDeck
-from ..models import (
-    AnyQuestion,
-    ChoiceQuestion,
-    ClozeQuestion,
-    DateQuestion,
-    Deck,
-    MatchQuestion,
-    NumericQuestion,
-    OrderQuestion,
-    ShortQuestion,
-    TrueFalseQuestion,
-)
+from ..models import AnyQuestion, Deck
 from ..pictures import read_picture
 from . import Rendered, question_where
 from .moodle_common import (
@@ -110,27 +100,27 @@ def question_xml(loaded: LoadedDeck, question: AnyQuestion) -> str:
 def _typed_parts(question: AnyQuestion) -> tuple[str, str, list[str]]:
     """Moodle's type name, the question text as HTML, and the type's own elements."""
     match question:
-        case ShortQuestion():
+        case models.ShortQuestion():
             return "shortanswer", _html(question.prompt), _short_answers(
                 [question.answer, *question.alternatives])
-        case DateQuestion():
+        case models.DateQuestion():
             return "shortanswer", _html(question.prompt), _short_answers(
                 date_forms(question.answer_date))
-        case NumericQuestion():
+        case models.NumericQuestion():
             return "numerical", _html(question.prompt), _numerical(question)
-        case ChoiceQuestion():
+        case models.ChoiceQuestion():
             return "multichoice", _html(question.prompt), _choice(question)
-        case TrueFalseQuestion():
+        case models.TrueFalseQuestion():
             return "truefalse", _html(question.prompt), [
                 _answer("100" if question.answer else "0", "true"),
                 _answer("0" if question.answer else "100", "false"),
             ]
-        case ClozeQuestion():
+        case models.ClozeQuestion():
             return "cloze", _cloze_text(question), []
-        case OrderQuestion():
+        case models.OrderQuestion():
             pairs = [(item, str(place)) for place, item in enumerate(question.items, 1)]
             return "matching", _html(question.prompt + ORDER_INSTRUCTION), _matching(pairs)
-        case MatchQuestion():
+        case models.MatchQuestion():
             return "matching", _html(question.prompt), _matching(
                 [(pair.left, pair.right) for pair in question.pairs])
         case _:
@@ -149,7 +139,7 @@ def shortanswer_text(answer: str) -> str:
     return answer.replace("*", "\\*")
 
 
-def _numerical(question: NumericQuestion) -> list[str]:
+def _numerical(question: models.NumericQuestion) -> list[str]:
     body = [
         '    <answer fraction="100">\n'
         f"      <text>{number(question.answer)}</text>\n"
@@ -168,7 +158,7 @@ def _numerical(question: NumericQuestion) -> list[str]:
     return body
 
 
-def _choice(question: ChoiceQuestion) -> list[str]:
+def _choice(question: models.ChoiceQuestion) -> list[str]:
     right = question.correct
     single = len(right) == 1
     share = "100" if single else share_of(len(right))
@@ -198,7 +188,7 @@ def _matching(pairs: list[tuple[str, str]]) -> list[str]:
     return body
 
 
-def _cloze_text(question: ClozeQuestion) -> str:
+def _cloze_text(question: models.ClozeQuestion) -> str:
     """The text with each gap as `{1:SHORTANSWER:=answer}` (its hint after it)."""
     parts: list[str] = []
     for part in question.segments():
