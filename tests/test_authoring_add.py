@@ -376,3 +376,63 @@ def test_the_shipped_deck_keeps_every_byte(tmp_path: Path) -> None:
     assert added.strip("\n").startswith("  - id: how-many-days-did-the-visit-last\n"
                                          "    type: numeric\n")
     assert "    source: {paragraph: 1}\n" in added  # the deck writes sources inline
+
+
+@pytest.mark.parametrize(
+    ("layout", "item"),
+    [
+        # The dash and the question's first key on different lines, a comment between.
+        ("questions:\n  - # the first question\n    id: a\n    type: short\n"
+         "    prompt: P\n    answer: A\n",
+         "  - id: b\n    type: short"),
+        ("questions:\n  -\n    # a comment line of its own, with a - dash in it\n"
+         "    id: a\n    type: short\n    prompt: P\n    answer: A\n",
+         "  - id: b\n    type: short"),
+        ("questions:  # the list - of questions\n- # first\n  id: a\n  type: short\n"
+         "  prompt: P\n  answer: A\n",
+         "- id: b\n  type: short"),
+        # An anchor on the list itself stands between `questions:` and the first dash.
+        ("questions: &all  # anchored\n  - id: a\n    type: short\n    prompt: P\n"
+         "    answer: A\n",
+         "  - id: b\n    type: short"),
+    ],
+    ids=["comment-after-dash", "comment-line-after-dash", "indentless-comments", "anchored-list"],
+)
+def test_a_comment_after_the_dash_is_read_as_yaml_reads_it(
+        tmp_path: Path, layout: str, item: str) -> None:
+    path = write(tmp_path, f"id: d\ntitle: T\n{layout}")
+    before = path.read_bytes()
+    result = add(path, "--type", "short", "--prompt", "Q", "--answer", "B", "--id", "b")
+    assert result.exit_code == 0, result.output
+    assert inserted(before, path.read_bytes()).decode().startswith(item)
+    assert [q.id for q in load_deck(path).deck.questions] == ["a", "b"]
+
+
+FIRST_QUESTIONS = ("questions:\n"
+                   "  - id: a\n    type: short\n    prompt: P\n    answer: &answer A\n"
+                   "    tags: &common [moon]\n"
+                   "  - id: o\n    type: order\n    prompt: Put in order\n"
+                   "    items: &items [one, two, three]\n")
+ALIASED_ENDINGS = {
+    # The last question ends on an alias to a value written earlier in the file.
+    "alias-tags": "  - id: z\n    type: short\n    prompt: P2\n    answer: Z\n"
+                  "    tags: *common\n",
+    "alias-answer": "  - id: z\n    type: short\n    prompt: P2\n    answer: *answer\n",
+    # The last question's own list is an alias to an earlier question's.
+    "alias-items": "  - id: z\n    type: order\n    prompt: P3\n    items: *items\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ALIASED_ENDINGS))
+def test_a_deck_whose_last_question_ends_on_an_alias_takes_a_new_question(
+        tmp_path: Path, case: str) -> None:
+    text = f"id: d\ntitle: T\n{FIRST_QUESTIONS}{ALIASED_ENDINGS[case]}# after the list\n"
+    path = write(tmp_path, text)
+    old_ids = [q.id for q in load_deck(path).deck.questions]
+    before = path.read_bytes()
+    result = add(path, "--type", "short", "--prompt", "Q", "--answer", "B", "--id", "b")
+    assert result.exit_code == 0, result.output
+    added = inserted(before, path.read_bytes()).decode()
+    assert added.startswith("  - id: b\n"), added
+    assert path.read_text().endswith(added + "# after the list\n")
+    assert [q.id for q in load_deck(path).deck.questions] == [*old_ids, "b"]

@@ -20,6 +20,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    Event,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import InputError
@@ -56,34 +65,105 @@ def read_list_style(text: str, question_type: str) -> ListStyle:
     root = yaml.compose(text, Loader=_LOADER)
     if not isinstance(root, MappingNode):
         raise InputError("the deck is not a mapping of fields")
-    found = [(key, value) for key, value in root.value
+    found = [value for key, value in root.value
              if isinstance(key, ScalarNode) and key.value == "questions"]
     if not found:
         raise InputError("the deck has no 'questions:' list")
-    key, questions = found[0]
+    questions = found[0]
     if not isinstance(questions, SequenceNode) or not questions.value:
         raise InputError("'questions:' is not a list of questions")
     if questions.flow_style:
         raise InputError("'questions:' is written as a flow list [...]; "
                          "add appends to block lists ('- id: …' on its own line)")
     items = questions.value
-    last = items[-1]
-    dash = _dash_index(text, last)
+    layout = _list_layout(text)
+    dash = _dash_index(text, layout)
     dash_column = dash - _line_start(text, dash)
-    base = key.start_mark.column
-    content_column = last.start_mark.column if last.start_mark.line == _line_of(text, dash) else (
-        dash_column + 2)
+    base = layout.key_column
+    last_start = layout.item_starts[-1]
+    content_column = (last_start - _line_start(text, last_start)
+                      if _line_of(text, last_start) == _line_of(text, dash) else dash_column + 2)
     return ListStyle(
-        insert_at=_after_line(text, _content_end(last)),
+        insert_at=_after_line(text, layout.item_ends[-1]),
         base_indent=base,
         dash_offset=dash_column - base,
         content_offset=max(content_column - base, dash_column - base + 2),
         mapping_step=_mapping_step(items),
-        blank_line=_blank_before(text, items, key),
+        blank_line=_blank_before(text, layout, dash),
         newline="\r\n" if "\r\n" in text else "\n",
         flow=_flow_styles(items),
         key_order=_reference_keys(items, question_type),
     )
+
+
+@dataclass(frozen=True)
+class _ListLayout:
+    """Where the question list and each of its questions are written.
+
+    Read from the parser's events, not the composed tree: in the tree an alias is the
+    anchored node itself, whose marks point at the anchor, far from where the alias stands.
+    """
+
+    key_column: int
+    list_start: int
+    item_starts: tuple[int, ...]
+    item_ends: tuple[int, ...]
+
+
+def _list_layout(text: str) -> _ListLayout:
+    """The `questions:` list's layout (the caller has checked it is a non-empty block list)."""
+    events = list(yaml.parse(text, Loader=_LOADER))
+    index = next(i for i, event in enumerate(events) if isinstance(event, MappingStartEvent)) + 1
+    while True:
+        key = events[index]
+        index, _ = _skip_node(events, index)
+        if isinstance(key, ScalarEvent) and key.value == "questions":
+            break
+        index, _ = _skip_node(events, index)
+    sequence = events[index]
+    starts: list[int] = []
+    ends: list[int] = []
+    index += 1
+    while not isinstance(events[index], SequenceEndEvent):
+        start = _start(events[index])
+        index, end = _skip_node(events, index)
+        starts.append(start)
+        ends.append(start if end is None else end)
+    # An anchor or tag on the list itself stands between its key and its first dash.
+    assert isinstance(sequence, CollectionStartEvent) and key.start_mark is not None
+    decorated = sequence.anchor is not None or sequence.tag is not None
+    list_start = _end(sequence) if decorated else _end(key)
+    return _ListLayout(key.start_mark.column, list_start, tuple(starts), tuple(ends))
+
+
+def _skip_node(events: list[Event], index: int) -> tuple[int, int | None]:
+    """The index after the node starting at `events[index]`, and where its written text ends
+    (None for a value written as nothing, `key:`, whose text ends with its key)."""
+    event = events[index]
+    if isinstance(event, ScalarEvent):
+        written = event.value != "" or event.style is not None
+        return index + 1, _end(event) if written else None
+    if isinstance(event, AliasEvent):
+        return index + 1, _end(event)
+    assert isinstance(event, CollectionStartEvent)
+    end: int | None = None
+    index += 1
+    while not isinstance(events[index], CollectionEndEvent):
+        index, inner_end = _skip_node(events, index)
+        end = inner_end if inner_end is not None else end
+    if event.flow_style:  # `[a, b]` and `{k: v}` end at their closing bracket
+        end = _end(events[index])
+    return index + 1, end
+
+
+def _start(event: Event) -> int:
+    assert event.start_mark is not None  # the parser marks every event
+    return int(event.start_mark.index)
+
+
+def _end(event: Event) -> int:
+    assert event.end_mark is not None
+    return int(event.end_mark.index)
 
 
 def insert_question(text: str, style: ListStyle, data: dict[str, Any]) -> str:
@@ -188,18 +268,6 @@ def _ordered(data: dict[str, Any], reference: tuple[str, ...]) -> dict[str, Any]
     return dict(sorted(data.items(), key=lambda pair: rank.get(pair[0], float(len(rank)))))
 
 
-def _content_end(node: Node) -> int:
-    """Index just past the last character written for `node` (its last nested value)."""
-    if isinstance(node, MappingNode) and not node.flow_style and node.value:
-        key, value = node.value[-1]
-        if isinstance(value, ScalarNode) and value.value == "" and value.style is None:
-            return int(key.end_mark.index)  # `key:` with nothing after it
-        return _content_end(value)
-    if isinstance(node, SequenceNode) and not node.flow_style and node.value:
-        return _content_end(node.value[-1])
-    return int(node.end_mark.index)
-
-
 def _after_line(text: str, index: int) -> int:
     """The start of the line after the last non-blank character before `index`.
 
@@ -212,13 +280,23 @@ def _after_line(text: str, index: int) -> int:
     return len(text) if end == -1 else end + 1
 
 
-def _dash_index(text: str, item: Node) -> int:
-    index = item.start_mark.index - 1
-    while index >= 0 and text[index] in " \t\r\n":
-        index -= 1
-    if index < 0 or text[index] != "-":
-        raise InputError("cannot find the '-' that starts the last question")
-    return index
+def _dash_index(text: str, layout: _ListLayout) -> int:
+    """Where the last question's `-` is: the one mark between the previous question's text
+    and the last one's, with only blanks and comments around it (`- # note` then `id:`)."""
+    index = layout.item_ends[-2] if len(layout.item_ends) >= 2 else layout.list_start
+    end = layout.item_starts[-1]
+    while index < end:
+        char = text[index]
+        if char == "#":
+            newline = text.find("\n", index)
+            index = end if newline == -1 else newline
+        elif char == "-" and (index + 1 == len(text) or text[index + 1] in " \t\r\n"):
+            return index
+        elif char in " \t\r\n:":
+            index += 1
+        else:
+            break
+    raise InputError("cannot find the '-' that starts the last question")
 
 
 def _line_start(text: str, index: int) -> int:
@@ -242,13 +320,11 @@ def _mapping_step(items: list[Node]) -> int:
     return 2
 
 
-def _blank_before(text: str, items: list[Node], questions_key: Node) -> bool:
+def _blank_before(text: str, layout: _ListLayout, dash: int) -> bool:
     """True when the deck separates questions by blank lines (judged by the last two)."""
-    if len(items) >= 2:
-        start = _after_line(text, _content_end(items[-2]))
-    else:
-        start = _after_line(text, questions_key.end_mark.index)
-    end = _line_start(text, _dash_index(text, items[-1]))
+    after = layout.item_ends[-2] if len(layout.item_ends) >= 2 else layout.list_start
+    start = _after_line(text, after)
+    end = _line_start(text, dash)
     return any(not line.strip() for line in text[start:end].splitlines())
 
 
