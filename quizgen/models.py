@@ -7,7 +7,7 @@ silently ignored field. Text is plain text; each output escapes it itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -79,6 +79,16 @@ def first_repeat(values: Iterable[str], same: Callable[[str], str] = str) -> tup
             return index, first_seen[key]
         first_seen[key] = index
     return None
+
+
+def refuse_repeats(values: Sequence[str], message: str, *at: int | str,
+                   then: tuple[str, ...] = (), same: Callable[[str], str] = str) -> None:
+    """Raise at the second copy of the first value listed twice (path `at`, its index,
+    `then`); `message` names the value as `{value}`."""
+    repeat = first_repeat(values, same)
+    if repeat is not None:
+        index, _ = repeat
+        raise located(message.format(value=values[index]), *at, index, *then)
 
 
 def _not_blank(text: str) -> str:
@@ -282,10 +292,7 @@ class QuestionBase(StrictModel):
     @field_validator("tags")
     @classmethod
     def _unique_tags(cls, tags: list[str]) -> list[str]:
-        repeat = first_repeat(tags, str.lower)
-        if repeat is not None:
-            index, _ = repeat
-            raise located(f"tag '{tags[index]}' is repeated", index)
+        refuse_repeats(tags, "tag '{value}' is repeated", same=str.lower)
         return tags
 
     @field_validator("image")
@@ -316,9 +323,18 @@ class QuestionBase(StrictModel):
         raise NotImplementedError
 
 
-class ShortQuestion(QuestionBase):
-    type: Literal["short"]
+class PromptedQuestion(QuestionBase):
+    """A question asked in a prompt of its own (every type but cloze, whose text is the prompt)."""
+
+    type: str  # each subclass narrows it to its registry name; declared here to keep field order
     prompt: Text = Field(description="The question, as the learner reads it.")
+
+    def prompt_text(self) -> str:
+        return self.prompt
+
+
+class ShortQuestion(PromptedQuestion):
+    type: Literal["short"]
     answer: Text = Field(description="The answer, as the learner should write it.")
     alternatives: list[Text] = Field(
         default_factory=list, description="Other answers to accept as right."
@@ -327,20 +343,13 @@ class ShortQuestion(QuestionBase):
         default=2, ge=1, le=40, description="Ruled answer lines on the printed quiz."
     )
 
-    def prompt_text(self) -> str:
-        return self.prompt
 
-
-class NumericQuestion(QuestionBase):
+class NumericQuestion(PromptedQuestion):
     type: Literal["numeric"]
-    prompt: Text = Field(description="The question, as the learner reads it.")
     answer: Number = Field(allow_inf_nan=False, description="The number, without its unit.")
     unit: Text | None = Field(default=None, description="Shown after the number: years, km.")
     tolerance: Number = Field(default=Decimal(0), ge=0, allow_inf_nan=False,
                               description="How far off an answer may be and still be right.")
-
-    def prompt_text(self) -> str:
-        return self.prompt
 
     def answer_text(self) -> str:
         """'24 years', '7,000', '90 ± 5 %'."""
@@ -352,22 +361,17 @@ class NumericQuestion(QuestionBase):
         return text
 
 
-class DateQuestion(QuestionBase):
+class DateQuestion(PromptedQuestion):
     type: Literal["date"]
-    prompt: Text = Field(description="The question, as the learner reads it.")
     answer: DateValue
-
-    def prompt_text(self) -> str:
-        return self.prompt
 
     @property
     def answer_date(self) -> PartialDate:
         return PartialDate.parse(self.answer)
 
 
-class ChoiceQuestion(QuestionBase):
+class ChoiceQuestion(PromptedQuestion):
     type: Literal["choice"]
-    prompt: Text = Field(description="The question, as the learner reads it.")
     choices: list[Text] = Field(min_length=2, description="The options, each different.")
     answer: Text | list[Text] = Field(description="The right choice, or a list of them.")
     shuffle: bool = Field(default=True, description="False keeps the choices in written order.")
@@ -376,15 +380,9 @@ class ChoiceQuestion(QuestionBase):
     def correct(self) -> list[str]:
         return [self.answer] if isinstance(self.answer, str) else list(self.answer)
 
-    def prompt_text(self) -> str:
-        return self.prompt
-
     @model_validator(mode="after")
     def _answers_among_choices(self) -> ChoiceQuestion:
-        repeat = first_repeat(self.choices)
-        if repeat is not None:
-            index, _ = repeat
-            raise located(f"choice '{self.choices[index]}' is listed twice", "choices", index)
+        refuse_repeats(self.choices, "choice '{value}' is listed twice", "choices")
         answers = self.correct
         if not answers:
             raise located("name at least one right choice", "answer")
@@ -397,13 +395,9 @@ class ChoiceQuestion(QuestionBase):
         return self
 
 
-class TrueFalseQuestion(QuestionBase):
+class TrueFalseQuestion(PromptedQuestion):
     type: Literal["truefalse"]
-    prompt: Text = Field(description="The question, as the learner reads it.")
     answer: StrictBool = Field(description="Whether the statement in the prompt is true.")
-
-    def prompt_text(self) -> str:
-        return self.prompt
 
 
 CLOZE_GAP = re.compile(r"\{\{(?:c(?P<number>\d+)::)?(?P<answer>.*?)(?:::(?P<hint>.*?))?\}\}", re.S)
@@ -490,21 +484,14 @@ def cloze_with_blanks(question: ClozeQuestion, blank: str, hints: bool = False) 
     )
 
 
-class OrderQuestion(QuestionBase):
+class OrderQuestion(PromptedQuestion):
     type: Literal["order"]
-    prompt: Text = Field(description="The question, as the learner reads it.")
     items: list[Text] = Field(min_length=2, description="The items in their right order.")
-
-    def prompt_text(self) -> str:
-        return self.prompt
 
     @field_validator("items")
     @classmethod
     def _distinct_items(cls, items: list[str]) -> list[str]:
-        repeat = first_repeat(items)
-        if repeat is not None:
-            index, _ = repeat
-            raise located(f"item '{items[index]}' is listed twice", index)
+        refuse_repeats(items, "item '{value}' is listed twice")
         return items
 
 
@@ -513,23 +500,16 @@ class MatchPair(StrictModel):
     right: Text = Field(description="Its partner, shuffled among the others.")
 
 
-class MatchQuestion(QuestionBase):
+class MatchQuestion(PromptedQuestion):
     type: Literal["match"]
-    prompt: Text = Field(description="The question, as the learner reads it.")
     pairs: list[MatchPair] = Field(min_length=2, description="The pairs; no side repeats.")
-
-    def prompt_text(self) -> str:
-        return self.prompt
 
     @field_validator("pairs")
     @classmethod
     def _distinct_sides(cls, pairs: list[MatchPair]) -> list[MatchPair]:
         for side in ("left", "right"):
             values = [getattr(pair, side) for pair in pairs]
-            repeat = first_repeat(values)
-            if repeat is not None:
-                index, _ = repeat
-                raise located(f"'{values[index]}' appears twice on the {side}", index, side)
+            refuse_repeats(values, f"'{{value}}' appears twice on the {side}", then=(side,))
         return pairs
 
 

@@ -17,15 +17,7 @@ from .. import models
 from ..loading import LoadedDeck
 from ..models import AnyQuestion
 from . import Rendered, question_where
-from .moodle_common import (
-    ORDER_INSTRUCTION,
-    Unsupported,
-    category_path,
-    date_forms,
-    distinct_answers,
-    number,
-    share_of,
-)
+from . import moodle_common as moodle
 
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 _WEIGHT_LIKE = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
@@ -49,7 +41,7 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
             where = question_where(loaded, index)
             try:
                 written = question_blocks(question)
-            except Unsupported as reason:
+            except moodle.Unsupported as reason:
                 warnings.append(f"{where}: {reason}; skipped in GIFT")
                 continue
             tags = [tag for tag in question.tags if not _NOT_IN_TAG.search(tag)]
@@ -76,7 +68,7 @@ def question_blocks(question: AnyQuestion) -> list[tuple[str, str]]:
         case models.ShortQuestion():
             answers = _short([question.answer, *question.alternatives])
         case models.NumericQuestion():
-            answers = f"#{number(question.answer)}:{number(question.tolerance)}"
+            answers = f"#{moodle.number(question.answer)}:{moodle.number(question.tolerance)}"
         case models.DateQuestion():
             answers = _date(question)
         case models.ChoiceQuestion():
@@ -86,7 +78,7 @@ def question_blocks(question: AnyQuestion) -> list[tuple[str, str]]:
         case models.MatchQuestion():
             answers = _match([(pair.left, pair.right) for pair in question.pairs])
         case models.OrderQuestion():
-            prompt += ORDER_INSTRUCTION
+            prompt += moodle.ORDER_INSTRUCTION
             answers = _match([(item, str(place)) for place, item in enumerate(question.items, 1)])
         case _:
             assert_never(question)
@@ -97,17 +89,17 @@ def _date(question: models.DateQuestion) -> str:
     when = question.answer_date
     if when.month is None and when.year > 0:
         return f"#{when.year}:0"
-    return _short(date_forms(when))
+    return _short(moodle.date_forms(when))
 
 
 def _short(answers: list[str]) -> str:
     for answer in answers:
         if "->" in answer:
-            raise Unsupported(
+            raise moodle.Unsupported(
                 f"the answer '{answer}' contains '->', which Moodle reads as a matching pair"
             )
     return " ".join(f"={'%100%' if _WEIGHT_LIKE.match(a) else ''}{answer_text(literal(a))}"
-                    for a in distinct_answers(answers))
+                    for a in moodle.distinct_answers(answers))
 
 
 def literal(answer: str) -> str:
@@ -122,7 +114,7 @@ def _choice(question: models.ChoiceQuestion) -> str:
             f"={answer_text(choice)}" if choice in right else f"~{_wrong(choice)}"
             for choice in question.choices
         )
-    share = share_of(len(right))
+    share = moodle.share_of(len(right))
     return " ".join(
         f"~%{share}%{answer_text(choice)}" if choice in right else f"~%-100%{answer_text(choice)}"
         for choice in question.choices
@@ -136,7 +128,7 @@ def _wrong(choice: str) -> str:
 def _match(pairs: list[tuple[str, str]]) -> str:
     for left, _ in pairs:
         if "->" in left:
-            raise Unsupported(
+            raise moodle.Unsupported(
                 f"'{left}' contains '->', which GIFT uses between the sides of a pair"
             )
     return " ".join(f"={answer_text(left)} -> {escape(right)}" for left, right in pairs)
@@ -148,7 +140,7 @@ def _cloze(question: models.ClozeQuestion, feedback: str) -> list[tuple[str, str
     numbers = sorted({gap.number for gap in gaps})
     for shown in numbers:
         if sum(gap.number == shown for gap in gaps) > 1:
-            raise Unsupported(
+            raise moodle.Unsupported(
                 f"gap c{shown} appears more than once and GIFT allows one blank per question"
             )
     blocks: list[tuple[str, str]] = []
@@ -176,7 +168,7 @@ def title(name: str) -> str:
 
 
 def category(deck_title: str) -> str:
-    return category_path(deck_title)
+    return moodle.category_path(deck_title)
 
 
 def escape(value: str) -> str:

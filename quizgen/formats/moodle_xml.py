@@ -22,15 +22,7 @@ from ..loading import LoadedDeck
 from ..models import AnyQuestion, Deck
 from ..pictures import read_picture
 from . import Rendered, question_where
-from .moodle_common import (
-    ORDER_INSTRUCTION,
-    Unsupported,
-    category_path,
-    date_forms,
-    distinct_answers,
-    number,
-    share_of,
-)
+from . import moodle_common as moodle
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CLOZE_ANSWER_SPECIAL = re.compile(r"[&<>\"'{}~#\\=%*:]")
@@ -48,7 +40,7 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
         for index, question in enumerate(loaded.deck.questions):
             try:
                 lines.append(question_xml(loaded, question))
-            except Unsupported as reason:
+            except moodle.Unsupported as reason:
                 warnings.append(f"{question_where(loaded, index)}: {reason}; skipped in Moodle XML")
                 continue
             count += 1
@@ -59,10 +51,11 @@ def render(decks: Sequence[LoadedDeck]) -> Rendered:
 def _category(deck: Deck) -> str:
     info = f'\n    <info format="html">{_text(_html(deck.description))}</info>' if (
         deck.description) else ""
+    path = "$course$/top/" + _html(moodle.category_path(deck.title))
     return (
         f"  <!-- quizgen deck '{_comment(deck.id)}' -->\n"
         '  <question type="category">\n'
-        f"    <category>{_text('$course$/top/' + _html(category_path(deck.title)))}</category>"
+        f"    <category>{_text(path)}</category>"
         f"{info}\n"
         f"    <idnumber>{_xml(deck.id)}</idnumber>\n"
         "  </question>"
@@ -105,7 +98,7 @@ def _typed_parts(question: AnyQuestion) -> tuple[str, str, list[str]]:
                 [question.answer, *question.alternatives])
         case models.DateQuestion():
             return "shortanswer", _html(question.prompt), _short_answers(
-                date_forms(question.answer_date))
+                moodle.date_forms(question.answer_date))
         case models.NumericQuestion():
             return "numerical", _html(question.prompt), _numerical(question)
         case models.ChoiceQuestion():
@@ -119,7 +112,7 @@ def _typed_parts(question: AnyQuestion) -> tuple[str, str, list[str]]:
             return "cloze", _cloze_text(question), []
         case models.OrderQuestion():
             pairs = [(item, str(place)) for place, item in enumerate(question.items, 1)]
-            return "matching", _html(question.prompt + ORDER_INSTRUCTION), _matching(pairs)
+            return "matching", _html(question.prompt + moodle.ORDER_INSTRUCTION), _matching(pairs)
         case models.MatchQuestion():
             return "matching", _html(question.prompt), _matching(
                 [(pair.left, pair.right) for pair in question.pairs])
@@ -131,7 +124,7 @@ def _short_answers(answers: list[str]) -> list[str]:
     """Case-insensitive short answers; `*` is Moodle's wildcard, so a literal one is `\\*`."""
     return ["    <usecase>0</usecase>"] + [
         _answer("100", shortanswer_text(answer), "moodle_auto_format")
-        for answer in distinct_answers(answers)
+        for answer in moodle.distinct_answers(answers)
     ]
 
 
@@ -142,9 +135,9 @@ def shortanswer_text(answer: str) -> str:
 def _numerical(question: models.NumericQuestion) -> list[str]:
     body = [
         '    <answer fraction="100">\n'
-        f"      <text>{number(question.answer)}</text>\n"
+        f"      <text>{moodle.number(question.answer)}</text>\n"
         '      <feedback format="html"><text></text></feedback>\n'
-        f"      <tolerance>{number(question.tolerance)}</tolerance>\n"
+        f"      <tolerance>{moodle.number(question.tolerance)}</tolerance>\n"
         "    </answer>"
     ]
     if question.unit:
@@ -161,7 +154,7 @@ def _numerical(question: models.NumericQuestion) -> list[str]:
 def _choice(question: models.ChoiceQuestion) -> list[str]:
     right = question.correct
     single = len(right) == 1
-    share = "100" if single else share_of(len(right))
+    share = "100" if single else moodle.share_of(len(right))
     wrong = "0" if single else "-100"
     body = [
         f"    <single>{'true' if single else 'false'}</single>",

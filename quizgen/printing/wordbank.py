@@ -91,20 +91,8 @@ def _answers_of(question: models.AnyQuestion) -> Iterable[str]:
 
 
 def _distractors_in(question: models.AnyQuestion, left_out: bool) -> Iterable[str]:
-    """Decoys a question offers: its answers when it is not printed, its wrong choices."""
-    match question:
-        case models.ShortQuestion() | models.ClozeQuestion():
-            return _answers_of(question) if left_out else []
-        case models.ChoiceQuestion():
-            right = set(question.correct)
-            return [choice for choice in question.choices if choice not in right]
-        case (
-            models.NumericQuestion()
-            | models.DateQuestion()
-            | models.TrueFalseQuestion()
-            | models.OrderQuestion()
-            | models.MatchQuestion()
-        ):
-            return []
-        case _:
-            assert_never(question)
+    """Decoys a question offers: its wrong choices, and its answers when it is not printed."""
+    if isinstance(question, models.ChoiceQuestion):
+        right = set(question.correct)
+        return [choice for choice in question.choices if choice not in right]
+    return _answers_of(question) if left_out else []
