@@ -336,7 +336,8 @@ def test_a_fifo_as_lock_file_is_refused_without_hanging(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["build", small_deck.name, "-o", "out"])
     assert result.exit_code == 1
-    assert result.output == "build: deck.lock: the lock file is not a regular file\n"
+    assert result.output == (
+        "build: deck.lock: the lock file is not a regular file (a FIFO (named pipe))\n")
 
 
 def test_a_lock_that_cannot_be_written_stops_the_build_before_the_package(
@@ -352,4 +353,20 @@ def test_a_lock_that_cannot_be_written_stops_the_build_before_the_package(
     result = CliRunner().invoke(app, ["build", small_deck.name, "-o", "out"])
     assert result.exit_code == 1
     assert result.output == "build: deck.lock: cannot write: No space left on device\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_lock_file_larger_than_any_deck_is_refused_before_it_is_read(
+    small_deck: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizgen.limits import MAX_DECK_BYTES
+
+    lock_file = lock_path_for(small_deck)
+    with lock_file.open("wb") as handle:
+        handle.truncate(MAX_DECK_BYTES + 1)  # sparse: nothing is written to disk
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["build", small_deck.name, "-o", "out"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "build: deck.lock: the lock file is 16.0 MB, over the limit of 16.0 MB\n")
     assert not (tmp_path / "out").exists()

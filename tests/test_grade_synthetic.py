@@ -327,7 +327,7 @@ def test_unreadable_scan_is_an_error_naming_it(tmp_path: Path) -> None:
         grade_scans([broken], exam_path)
     fake_pdf = tmp_path / "fake.pdf"
     fake_pdf.write_bytes(b"%PDF-1.4\ngarbage")
-    with pytest.raises(InputError, match=r"fake\.pdf: cannot open the PDF"):
+    with pytest.raises(InputError, match=r"fake\.pdf: not a readable PDF"):
         grade_scans([fake_pdf], exam_path)
 
 

@@ -23,6 +23,7 @@ Format (version 1), `#` lines are comments:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,9 @@ from pathlib import Path
 
 from ..atomic import write_text_atomic
 from ..errors import QuizgenError, display_path
+from ..limits import MAX_DECK_BYTES
+from ..reading import read_regular_file
+from ..textfiles import decode_utf8
 
 LOCK_VERSION = 1
 LOCK_SUFFIX = ".lock"
@@ -120,18 +124,11 @@ def write_lock(path: Path, lock: Lock, deck_file_name: str) -> bool:
 
 def read_lock(path: Path, deck_id: str) -> Lock | None:
     """The lock for deck `deck_id`, None when there is no lock file yet."""
-    if path.exists() and not path.is_file():  # a FIFO or a folder would hang or fail later
-        raise LockError(f"{display_path(path)}: the lock file is not a regular file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
-    except OSError as error:
-        raise LockError(f"{display_path(path)}: cannot read lock file: {error.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LockError(f"{display_path(path)}: lock file is not UTF-8 text") from None
+    # A lock holds a line or two per question, so it is never larger than its deck may be.
+    raw = read_regular_file(path, limit=MAX_DECK_BYTES, what="the lock file")
+    text = decode_utf8(raw, display_path(path))
     lock = _LockParser(path).parse(text)
     if lock.deck_id != deck_id:
         raise LockError(

@@ -7,7 +7,6 @@ A page is read only when both its QR code (which page) and its four corner marks
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -16,20 +15,7 @@ from .locate import Homography, PageFix, fit_page, project, scan_scale
 from .marks import BoxReading, read_boxes
 from .qrcodes import QrReading, parse_address, read_code_in, read_codes
 from .reduced import Reduced, reduce_for_search
-from .scans import Image, ScanPage, scan_label
-
-
-@dataclass(frozen=True)
-class ScanRef:
-    """Where a page came from, so it can be named in messages and read again."""
-
-    source: Path
-    index: int
-    count: int
-
-    @property
-    def label(self) -> str:
-        return scan_label(self.source, self.index, self.count)
+from .scans import Image, ScanPage, ScanRef
 
 
 @dataclass(frozen=True)
@@ -60,7 +46,7 @@ PageOutcome = PageRead | PageUnlocated | PageRejected
 
 
 def read_page(scan: ScanPage, exam: Exam) -> PageOutcome:
-    ref = ScanRef(scan.source, scan.index, scan.count)
+    ref = scan.ref
     image = scan.image
     reduced = reduce_for_search(image, scan_scale(image, exam.paper))
     codes = read_codes(image, reduced)
@@ -75,12 +61,12 @@ def read_page(scan: ScanPage, exam: Exam) -> PageOutcome:
         rejection = _foreign(code.text, exam)
         if rejection:
             return PageRejected(ref, rejection)
-    return _read_without_code(scan, reduced, ref, exam)
+    return _read_without_code(scan, reduced, exam)
 
 
-def _read_without_code(scan: ScanPage, reduced: Reduced, ref: ScanRef, exam: Exam
-                       ) -> PageOutcome:
+def _read_without_code(scan: ScanPage, reduced: Reduced, exam: Exam) -> PageOutcome:
     """The code was not found on the whole page: locate by the marks, then read it upright."""
+    ref = scan.ref
     layouts = list(dict.fromkeys((page.marks, page.qr_box) for page in exam.pages.values()))
     for marks, qr_box in layouts:
         reader = _QrInBox(scan.image, qr_box)

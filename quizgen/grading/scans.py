@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import InputError, display_path
+from ..pdfs import opened_pdf
 
 Image = npt.NDArray[np.uint8]
 ScanKind = Literal["pdf", "image", "tiff"]
@@ -28,23 +29,26 @@ MAX_PIXELS = 20_000 * 20_000
 
 
 @dataclass(frozen=True)
-class ScanPage:
-    """One page of one scan file, as a grey image."""
+class ScanRef:
+    """Where a page came from, so it can be named in messages and read again."""
 
     source: Path
     index: int
     """1-based page within the file (always 1 for a single image)."""
     count: int
-    image: Image
 
     @property
     def label(self) -> str:
-        return scan_label(self.source, self.index, self.count)
+        shown = display_path(self.source)
+        return f"{shown} page {self.index}" if self.count > 1 else shown
 
 
-def scan_label(source: Path, index: int, count: int) -> str:
-    shown = display_path(source)
-    return f"{shown} page {index}" if count > 1 else shown
+@dataclass(frozen=True)
+class ScanPage:
+    """One page of one scan file, as a grey (or colour) image."""
+
+    ref: ScanRef
+    image: Image
 
 
 def scan_kind(path: Path) -> ScanKind:
@@ -81,7 +85,7 @@ def read_scan(path: Path, *, colour: bool = False) -> Iterator[ScanPage]:
 def scan_page(path: Path, index: int, *, colour: bool = False) -> ScanPage:
     """Page `index` of a scan file again (annotating re-reads instead of holding all pages)."""
     pages = _pdf_pages(path, colour, only=index) if scan_kind(path) == "pdf" else (
-        page for page in read_scan(path, colour=colour) if page.index == index)
+        page for page in read_scan(path, colour=colour) if page.ref.index == index)
     for page in pages:
         return page
     raise InputError(f"{display_path(path)}: has no page {index}")
@@ -91,11 +95,7 @@ def _pdf_pages(path: Path, colour: bool, only: int | None = None) -> Iterator[Sc
     import pypdfium2 as pdfium
 
     shown = display_path(path)
-    try:
-        document = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as error:
-        raise InputError(f"{shown}: cannot open the PDF: {error}") from None
-    try:
+    with opened_pdf(path, shown) as document:
         count = len(document)
         if count == 0:
             raise InputError(f"{shown}: the PDF has no pages")
@@ -114,9 +114,7 @@ def _pdf_pages(path: Path, colour: bool, only: int | None = None) -> Iterator[Sc
             finally:
                 page.close()
             image = _to_colour(array) if colour else _to_grey(array)
-            yield ScanPage(path, index + 1, count, image)
-    finally:
-        document.close()
+            yield ScanPage(ScanRef(path, index + 1, count), image)
 
 
 def _image_pages(path: Path, kind: ScanKind, colour: bool) -> Iterator[ScanPage]:
@@ -139,7 +137,7 @@ def _image_pages(path: Path, kind: ScanKind, colour: bool) -> Iterator[ScanPage]
     if not images or any(image.size == 0 for image in images):
         raise InputError(f"{shown}: cannot decode the image (damaged or unsupported)")
     for index, image in enumerate(images, start=1):
-        yield ScanPage(path, index, len(images), image)
+        yield ScanPage(ScanRef(path, index, len(images)), image)
 
 
 def _to_grey(array: npt.NDArray[np.uint8]) -> Image:
