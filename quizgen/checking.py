@@ -46,6 +46,7 @@ from .extract.reading import (
     sentences_of,
 )
 from .models import AnyQuestion, Deck, PartialDate
+from .wording import counted
 from .yamlparse import locate
 
 
@@ -154,7 +155,7 @@ def source_location(deck: Deck, deck_path: Path, given: str | None) -> str | Pat
 def failure_summary(report: CheckReport) -> str | None:
     """None when every question passed; else the one-line reason `check` exits with."""
     failed = len(report.with_status(UNSUPPORTED))
-    return f"{failed} unsupported question{'s' if failed != 1 else ''}" if failed else None
+    return counted(failed, "unsupported question") if failed else None
 
 
 def _question_lines(deck_text: str | None) -> dict[int, int]:

@@ -17,6 +17,7 @@ import typer
 
 from . import __version__
 from .registry import DEFAULT_SEED, EXPORT_FORMAT_NAMES, QUESTION_TYPE_NAMES
+from .wording import counted
 
 app = typer.Typer(
     name="quizgen",
@@ -87,7 +88,7 @@ def _reporting(action: str) -> Iterator[None]:
             location = paint(problem.location, sys.stderr, colour="red", bold=True)
             typer.echo(f"{location}: {problem.detail()}", err=True)
         count = len(error.problems)
-        _fail(f"{action}: {count} problem{'s' if count != 1 else ''} found")
+        _fail(f"{action}: {counted(count, 'problem')} found")
     except QuizgenError as error:
         _fail(f"{action}: {error}", error.exit_code)
     except KeyboardInterrupt:
@@ -110,8 +111,7 @@ def validate(paths: DeckPaths = None) -> None:
 
         for loaded in load_decks(_deck_paths(paths)):
             count = len(loaded.deck.questions)
-            noun = "question" if count == 1 else "questions"
-            _echo(f"{display_path(loaded.path)}: ok, {count} {noun}")
+            _echo(f"{display_path(loaded.path)}: ok, {counted(count, 'question')}")
             for reveal in find_reveals(loaded.deck.questions):
                 _echo(f"{display_path(loaded.path)}: warning: {reveal.message()}")
 
@@ -298,21 +298,21 @@ def print_quiz(
         labels = ", ".join(version.label for version in result.versions)
         shown_versions = f"{versions} versions ({labels})" if versions > 1 else "1 version"
         for printed in result.files:
-            pages = f"{printed.pages} page{'s' if printed.pages != 1 else ''}"
+            pages = counted(printed.pages, "page")
             if printed.kind == "quiz":
                 count_shown = result.question_count
                 _echo(
                     f"{display_path(printed.path)}: {shown_versions}, "
-                    f"{count_shown} question{'s' if count_shown != 1 else ''}, "
-                    f"{result.total_points} point{'s' if result.total_points != 1 else ''}, "
+                    f"{counted(count_shown, 'question')}, "
+                    f"{counted(result.total_points, 'point')}, "
                     f"{pages}"
                 )
             elif printed.kind == "key":
                 _echo(f"{display_path(printed.path)}: answer key, {pages}")
             else:
                 _echo(
-                    f"{display_path(printed.path)}: answer sheets, {result.copy_count} "
-                    f"cop{'ies' if result.copy_count != 1 else 'y'}, exam id {result.exam_id}"
+                    f"{display_path(printed.path)}: answer sheets, "
+                    f"{counted(result.copy_count, 'copy', 'copies')}, exam id {result.exam_id}"
                 )
 
 
@@ -607,7 +607,7 @@ def export(
             elif not quiet:
                 count = exported.questions
                 _echo(f"{display_path(exported.path)}: "
-                           f"{count} question{'s' if count != 1 else ''}, {format_name}")
+                      f"{counted(count, 'question')}, {format_name}")
 
 
 @app.command()
@@ -771,8 +771,8 @@ def grade(
         _echo(f"{display_path(output)}: {len(grading.copies)} copies, {scanned} scanned, "
                    f"{grading.flagged} flagged; {grading.pages} pages read")
         if annotate is not None:
-            typer.echo(f"{display_path(annotate)}: {scanned} annotated "
-                       f"cop{'y' if scanned == 1 else 'ies'}")
+            typer.echo(f"{display_path(annotate)}: "
+                       f"{counted(scanned, 'annotated copy', 'annotated copies')}")
 
 
 def _terminated(signum: int, frame: object) -> NoReturn:
@@ -827,7 +827,7 @@ def sync(
             state = (
                 "up to date"
                 if not count
-                else f"{count} change{'s' if count != 1 else ''}"
+                else counted(count, "change")
                 + (" planned (dry run: nothing written)" if dry_run else " made")
             )
             _echo(f"{plan.deck_id} → {display_path(report.collection)}: {state}")

@@ -14,6 +14,7 @@ from typing import Any
 from .errors import display_path
 from .loading import LoadedDeck
 from .models import QUESTION_TYPES, QuestionBase
+from .wording import counted
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,8 @@ def render_stats(stats: Stats) -> str:
 
 
 def _render_block(heading: str, counts: Counts) -> str:
-    plural = "" if counts.questions == 1 else "s"
     lines = [
-        f"{heading}: {counts.questions} question{plural}",
+        f"{heading}: {counted(counts.questions, 'question')}",
         f"  types: {_pairs(counts.by_type)}",
         f"  tags: {_pairs(counts.by_tag)}",
         f"  without explanation: {_ids(counts.without_explanation)}",

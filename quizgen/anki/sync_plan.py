@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..loading import LoadedDeck
+from ..wording import counted
 from .building import deck_description
 from .fields import NoteContent
 from .identity import note_guid
@@ -96,6 +97,14 @@ class Planner:
     def note_id(self, question_id: str) -> NoteId | None:
         return note_id_for(self.col, note_guid(self.loaded.deck.id, question_id))
 
+    def our_note(self, question_id: str) -> tuple[NoteId, Note] | None:
+        """The question's note in the collection, if there is one and quizgen made it."""
+        note_id = self.note_id(question_id)
+        if note_id is None:
+            return None
+        note = self.col.get_note(note_id)
+        return (note_id, note) if self.ours(note) else None
+
     def ours(self, note: Note) -> bool:
         """A note quizgen made: its note type is one of quizgen's (also a renamed copy)."""
         if note.mid in _OUR_NOTE_TYPE_IDS:
@@ -132,18 +141,14 @@ class Planner:
         for question, note in zip(self.loaded.deck.questions, notes, strict=True):
             if self.note_id(question.id) is None:
                 cards = card_count(note)
-                self.change(
-                    ChangeKind.ADD, question.id, f"{cards} card{'s' if cards != 1 else ''}"
-                )
+                self.change(ChangeKind.ADD, question.id, counted(cards, "card"))
                 self.needs_import = True
 
     def existing_note(self, question_id: str, wanted: NoteContent) -> None:
-        note_id = self.note_id(question_id)
-        if note_id is None:
+        found = self.our_note(question_id)
+        if found is None:
             return
-        note = self.col.get_note(note_id)
-        if not self.ours(note):
-            return
+        note_id, note = found
         stamp = self.lock.note_time(question_id, self.options.type_answer)
         text_after = note.fields
         if note.mid != wanted.note_type.model_id:
@@ -212,12 +217,10 @@ class Planner:
     def removed(self, current: set[str]) -> None:
         gone = set(self.lock.removed) | self.tagged_question_ids()
         for question_id in sorted(gone - current):
-            note_id = self.note_id(question_id)
-            if note_id is None:
+            found = self.our_note(question_id)
+            if found is None:
                 continue
-            note = self.col.get_note(note_id)
-            if not self.ours(note):
-                continue
+            note_id, note = found
             card_ids = [card.id for card in note.cards()]
             if self.options.prune:
                 self.change(ChangeKind.PRUNE, question_id, "deleted with its review history")
@@ -227,7 +230,7 @@ class Planner:
                 self.change(
                     ChangeKind.FLAG,
                     question_id,
-                    f"tagged {REMOVED_TAG}, {count} card{'s' if count != 1 else ''} suspended",
+                    f"tagged {REMOVED_TAG}, {counted(count, 'card')} suspended",
                 )
                 self.steps.append(flag_step(note_id, card_ids))
 
@@ -271,7 +274,7 @@ class Planner:
             self.change(
                 ChangeKind.ORDER,
                 self.loaded.deck.anki_deck_name,
-                f"{misplaced} new card{'s' if misplaced != 1 else ''} put in YAML order",
+                f"{counted(misplaced, 'new card')} put in YAML order",
             )
 
         def reorder(col: Collection) -> None:
