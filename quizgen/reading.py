@@ -10,6 +10,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError, display_path
@@ -17,6 +19,26 @@ from .errors import InputError, display_path
 
 def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
     """The bytes of `path` if it is a regular file of at most `limit` bytes."""
+    with opened_regular_file(path, limit=limit, what=what) as descriptor:
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise InputError(f"{display_path(path)}: {what} grew past the limit of {_size(limit)} "
+                         "while read")
+    return data
+
+
+@contextmanager
+def opened_regular_file(path: Path, *, limit: int, what: str = "file") -> Iterator[int]:
+    """A read-only descriptor of `path`, once it is known to be a regular file of at most
+    `limit` bytes; an OSError while it is read becomes an InputError naming the file."""
     shown = display_path(path)
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -30,22 +52,11 @@ def read_regular_file(path: Path, *, limit: int, what: str = "file") -> bytes:
             raise InputError(
                 f"{shown}: {what} is {_size(info.st_size)}, over the limit of {_size(limit)}"
             )
-        chunks: list[bytes] = []
-        remaining = limit + 1
-        while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
+        yield descriptor
     except OSError as error:
         raise InputError(f"{shown}: cannot read: {describe_os_error(error)}") from None
     finally:
         os.close(descriptor)
-    data = b"".join(chunks)
-    if len(data) > limit:
-        raise InputError(f"{shown}: {what} grew past the limit of {_size(limit)} while read")
-    return data
 
 
 def file_kind(mode: int) -> str:

@@ -69,7 +69,8 @@ def test_bad_scan_or_exam_file_exits_1_naming_it_and_writes_nothing(tmp_path: Pa
     assert result.exit_code == 1
     assert result.stderr.startswith("grade: wrong.json: format: expected 'quizgen-exam/1'")
     result = _run("missing.pdf", "--exam", "quiz.exam.json")
-    assert (result.exit_code, result.stderr) == (1, "grade: missing.pdf: does not exist\n")
+    assert (result.exit_code, result.stderr) == (
+        1, "grade: missing.pdf: cannot read: No such file or directory\n")
     assert not (tmp_path / "grades.csv").exists()
 
 

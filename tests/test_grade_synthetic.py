@@ -378,7 +378,7 @@ def test_a_fifo_is_refused_and_a_symlink_followed(tmp_path: Path) -> None:
     assert _rows(grading)[0]["score"] == _rows(grading)[0]["max_score"]
     fifo = tmp_path / "pipe.png"
     os.mkfifo(fifo)
-    with pytest.raises(InputError, match=r"pipe\.png: is not a regular file"):
+    with pytest.raises(InputError, match=r"pipe\.png: scan is not a regular file \(a FIFO"):
         grade_scans([fifo, *scans], exam_path)
 
 

@@ -15,6 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError, display_path
+from ..reading import read_regular_file
+from ..textfiles import decode_utf8
 
 EXAM_FORMAT = "quizgen-exam/1"
 QR_PREFIX = "quizgen:1:"
@@ -135,7 +137,7 @@ class Exam:
 def load_exam(path: Path) -> Exam:
     """Read and check `quiz.exam.json`; every problem names the file and the field."""
     shown = display_path(path)
-    text = _read_text(path, shown)
+    text = decode_utf8(read_regular_file(path, limit=MAX_EXAM_BYTES, what="exam file"), shown)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -154,20 +156,6 @@ def load_exam(path: Path) -> Exam:
         where = ".".join(str(part) for part in first["loc"])
         raise InputError(f"{shown}: {where}: {first['msg']}") from None
     return _cross_checked(parsed, path, shown)
-
-
-def _read_text(path: Path, shown: str) -> str:
-    try:
-        if not path.is_file():
-            kind = "does not exist" if not path.exists() else "is not a regular file"
-            raise InputError(f"{shown}: {kind}")
-        if path.stat().st_size > MAX_EXAM_BYTES:
-            raise InputError(f"{shown}: too large for an exam file")
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{shown}: not UTF-8 text") from None
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
 
 
 def _cross_checked(parsed: _ExamFile, path: Path, shown: str) -> Exam:

@@ -7,6 +7,7 @@ Pages are produced one at a time so a pile of hundreds never sits in memory.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ import numpy.typing as npt
 
 from ..errors import InputError, display_path
 from ..pdfs import opened_pdf
+from ..reading import opened_regular_file, read_regular_file
 
 Image = npt.NDArray[np.uint8]
 ScanKind = Literal["pdf", "image", "tiff"]
@@ -53,24 +55,15 @@ class ScanPage:
 
 def scan_kind(path: Path) -> ScanKind:
     """PDF, TIFF or another image, by the file's magic bytes; anything else is refused."""
-    shown = display_path(path)
-    try:
-        if not path.is_file():
-            kind = "does not exist" if not path.exists() else "is not a regular file"
-            raise InputError(f"{shown}: {kind}")
-        if path.stat().st_size > MAX_SCAN_BYTES:
-            raise InputError(f"{shown}: larger than 1 GB; split the scan into several files")
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    with opened_regular_file(path, limit=MAX_SCAN_BYTES, what="scan") as descriptor:
+        head = os.read(descriptor, 8)
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return "tiff"
     if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
         return "image"
-    raise InputError(f"{shown}: not a PDF, PNG, JPEG or TIFF file")
+    raise InputError(f"{display_path(path)}: not a PDF, PNG, JPEG or TIFF file")
 
 
 def read_scan(path: Path, *, colour: bool = False) -> Iterator[ScanPage]:
@@ -119,10 +112,8 @@ def _pdf_pages(path: Path, colour: bool, only: int | None = None) -> Iterator[Sc
 
 def _image_pages(path: Path, kind: ScanKind, colour: bool) -> Iterator[ScanPage]:
     shown = display_path(path)
-    try:
-        data = np.frombuffer(path.read_bytes(), dtype=np.uint8)
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
+    data = np.frombuffer(read_regular_file(path, limit=MAX_SCAN_BYTES, what="scan"),
+                         dtype=np.uint8)
     flag = cv2.IMREAD_COLOR if colour else cv2.IMREAD_GRAYSCALE
     images: list[Image] = []
     try:
