@@ -24,6 +24,15 @@ MAX_TEXT_CHARS: Final = 100_000
 MAX_ARTICLE_BYTES: Final = 32 * MiB
 """A book-length article or a long PDF report; extraction reads it in seconds."""
 
+MAX_CLASS_LIST_BYTES: Final = 4 * MiB
+"""A school's whole roll, 10,000 students with long names, is under 1 MB."""
+
+MAX_EXAM_BYTES: Final = 64 * MiB
+"""quiz.exam.json: a 2,000-copy printing is a few MB."""
+
+MAX_SCAN_BYTES: Final = 1024 * MiB
+"""One scan file: a pile of several hundred pages scanned at 300 dpi."""
+
 MAX_TEMPLATE_BYTES: Final = 4 * MiB
 """A Typst template is code, a few KB; 4 MB leaves room for inlined assets."""
 

@@ -52,8 +52,9 @@ def test_class_list_from_the_command_line(guide: Path) -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--class-list", "missing.csv"], "print: missing.csv: no such file\n"),
-        (["--class-list", "decks"], "print: decks: not a file\n"),
+        (["--class-list", "missing.csv"],
+         "print: missing.csv: cannot read: No such file or directory\n"),
+        (["--class-list", "decks"], "print: decks: class list is not a regular file (a folder)\n"),
         (["--copies", "2", "--class-list", "decks/guide.yaml"],
          "print: choose either --copies or --class-list, not both\n"),
     ],

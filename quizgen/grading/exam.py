@@ -15,12 +15,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError, display_path
+from ..limits import MAX_EXAM_BYTES
 from ..reading import read_regular_file
 from ..textfiles import decode_utf8
 
 EXAM_FORMAT = "quizgen-exam/1"
 QR_PREFIX = "quizgen:1:"
-MAX_EXAM_BYTES = 64 * 1024 * 1024
 
 
 class _Model(BaseModel):

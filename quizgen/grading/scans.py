@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import InputError, display_path
+from ..limits import MAX_SCAN_BYTES
 from ..pdfs import opened_pdf
 from ..reading import opened_regular_file, read_regular_file
 
@@ -26,7 +27,6 @@ ScanKind = Literal["pdf", "image", "tiff"]
 
 PDF_DPI = 200
 """Resolution PDF scans are rasterised at: 10 pt boxes become 28 px, plenty to measure."""
-MAX_SCAN_BYTES = 1024 * 1024 * 1024
 MAX_PIXELS = 20_000 * 20_000
 
 

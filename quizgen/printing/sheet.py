@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, display_path
+from ..limits import MAX_CLASS_LIST_BYTES
 from ..models import type_name
+from ..reading import read_regular_file
 from ..selection import QuizVersion, SelectedQuestion
 from ..textfiles import decode_utf8
 
@@ -72,13 +74,8 @@ def plan_copies(
 def read_class_list(path: Path) -> list[Student]:
     """students.csv with columns `id,name` (a header row), one student per line."""
     shown = display_path(path)
-    if not path.is_file():
-        raise InputError(f"{shown}: no such file" if not path.exists() else f"{shown}: not a file")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
-    text = decode_utf8(raw, shown)
+    text = decode_utf8(read_regular_file(path, limit=MAX_CLASS_LIST_BYTES, what="class list"),
+                       shown)
     rows = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(rows, None)
