@@ -132,7 +132,7 @@ def print_quiz(decks: Sequence[LoadedDeck], output: Path, options: PrintOptions)
 
 def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
     """Select and version the questions, then compile the quiz (and key) to PDF bytes."""
-    template, template_name = _template(options.template)
+    template = _template(options.template)
     selection = sample_apart(
         decks,
         count=options.count,
@@ -146,45 +146,9 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
     )
     copies = _plan_copies(options, selection)
     images = _image_files(selection)
-    image_names = {key: f"/{name}" for key, (name, _) in images.items()}
-    image_copies = dict(images.values())
     epoch = source_date_epoch()
-    created = datetime.fromtimestamp(epoch, UTC) if epoch is not None else None
-    fonts = load_fonts(options.font_paths)
-    kinds: list[Kind] = ["quiz", "key"] if options.key else ["quiz"]
-    documents: dict[Kind, dict[str, Any]] = {}
-    every_text: list[str] = []
-    for kind in kinds:
-        data = build_data(
-            versions, decks, options.layout, kind, images=image_names, created=created,
-            copies=[_copy_data(copy) for copy in copies] if copies and kind == "quiz" else None,
-            seed=options.seed,
-        )
-        every_text.extend(data_strings(data))
-        if kind == "quiz" and options.sheet:
-            data["sheet"] = {"exam_id": sheets.exam_id(data, options.seed)}
-        documents[kind] = data
-
-    def compile_one(kind: Kind) -> Compiled:
-        data = documents[kind]
-        sheet = data["sheet"]
-        return compile_pdf(
-            template, data, fonts=fonts, files=image_copies, timestamp=epoch or 0,
-            template_name=template_name,
-            queries=(sheets.PAGE_LABEL, sheets.BOX_LABEL) if sheet else (),
-            extras=partial(_qr_codes, sheet["exam_id"]) if sheet else None,
-        )
-
-    # Typst lets go of the interpreter while it typesets, so the quiz and its key
-    # are laid out side by side on two cores; the glyph probe runs beside them.
-    with ThreadPoolExecutor(max_workers=len(kinds) + 1) as pool:
-        futures = {kind: pool.submit(compile_one, kind) for kind in kinds}
-        probe = pool.submit(missing_characters, every_text, font_list(options.layout), fonts)
-        compiled = {kind: future.result() for kind, future in futures.items()}
-        missing = probe.result()
-    warnings: list[str] = []
-    for kind in kinds:
-        warnings.extend(w for w in compiled[kind].warnings if w not in warnings)
+    documents = _documents(decks, options, versions, copies, images, epoch)
+    compiled, missing = _compile_all(template, documents, options, images, epoch)
     exam: dict[str, Any] | None = None
     quiz_data = documents["quiz"]
     if quiz_data["sheet"]:
@@ -192,6 +156,71 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
             exam=quiz_data["sheet"]["exam_id"], title=quiz_data["title"], selection=selection,
             versions=versions, copies=copies, data=quiz_data, queried=compiled["quiz"].queried,
         )
+    warnings = _warnings(compiled, missing, versions, decks, options)
+    key = compiled["key"].pdf if "key" in compiled else None
+    return RenderedQuiz(versions, compiled["quiz"].pdf, key, tuple(warnings), exam)
+
+
+_Images = dict[tuple[str, str], tuple[str, Path]]
+
+
+def _documents(
+    decks: Sequence[LoadedDeck], options: PrintOptions, versions: Sequence[QuizVersion],
+    copies: Sequence[sheets.Copy], images: _Images, epoch: int | None,
+) -> dict[Kind, dict[str, Any]]:
+    """The data each template run receives: the quiz, and the key when asked for."""
+    image_names = {key: f"/{name}" for key, (name, _) in images.items()}
+    created = datetime.fromtimestamp(epoch, UTC) if epoch is not None else None
+    kinds: list[Kind] = ["quiz", "key"] if options.key else ["quiz"]
+    documents: dict[Kind, dict[str, Any]] = {}
+    for kind in kinds:
+        data = build_data(
+            versions, decks, options.layout, kind, images=image_names, created=created,
+            copies=[_copy_data(copy) for copy in copies] if copies and kind == "quiz" else None,
+            seed=options.seed,
+        )
+        if kind == "quiz" and options.sheet:
+            data["sheet"] = {"exam_id": sheets.exam_id(data, options.seed)}
+        documents[kind] = data
+    return documents
+
+
+def _compile_all(
+    template: tuple[str, str], documents: dict[Kind, dict[str, Any]], options: PrintOptions,
+    images: _Images, epoch: int | None,
+) -> tuple[dict[Kind, Compiled], list[str]]:
+    """Every document compiled, and the characters no font prints."""
+    source, template_name = template
+    fonts = load_fonts(options.font_paths)
+    image_copies = dict(images.values())
+    every_text = [text for data in documents.values() for text in data_strings(data)]
+
+    def compile_one(kind: Kind) -> Compiled:
+        data = documents[kind]
+        sheet = data["sheet"]
+        return compile_pdf(
+            source, data, fonts=fonts, files=image_copies, timestamp=epoch or 0,
+            template_name=template_name,
+            queries=(sheets.PAGE_LABEL, sheets.BOX_LABEL) if sheet else (),
+            extras=partial(_qr_codes, sheet["exam_id"]) if sheet else None,
+        )
+
+    # Typst lets go of the interpreter while it typesets, so the quiz and its key
+    # are laid out side by side on two cores; the glyph probe runs beside them.
+    with ThreadPoolExecutor(max_workers=len(documents) + 1) as pool:
+        futures = {kind: pool.submit(compile_one, kind) for kind in documents}
+        probe = pool.submit(missing_characters, every_text, font_list(options.layout), fonts)
+        compiled = {kind: future.result() for kind, future in futures.items()}
+        return compiled, probe.result()
+
+
+def _warnings(
+    compiled: dict[Kind, Compiled], missing: list[str], versions: Sequence[QuizVersion],
+    decks: Sequence[LoadedDeck], options: PrintOptions,
+) -> list[str]:
+    warnings: list[str] = []
+    for result in compiled.values():
+        warnings.extend(w for w in result.warnings if w not in warnings)
     if options.layout.word_bank:
         bank = build_word_bank(versions, decks, options.seed)
         if bank is not None and bank.distractors == 0:
@@ -205,8 +234,7 @@ def render(decks: Sequence[LoadedDeck], options: PrintOptions) -> RenderedQuiz:
             " Add a font that has them with --font-path FILE_OR_FOLDER"
             " (for Korean, Chinese or Japanese, e.g. Noto Sans CJK)"
         )
-    key = compiled["key"].pdf if "key" in compiled else None
-    return RenderedQuiz(versions, compiled["quiz"].pdf, key, tuple(warnings), exam)
+    return warnings
 
 
 def _plan_copies(
