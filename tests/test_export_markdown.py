@@ -110,7 +110,7 @@ def test_sheet_structure_and_answers(sheet: LoadedDeck) -> None:
     text = text_of(html)
     assert "Line one, [a link](http://x), `code`" in text
     assert '<a href="https://example.org/primer">' in html
-    assert "A primer_with_underscores, A. Writer, February 2001" in text
+    assert "A. Writer, “A primer_with_underscores”, February 2001" in text
     questions, answers = text.split("Answers", 1)
     assert "Which star is **nearest** to us? # not a heading" in questions
     assert "The _____ (a star) is *hot* and _____." in questions

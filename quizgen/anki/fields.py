@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from .. import models
+from ..citations import cite
 from ..labels import letter
 from ..models import AnyQuestion, Deck, Source, format_number
 from ..shuffling import question_rng, scrambled
@@ -94,16 +95,17 @@ def render_note(
 
 def citation_html(source: Source | None, question: AnyQuestion) -> str:
     """'Author, “Title”, Publication, date · ¶2, locator', the title linked when a URL is known."""
-    parts: list[str] = []
+    text = ""
     if source is not None:
-        title = f"“{html_text(source.title)}”"
-        if source.url and source.url.startswith(("http://", "https://")):
-            title = f'<a href="{html.escape(source.url, quote=True)}">{title}</a>'
-        parts = [html_text(p) for p in (source.author,) if p] + [title]
-        parts += [html_text(p) for p in (source.publication,) if p]
-        if source.date:
-            parts.append(html_text(source.date))
-    text = ", ".join(parts)
+        url = source.url or ""
+
+        def linked(title: str) -> str:
+            if url.startswith(("http://", "https://")):
+                return f'<a href="{html.escape(url, quote=True)}">{title}</a>'
+            return title
+
+        # The ISO date, as cards have always shown it: a new form would update every note.
+        text = cite(source, escape=html_text, wrap_title=linked, date_text=str)
     if question.source is not None:
         pointer = html_text(question.source.citation())
         text = f"{text} · {pointer}" if text else pointer

@@ -19,6 +19,7 @@ from importlib.resources import files
 from typing import Any, assert_never
 
 from .. import models
+from ..citations import cite
 from ..loading import LoadedDeck
 from ..models import AnyQuestion, Deck, PartialDate, question_answer_text
 from ..pictures import read_picture
@@ -154,12 +155,7 @@ def _canonical(value: Any) -> bytes:
 
 
 def _source_line(deck: Deck) -> str | None:
-    source = deck.source
-    if source is None:
-        return None
-    parts = [source.title, source.author, source.publication,
-             PartialDate.parse(source.date).words() if source.date else None]
-    return ", ".join(part for part in parts if part)
+    return cite(deck.source) if deck.source is not None else None
 
 
 def _script_json(data: Any) -> str:

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from typing import assert_never
 
 from .. import models
+from ..citations import cite
 from ..labels import letter as letter_for
 from ..loading import LoadedDeck
-from ..models import AnyQuestion, Deck, PartialDate, cloze_with_blanks, question_answer_text
+from ..models import AnyQuestion, Deck, cloze_with_blanks, question_answer_text
 from ..shuffling import question_rng, scrambled
 from . import Rendered, one_line
 
@@ -70,11 +71,7 @@ def _deck_section(deck: Deck) -> str:
 def _source_line(deck: Deck) -> str:
     source = deck.source
     assert source is not None
-    parts = [f"*{escape(source.title)}*"]
-    parts += [escape(value) for value in (source.author, source.publication) if value]
-    if source.date:
-        parts.append(PartialDate.parse(source.date).words())
-    text = ", ".join(parts)
+    text = cite(source, escape=escape)
     if source.url:
         text += f" <{source.url}>" if _safe_url(source.url) else f" ({escape(source.url)})"
     return text

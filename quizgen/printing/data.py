@@ -14,10 +14,9 @@ from datetime import UTC, datetime
 from typing import Any, Literal, assert_never
 
 from .. import models
+from ..citations import cite
 from ..loading import LoadedDeck
 from ..models import (
-    PartialDate,
-    Source,
     cloze_with_blanks,
     format_number,
     question_answer_text,
@@ -123,7 +122,7 @@ def build_data(
         "paper": layout.paper,
         "fonts": font_list(layout),
         "date": _date_fields(created),
-        "sources": [_cite(loaded.deck.source) for loaded in used_decks if loaded.deck.source],
+        "sources": [cite(loaded.deck.source) for loaded in used_decks if loaded.deck.source],
         "explanations": layout.explanations,
         "word_bank": layout.word_bank,
         "bank": _bank(versions, used_decks, layout, seed),
@@ -181,14 +180,6 @@ def _date_fields(created: datetime | None) -> dict[str, int] | None:
         "minute": moment.minute,
         "second": moment.second,
     }
-
-
-def _cite(source: Source) -> str:
-    """'Edward Howell, “Why …”, The Spectator, 18 June 2024'."""
-    parts = [part for part in (source.author, f"“{source.title}”", source.publication) if part]
-    if source.date:
-        parts.append(PartialDate.parse(source.date).words())
-    return ", ".join(parts)
 
 
 def _question(item: VersionItem, layout: Layout, images: ImageNames) -> dict[str, Any]:
