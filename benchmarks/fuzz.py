@@ -4,7 +4,9 @@ slowest refusal. Figures, not pass/fail.
 Each mutation edits the deck's text the way a careless or hostile author might: a byte
 flipped, a line dropped or doubled, a value swapped for a hostile one (a huge number, an
 alias, a tag, markup, a control character). Every command then runs in process with
-exceptions let through, so anything but a clean exit code is a crash.
+exceptions let through, so anything but a clean exit code is a crash. Last, `add` appends
+a question to every deck that validated: a refusal there is counted too, since `add` should
+take any valid deck.
 
     python benchmarks/fuzz.py          # 300 mutations, seed 1
     python benchmarks/fuzz.py 1000 7   # 1000 mutations, seed 7
@@ -64,6 +66,9 @@ def commands(folder: Path) -> list[list[str]]:
              ["stats", deck], ["print", deck, "--key", "-o", str(folder / "q.pdf")]]
     found += [["export", deck, "-f", name, "-o", str(folder / f"x.{name}")]
               for name in EXPORT_FORMAT_NAMES]
+    # Last, as it changes the deck: a deck that validates takes a question or is refused cleanly.
+    found.append(["add", deck, "--type", "short", "--prompt", "Added by the fuzzer?",
+                  "--answer", "yes", "--id", "fuzz-added"])
     return found
 
 
@@ -74,6 +79,7 @@ def main() -> None:
     runner = CliRunner()
     crashes: list[str] = []
     refused = accepted = 0
+    add_refusals: list[str] = []  # valid decks `add` would not take: each one is a bug
     slowest = (0.0, "")
     started = time.perf_counter()
     for number in range(count):
@@ -100,13 +106,16 @@ def main() -> None:
                         slowest = (took, f"{command[0]} (mutation {number})")
                 if command[0] == "validate" and result.exit_code != 0:
                     break  # the other commands refuse the same deck the same way
+                if command[0] == "add" and result.exit_code != 0:
+                    add_refusals.append(f"mutation {number}: {result.output.strip()}")
     elapsed = time.perf_counter() - started
     print("| mutations | command runs accepted | refused | crashes | slowest refusal | total |")
     print("|---|---|---|---|---|---|")
     print(f"| {count} | {accepted} | {refused} | {len(crashes)} | "
           f"{slowest[0]:.2f} s ({slowest[1]}) | {elapsed:.0f} s |")
-    for crash in crashes[:20]:
-        print(f"- {crash}")
+    print(f"\nvalid decks `add` refused: {len(add_refusals)}")
+    for line in (crashes + add_refusals)[:20]:
+        print(f"- {line}")
 
 
 if __name__ == "__main__":
