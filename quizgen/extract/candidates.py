@@ -3,7 +3,9 @@
 Each kept fact gives a cloze of its sentence and, where the fact allows, a direct
 question: a `date` question for a date with a known value, a `numeric` one for
 durations, percentages and counts, a `choice` one for money and treaty names (and for
-every kind with `all_choice`). Facts are ranked so the best candidates come first:
+every kind with `all_choice`); a fact with too few plausible wrong answers (a treaty in an
+article that names no other treaty, place or year to build one from) is asked as a cloze.
+Facts are ranked so the best candidates come first:
 a sentence that states several facts and needs no earlier sentence to make sense
 ("Russia left the 1961 treaty in 1996." rather than "It left it then.") ranks high.
 """
@@ -11,6 +13,7 @@ a sentence that states several facts and needs no earlier sentence to make sense
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,6 +36,7 @@ from .facts import find_facts
 from .facttypes import Context, Fact
 from .sentences import Article, Sentence, split_sentences
 from .tables import table_facts
+from .treatynames import NameMaterial, article_material
 
 ANAPHORA = frozenset(
     """it its this that these those they them their he she his her him such there but and
@@ -180,12 +184,13 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
     if not candidates:
         raise NoFactsError("no dates, figures or treaty names found")
     index = FactIndex([(fact, sentence.start) for fact, sentence in found])
+    material = article_material(article.text, [fact for fact, _ in found])
     questions: list[AnyQuestion] = []
     used_ids: set[str] = set()
-    positions = _Positions()
+    positions = _Positions(article.text)
     for candidate in candidates:
         others = index.neighbours(candidate.fact, candidate.sentence.start)
-        made = list(_questions_for(candidate, others, options, used_ids, positions))
+        made = list(_questions_for(candidate, others, options, used_ids, positions, material))
         if all(_keeps_secrets(question, questions) for question in made):
             questions.extend(made)
     if options.max_questions is not None:
@@ -237,10 +242,12 @@ _DirectType = type[DateQuestion] | type[NumericQuestion] | type[ChoiceQuestion]
 
 class _Positions:
     """Where the right answer goes in each choice question: each place in turn, so that
-    no position is the tell (sorted choices put a middle value second most of the time)."""
+    no position is the tell (sorted choices put a middle value second most of the time).
+    The turn starts at a place drawn from the article's text, the same every run: a deck
+    with one or two choice questions would otherwise always put the answer first."""
 
-    def __init__(self) -> None:
-        self.asked = 0
+    def __init__(self, seed: str = "") -> None:
+        self.asked = zlib.crc32(seed.encode("utf-8"))
 
     def next(self, size: int) -> int:
         place = self.asked % size
@@ -253,7 +260,8 @@ def _iso(date: PartialDate | None) -> str | None:
 
 
 def _questions_for(candidate: Candidate, others: Sequence[Fact], options: ExtractOptions,
-                   used_ids: set[str], positions: _Positions) -> Iterable[AnyQuestion]:
+                   used_ids: set[str], positions: _Positions,
+                   material: NameMaterial) -> Iterable[AnyQuestion]:
     """The direct question where the fact allows one, else the cloze; both with `both`."""
     fact, sentence = candidate.fact, candidate.sentence
     base = _slug(f"{fact.kind}-{fact.key}")
@@ -263,7 +271,7 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
         quote=_one_line(sentence.text),
         span=(sentence.start, sentence.end),
     )
-    direct = _direct(fact, sentence, others, options.all_choice, positions)
+    direct = _direct(fact, sentence, others, options.all_choice, positions, material)
     cloze = _cloze_text(fact, sentence)
     if cloze is not None and (direct is None or options.both):
         yield ClozeQuestion(type="cloze", id=_unique(f"{base}-cloze", used_ids), tags=tags,
@@ -276,7 +284,8 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
 
 
 def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact], all_choice: bool,
-            positions: _Positions) -> tuple[_DirectType, dict[str, object]] | None:
+            positions: _Positions,
+            material: NameMaterial) -> tuple[_DirectType, dict[str, object]] | None:
     """The direct question's type and fields, or None when the fact allows only a cloze."""
     if not all_choice:
         if fact.kind == "date" and fact.date is not None:
@@ -288,7 +297,7 @@ def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact], all_choice: 
                 "prompt": _prompt(_numeric_lead(fact), fact, sentence, number_only=True),
                 "answer": fact.number, "unit": fact.unit,
             }
-    wrong = choose_distractors(fact, others)
+    wrong = choose_distractors(fact, others, material=material)
     if wrong is None:
         return None
     ordered = sorted(wrong, key=lambda c: (c.order, c.text.casefold()))

@@ -827,6 +827,8 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     if any(t.lower() in NOT_TREATY_PREFIXES for t in tokens):
         return None
+    if not complement and tokens and all(t.lower() in GENERIC_MODIFIERS for t in tokens):
+        return None  # "the Unequal Treaties", "the American treaty": a description, no name
     keyword = match.group("kw")
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
         return None  # lower-case forms are left to the common-noun pattern
@@ -864,13 +866,18 @@ TREATY_NAME = FactPattern(
                      "printed in The League of Nations Treaty Series",
                      "the North Atlantic Treaty Organization met",
                      "the Declaration of Independence",
-                     "Agreement was reached on Monday.", "a new Honda Accord"),
+                     "Agreement was reached on Monday.", "a new Honda Accord",
+                     "the first of the Unequal Treaties", "the equivalent American treaty",
+                     "the Sino-Soviet treaty lapsed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )
 
 
 _MODIFIERS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Za-z0-9][\w'’-]*,?\s+){1,4}$")
+
+
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+(?:a|an)\s+$", re.IGNORECASE)
 
 
 def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -896,6 +903,9 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     lowered = [t.group().lower() for t in tokens]
     if all(parse_number(m) is not None and not re.fullmatch(r"1\d{3}|20\d\d", m) for m in lowered):
         return None  # "two treaties" counts treaties; it names none
+    if _PREDICATE_BEFORE.search(text, max(0, before.start() + tokens[0].start() - 30),
+                                before.start() + tokens[0].start()):
+        return None  # "X was an 1858 treaty between …" says what X is; it names nothing new
     if all(m in GENERIC_MODIFIERS for m in lowered):
         return None
     if any(m in CONTRACT_MODIFIERS or m in NOT_TREATY_PREFIXES for m in lowered):
@@ -933,7 +943,8 @@ TREATY_COMMON = FactPattern(
                      "one of the peace treaties", "to conclude the peace treaty",
                      "the first of the unequal treaties", "a supplementary agreement",
                      "the equivalent American treaty",
-                     "a trade treaty with the Qing"),
+                     "a trade treaty with the Qing",
+                     "The pact was an 1858 treaty between two empires"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
