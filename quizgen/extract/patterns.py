@@ -721,7 +721,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             text[max(0, match.start() - 30):match.start()]):
         return None  # "nine in ten analysts" is a ratio, not a head count
     spelled = not re.match(r"\d", number_text)
-    if spelled and previous.lower() in DETERMINERS:
+    if spelled and previous.lower() in DETERMINERS and not _figure_after_determiner(
+            text, text.rindex(previous, 0, match.start()), words[:head_index]):
         return None  # "the two leaders" points back; it is not a new figure
     if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
                             "section", "clause", "resolution", "flight", "route", "room"):
@@ -737,6 +738,19 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return Fact("count", match.start(), end, text[match.start():end],
                 f"{plain(number)} {head.lower()}", "count", number=number, unit=noun,
                 number_start=match.start("num"), number_end=match.end("num"))
+
+
+_PART_BEFORE = re.compile(rf"(?P<part>\d[\d,]*|{SMALL_WORD})\s+of\s+$")
+
+
+def _figure_after_determiner(text: str, determiner_start: int, modifiers: list[str]) -> bool:
+    """"the three gold medals" and "seven of the eight runners" state a figure; "the two
+    leaders" and "the two other sides" only point back to people or things just named."""
+    part = _PART_BEFORE.search(text, max(0, determiner_start - 30), determiner_start)
+    if part is not None and (parse_number(part.group("part")) or 0) >= 2:
+        return True  # "one of the two leaders" is about one of them, not a figure
+    return bool(modifiers) and not any(
+        w.lower() in FUNCTION_WORDS or w.lower() in GENERIC_MODIFIERS for w in modifiers)
 
 
 _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|freestyle|"
@@ -773,11 +787,82 @@ COUNT_WORDS = FactPattern(
     _count,
     examples=("[a dozen countries] signed", "[forty new jobs]", "[three people] died",
               "[a dozen other states] have", "[Two crore new homes] will be built",
-              "[half a million people] marched"),
+              "[half a million people] marched", "he kept the [three gold medals] he won",
+              "seven of the [eight runners] finished"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
+                     "the two sides agreed", "the two other states", "their three children",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#numword",),
+)
+
+
+
+
+def _part_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"seven of the eight runners": the part is a count of the whole's noun."""
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    part, whole = parse_number(match.group("num")), parse_number(match.group("whole"))
+    head = next((w.rstrip(",;:.") for w in match.group("words").split()
+                 if _is_plural_noun(w.rstrip(",;:."))), None)
+    if part is None or whole is None or head is None or not 2 <= part < whole:
+        return None
+    if head.lower() in UNIT_SINGULAR or head.lower() in (*MEASURE_UNITS, "percent", "points"):
+        return None  # "two of the 100 metres titles": an event, not a head count
+    return Fact("count", match.start("num"), match.end("num"), match.group("num"),
+                f"{plain(part)} {head.lower()}", "count-part", number=part, unit=head,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_PART = FactPattern(
+    "count-part", "count",
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}|{WORD_NUM})\s+of\s+(?:the|its|their|his|her)\s+
+              (?P<whole>{NUM}|{WORD_NUM})(?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
+    _part_count,
+    examples=("[seven] of the [eight runners] finished", "[12] of the [15 judges] agreed",
+              "he won [three] of his [five finals]"),
+    counterexamples=("one of the two leaders", "nine of the three rooms",
+                     "two of the 100 metres titles", "two of the four percent"),
+    triggers=("of the", "of its", "of their", "of his", "of her"),
+)
+
+
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w$£€¥.,/-])(?:{NUM})\s+(?:thousand|million|billion)\s+(?P<noun>[A-Za-z][\w'’-]*)")
+_IMPLIED_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|by|to|and|or|at|for|from|over|"
+                            r"under|last|this|next|a|an|the|on|with|as|than|while|when)\b")
+
+
+def _implied_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"from 350 million people in 2025 to 372 million in 2055": the second figure counts
+    what the first one did, in the same sentence."""
+    if _glued(text, match.start(), "$£€¥.,/-") or not _IMPLIED_AFTER.match(text, match.end()):
+        return None
+    figures = list(_COUNT_BEFORE.finditer(text, max(0, match.start() - 150), match.start()))
+    earlier = figures[-1] if figures else None  # the nearest figure before this one
+    number = parse_number(match.group("num"))
+    if earlier is None or number is None:
+        return None
+    noun = earlier.group("noun")
+    if noun.lower() in CURRENCY_WORDS or not _is_plural_noun(noun):
+        return None
+    return Fact("count", match.start(), match.end(), match.group(),
+                f"{plain(number)} {noun.lower()}", "count-implied", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_IMPLIED = FactPattern(
+    "count-implied", "count",
+    _line(rf"""(?P<num>{NUM}\s+(?:thousand|million|billion))\b"""),
+    _implied_count,
+    examples=("rose from [4 million people] in 1990 to [7.5 million] in 2020",
+              "[2 million visitors] came, against [1.5 million] a year before"),
+    counterexamples=("Debt rose to 372 million in 2055.",
+                     "from $350 million in 2025 to 372 million in 2055",
+                     "from 350 million euros in 2025 to 372 million in 2055",
+                     "4 million people came, and 7 million tourists"),
+    triggers=("thousand", "million", "billion"),
 )
 
 
@@ -957,6 +1042,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
-    COUNT, COUNT_WORDS,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED,
     TREATY_NAME, TREATY_COMMON,
 )
