@@ -34,6 +34,7 @@ from ..reveals import reveals
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
+from .prompts import clause_around, quoted, wh_question
 from .sentences import Article, Sentence, split_sentences
 from .tables import table_facts
 from .treatynames import NameMaterial, article_material
@@ -289,8 +290,10 @@ def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact], all_choice: 
     """The direct question's type and fields, or None when the fact allows only a cloze."""
     if not all_choice:
         if fact.kind == "date" and fact.date is not None:
-            return DateQuestion, {"type": "date", "prompt": _prompt(_date_lead(fact.date), fact,
-                                  sentence), "answer": fact.date.iso()}
+            before, after = _shown(fact, sentence)
+            prompt = wh_question(fact.date, before, after) or _prompt(
+                _date_lead(fact.date), fact, sentence)
+            return DateQuestion, {"type": "date", "prompt": prompt, "answer": fact.date.iso()}
         if fact.kind in ("duration", "percent", "count") and _numeric_ready(fact):
             return NumericQuestion, {
                 "type": "numeric",
@@ -322,9 +325,13 @@ def _date_lead(date: PartialDate) -> str:
 
 
 def _numeric_lead(fact: Fact) -> str:
+    """"How many economies?", not "How many biggest economies?": the counted noun alone."""
     if fact.kind == "percent":
         return "What percentage goes in the gap?"
-    return f"How many {fact.unit}? Fill the gap:"
+    if fact.kind == "duration":
+        return f"How many {fact.unit}? Fill the gap:"
+    noun = re.sub(r"\s*\([^()]*\)", "", fact.unit or "").split()[-1:] or ["of them"]
+    return f"How many {noun[0]}? Fill the gap:"
 
 
 def _choice_lead(fact: Fact) -> str:
@@ -347,12 +354,17 @@ def _choice_lead(fact: Fact) -> str:
 
 
 def _prompt(lead: str, fact: Fact, sentence: Sentence, number_only: bool = False) -> str:
+    before, after = _shown(fact, sentence, number_only)
+    return f"{lead} {quoted(_one_line(before + GAP + after))}"
+
+
+def _shown(fact: Fact, sentence: Sentence, number_only: bool = False) -> tuple[str, str]:
+    """The clause around the gap (`prompts.clause_around`), conversions next to it removed."""
     start, end = fact.start, fact.end
     if number_only and fact.number_start is not None and fact.number_end is not None:
         start, end = fact.number_start, fact.number_end
-    before = sentence.text[: start - sentence.start]
-    after = _without_conversion(fact, sentence.text[end - sentence.start:])
-    return f"{lead} “{_one_line(before + GAP + after)}”"
+    before, after = clause_around(sentence.text, start - sentence.start, end - sentence.start)
+    return before, _without_conversion(fact, after)
 
 
 _CONVERSION = re.compile(
@@ -372,8 +384,7 @@ def _without_conversion(fact: Fact, after: str) -> str:
 
 
 def _cloze_text(fact: Fact, sentence: Sentence) -> str | None:
-    before = sentence.text[: fact.start - sentence.start]
-    after = _without_conversion(fact, sentence.text[fact.end - sentence.start:])
+    before, after = _shown(fact, sentence)
     answer = _one_line(fact.text)
     if any(mark in text for text in (before, after, answer) for mark in ("{{", "}}")) or (
         "::" in answer
