@@ -312,3 +312,15 @@ def test_cli_extract_errors(tmp_path: Path) -> None:
     bad_date = runner.invoke(app, ["extract", str(empty), "--date", "June"])
     assert bad_date.exit_code == 1
     assert "--date" in bad_date.output
+
+
+def test_treaty_names_in_the_headline_are_wrong_answers_too() -> None:
+    """A headline is not a paragraph (no question comes from it), but its names are the
+    article's own: "Treaty of Karsk" in a headline is a plausible wrong answer."""
+    text = ("After the Treaty of Karsk and the Treaty of Lindau\n\n"
+            "The Treaty of Ostrava settled the river border.\n\n"
+            "Merchants traded at Velmora.\n")
+    question = _treaty_question(text, "Treaty of Ostrava")
+    assert isinstance(question, ChoiceQuestion)
+    assert sorted(question.choices) == ["Treaty of Karsk", "Treaty of Lindau",
+                                        "Treaty of Ostrava", "Treaty of Velmora"]

@@ -185,7 +185,7 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
     if not candidates:
         raise NoFactsError("no dates, figures or treaty names found")
     index = FactIndex([(fact, sentence.start) for fact, sentence in found])
-    material = article_material(article.text, [fact for fact, _ in found])
+    material = article_material(article.text, [fact for fact, _ in found], article.headline)
     questions: list[AnyQuestion] = []
     used_ids: set[str] = set()
     positions = _Positions(article.text)

@@ -892,6 +892,16 @@ _PREMODIFIERS_BEFORE = re.compile(
 )
 
 
+def _describes(word: str) -> bool:
+    """A capitalised word that describes or counts treaties rather than naming one."""
+    counted = parse_number(word) is not None and not re.fullmatch(r"1\d{3}|20\d\d", word)
+    return counted or word.lower() in GENERIC_MODIFIERS
+
+
+_NAME_HEAD_BEFORE = re.compile(rf"(?<![\w'’-])({CAP_WORD})\s+of\s+(?:the\s+)?$")
+_SECOND_NAME = re.compile(rf"\s*(?:,|,?\s+and|\s+&)\s+(?:the\s+)?{TREATY_WORD}\b")
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
     start = before.start() if before else match.start("kw")
@@ -912,8 +922,8 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     if any(t.lower() in NOT_TREATY_PREFIXES for t in tokens):
         return None
-    if not complement and tokens and all(t.lower() in GENERIC_MODIFIERS for t in tokens):
-        return None  # "the Unequal Treaties", "the American treaty": a description, no name
+    if not complement and tokens and all(_describes(t) for t in tokens):
+        return None  # "the Unequal Treaties", "the American treaty", "Three treaties": no name
     keyword = match.group("kw")
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
         return None  # lower-case forms are left to the common-noun pattern
@@ -923,7 +933,14 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     start = match.start("kw")
     for token in reversed(tokens):
         start = text.rindex(token, lowest, start)
+    head = _NAME_HEAD_BEFORE.search(text, max(0, start - 60), start) if tokens else None
+    if head is not None and head.group(1).lower() not in LEADING_WORDS:
+        start = head.start()  # "League of Nations Treaty", not the cut-off "Nations Treaty"
     end = match.end()
+    if complement:
+        second = _SECOND_NAME.search(text, match.start("comp"), end)
+        if second is not None:
+            end = second.start()  # "the Treaty of Aigun and the Convention of Peking": two
     if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
         end -= 1  # the sentence's full stop, not part of the name
     name = text[start:end]
@@ -946,6 +963,9 @@ TREATY_NAME = FactPattern(
         "under the [1951 Mutual Defense Treaty] between",
         "to rewrite the [Stability and Growth Pact] rules",
         "concluded the [Sino-British Joint Declaration on the Question of Hong Kong] in 1984",
+        "replaced the [Treaty of Nanking] and the [Treaty of the Bogue] in 1844",
+        "under the [Treaty of Aigun] and [Convention of Peking] terms",
+        "the [League of Nations Treaty] was cited",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "printed in The League of Nations Treaty Series",
@@ -953,7 +973,7 @@ TREATY_NAME = FactPattern(
                      "the Declaration of Independence",
                      "Agreement was reached on Monday.", "a new Honda Accord",
                      "the first of the Unequal Treaties", "the equivalent American treaty",
-                     "the Sino-Soviet treaty lapsed"),
+                     "the Sino-Soviet treaty lapsed", "Three treaties were signed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )

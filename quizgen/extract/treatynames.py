@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..models import MONTHS
+from .facts import find_facts
 from .facttypes import Fact
 
 _KEYWORDS = frozenset(
@@ -47,16 +48,22 @@ _YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d\d)(?!\d)")
 
 @dataclass(frozen=True)
 class NameMaterial:
-    """What an article offers to build wrong names from: its places and its years."""
+    """What an article offers to build wrong names from: the treaty names of its headline
+    (not a paragraph, so not among the facts), its places and its years."""
 
     places: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    names: tuple[str, ...] = ()
 
 
-def article_material(text: str, facts: Iterable[Fact]) -> NameMaterial:
+def article_material(text: str, facts: Iterable[Fact], headline: str | None = None
+                     ) -> NameMaterial:
     """Places the article puts something in, at or near (and the places its treaty names
-    are named after), and the years its dates name, each once in reading order."""
+    are named after), the years its dates name and the treaty names of its headline, each
+    once in reading order."""
     found = list(facts)
+    named = [f for f in find_facts(headline) if f.kind == "treaty"] if headline else []
+    found += named
     places: list[str] = []
     for match in _PLACE_AFTER.finditer(text):
         place, after = match.group("place"), match.group("next").strip()
@@ -73,13 +80,15 @@ def article_material(text: str, facts: Iterable[Fact]) -> NameMaterial:
     for fact in found:
         if fact.kind == "date" and fact.date is not None and fact.date.year not in years:
             years.append(fact.date.year)
-    return NameMaterial(tuple(places), tuple(years))
+    return NameMaterial(tuple(places), tuple(years), tuple(dict.fromkeys(f.text for f in named)))
 
 
 def built_names(answer: Fact, material: NameMaterial) -> list[str]:
-    """The answer's name with its place or year swapped for another of the article's, nearest
-    year first: the same form, the same era and region."""
-    names: list[str] = []
+    """The headline's other treaty names, then the answer's name with its place or year
+    swapped for another of the article's, nearest year first: the same form, the same era
+    and region."""
+    names = [name for name in material.names if not same_treaty(name, answer.text)
+             and named_form(name) == named_form(answer.text)]
     slot = _slot(answer.text)
     if slot is not None and slot[1] in material.places:
         head, place, tail = slot
