@@ -31,6 +31,7 @@ from ..models import (
     Source,
 )
 from ..reveals import reveals
+from ..slugs import slugify, unique_slug
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
@@ -265,7 +266,7 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
                    material: NameMaterial) -> Iterable[AnyQuestion]:
     """The direct question where the fact allows one, else the cloze; both with `both`."""
     fact, sentence = candidate.fact, candidate.sentence
-    base = _slug(f"{fact.kind}-{fact.key}")
+    base = slugify(f"{fact.kind} {fact.key}", fallback="fact")
     tags = [fact.group] if fact.group == fact.kind else [fact.group, fact.kind]
     source = QuestionSource(
         paragraph=sentence.paragraph,
@@ -407,28 +408,16 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _slug(text: str, limit: int = 48) -> str:
-    """A readable id part: 'treaty-treaty-on-mutual-friendship' rather than the whole name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "fact"
-    if len(slug) > limit:
-        cut = slug.rfind("-", 0, limit + 1)
-        slug = slug[: cut if cut > 0 else limit]
-    return slug
-
-
-def _unique(base: str, used: set[str]) -> str:
-    candidate = base
-    number = 2
-    while candidate in used:
-        candidate = f"{base}-{number}"
-        number += 1
-    used.add(candidate)
-    return candidate
-
-
 def default_deck_id(path: PurePath) -> str:
-    return _slug(path.stem) or "candidates"
+    return slugify(path.stem, fallback="candidates")
 
 
 def default_title(path: PurePath) -> str:
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Candidates"
+
+
+def _unique(base: str, used: set[str]) -> str:
+    """`unique_slug`, remembered: later questions of the deck must not take it either."""
+    chosen = unique_slug(base, used)
+    used.add(chosen)
+    return chosen

@@ -125,27 +125,32 @@ def _is_sentence_start(text: str, start: int) -> bool:
 # ------------------------------------------------------------------ money
 
 
-def _money(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    groups = match.groupdict()
-    currency = currency_of(groups["cur"] or groups.get("cur2") or "")
-    amount_text = groups["amt"]
-    number = parse_number(amount_text)
+def _money_fact(text: str, span: tuple[int, int], currency_text: str,
+                amount: re.Match[str], group: str, scale_text: str | None) -> Fact | None:
+    """One money fact from its parts, whichever order they were written in: the currency
+    (symbol, code or word), the amount (group `group` of `amount`) and its scale word;
+    cents and pence are counted in their currency's main unit."""
+    currency = currency_of(currency_text)
+    number = parse_number(amount.group(group))
     if currency is None or number is None:
         return None
-    scale = (groups.get("scale") or "").strip()
-    value = number
-    if scale:
-        scaled = parse_number(f"1 {scale}")
-        if scaled is None:
-            return None
-        value = number * scaled
-    if currency.endswith("-cent") or currency.endswith("-penny"):
+    scale = (scale_text or "").strip()
+    scaled = parse_number(f"1 {scale}") if scale else Decimal(1)
+    if scaled is None:
+        return None
+    value = number * scaled
+    if "-" in currency:  # "USD-cent", "GBP-penny"
         currency = currency.split("-")[0]
         value = value / 100
-    start, end = match.span()
-    return Fact("money", start, end, match.group(), f"{currency} {plain(value)}",
-                "money", number=value, unit=currency,
-                number_start=match.start("amt"), number_end=match.end("amt"))
+    start, end = span
+    return Fact("money", start, end, text[start:end], f"{currency} {plain(value)}", "money",
+                number=value, unit=currency,
+                number_start=amount.start(group), number_end=amount.end(group))
+
+
+def _money(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    return _money_fact(text, match.span(), match.group("cur"), match, "amt",
+                       match.group("scale"))
 
 
 MONEY_SYMBOL = FactPattern(
@@ -163,18 +168,8 @@ MONEY_SYMBOL = FactPattern(
 def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if match.group("cur"):
         return _money(match, text, ctx)
-    currency = currency_of(match.group("cur2"))
-    number = parse_number(match.group("amt2"))
-    if currency is None or number is None:
-        return None
-    scale = (match.group("scale2") or "").strip()
-    scaled = parse_number(f"1 {scale}") if scale else Decimal(1)
-    if scaled is None:
-        return None
-    value = number * scaled
-    return Fact("money", match.start(), match.end(), match.group(), f"{currency} {plain(value)}",
-                "money", number=value, unit=currency,
-                number_start=match.start("amt2"), number_end=match.end("amt2"))
+    return _money_fact(text, match.span(), match.group("cur2"), match, "amt2",
+                       match.group("scale2"))
 
 
 MONEY_CODE = FactPattern(
@@ -198,26 +193,10 @@ _AMOUNT_BEFORE = re.compile(
 
 def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_AMOUNT_BEFORE, text, match.start())
-    currency = currency_of(match.group("cur"))
-    if before is None or currency is None:
+    if before is None:
         return None
-    number = parse_number(before.group("amt"))
-    if number is None:
-        return None
-    value = number
-    scale = (before.group("scale") or "").strip()
-    if scale:
-        scaled = parse_number(f"1 {scale}")
-        if scaled is None:
-            return None
-        value = number * scaled
-    if "-" in currency:
-        currency = currency.split("-")[0]
-        value = value / 100
-    start, end = before.start(), match.end()
-    return Fact("money", start, end, text[start:end], f"{currency} {plain(value)}", "money",
-                number=value, unit=currency,
-                number_start=before.start("amt"), number_end=before.end("amt"))
+    return _money_fact(text, (before.start(), match.end()), match.group("cur"), before, "amt",
+                       before.group("scale"))
 
 
 MONEY_WORDS = FactPattern(
