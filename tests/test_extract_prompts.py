@@ -87,6 +87,8 @@ def test_how_many_names_the_counted_noun_alone() -> None:
     ("In ", ", the Senate voted against it.", None),              # verb without a known base
     ("Russia, after long talks, left the treaty in ", ".", None),  # not one plain clause
     ("Russia left the treaty in ", " after talks.", None),        # the date is not at the end
+    ("Negotiators began work on the accord in ", ".", None),      # a name, or a capital?
+    ("In ", ", the Senate ratified the pact.", "In what year did the Senate ratify the pact?"),
 ])
 def test_wh_questions_only_for_the_plainest_shapes(before: str, after: str,
                                                    asked: str | None) -> None:

@@ -344,7 +344,8 @@ def _choice_lead(fact: Fact) -> str:
         noun = {"treaties": "treaty", "agreements": "agreement", "pacts": "pact",
                 "accords": "accords", "conventions": "conventions",
                 "deals": "deal"}.get(keyword, keyword)
-        return f"Which {noun} goes in the gap?"
+        verb = "go" if noun.endswith("s") else "goes"
+        return f"Which {noun} {verb} in the gap?"
     if fact.kind == "money":
         return "Which amount goes in the gap?"
     if fact.kind == "date":

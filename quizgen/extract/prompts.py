@@ -112,20 +112,24 @@ def wh_question(when: PartialDate, before: str, after: str) -> str | None:
     head, tail = before.strip(), after.strip()
     opening = re.fullmatch(r"(?:In|On)", head)
     if opening and re.fullmatch(r",?\s*[^,;:()\"“”]+\.", tail):
-        return _asked(lead, re.sub(r"^,?\s*", "", tail)[:-1])
+        return _asked(lead, re.sub(r"^,?\s*", "", tail)[:-1], opens=False)
     closing = re.fullmatch(r"([^,;:()\"“”]+?)\s+(?:in|on)", head)
     if closing and tail == ".":
-        return _asked(lead, closing.group(1))
+        return _asked(lead, closing.group(1), opens=True)
     return None
 
 
-def _asked(lead: str, clause: str) -> str | None:
+def _asked(lead: str, clause: str, opens: bool) -> str | None:
+    """`opens`: the clause opens the sentence, so its first capital may be the sentence's
+    own ("Negotiators began …"): asked only where the subject is plainly a name or starts
+    with an article."""
     words = clause.split()
     verb_at = next((i for i, w in enumerate(words) if w in _BASE or w in ("was", "were")), None)
     if verb_at is None or not 1 <= verb_at <= 6:
         return None
     subject, verb, rest = words[:verb_at], words[verb_at], words[verb_at + 1:]
-    if not subject[0][:1].isupper() or subject[0].lower() in _PRONOUNS:
+    named = subject[0][:1].isupper() or (subject[0] in ("the", "a", "an") and len(subject) > 1)
+    if not named or subject[0].lower() in _PRONOUNS:
         return None
     if any(w in _BASE or w in ("was", "were", "and", "or") or re.search(r"\d", w)
            for w in subject[1:]):
@@ -134,6 +138,8 @@ def _asked(lead: str, clause: str) -> str | None:
         return None  # "resigned … and negotiated …": two verbs, one question cannot hold both
     if subject[0] in ("The", "A", "An"):
         subject = [subject[0].lower(), *subject[1:]]
+    elif opens and len(subject) == 1 and re.search(r"[^su]s$", subject[0]):
+        return None  # "Negotiators" or "Athens"? a plural common noun would keep its capital
     if verb in ("was", "were"):
         if not rest or not re.fullmatch(r"[a-z]+ed|born|built|held|won|lost|sold|made|taken",
                                         rest[0]):
