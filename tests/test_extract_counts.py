@@ -37,3 +37,9 @@ def test_a_figure_without_its_noun_takes_the_noun_of_the_figure_before() -> None
 ])
 def test_no_count_where_the_figure_only_points_back_or_has_no_noun(text: str) -> None:
     assert counts(text) == []
+
+
+def test_a_bare_figure_counts_the_noun_of_the_number_it_gives() -> None:
+    assert counts("By May the number of reported cases had risen to 1,240, officials said.") == [
+        ("1,240", "1240 cases")]
+    assert counts("The number of cases fell in 2019.") == []

@@ -367,6 +367,9 @@ def _relative_month(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
     month = month_number(match.group("month"))
     if month is None:
         return None
+    named = re.search(r"[A-Z][\w'’]*\s+$", text[max(0, match.start() - 30):match.start()])
+    if word == "of" and named:
+        return None  # "the Ides of March", "the Revolution of October": a name, not a date
     if word in ("last", "next", "this"):
         date = relative_month(month, word, ctx.reference) if ctx.reference else None
         key = date.iso() if date else f"{word} {match.group('month').lower()}"
@@ -384,7 +387,7 @@ DATE_RELATIVE_MONTH = FactPattern(
     examples=("his visit to the cosmodrome [last September] showed",
               "talks due [next March] will", "elections held in [November] were",
               "until the end of [June]"),
-    counterexamples=("Theresa May said", "you may go"),
+    counterexamples=("Theresa May said", "you may go", "the Ides of March was a day"),
     triggers=("#month",),
 )
 
@@ -845,6 +848,44 @@ COUNT_IMPLIED = FactPattern(
 )
 
 
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z][\w-]*s)\b(?P<gap>[^\d;]{0,100}?"
+    r"(?:\s+between\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+and)?\s+)$")
+_BARE_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|by|on|at|as|with|while|last|"
+                         r"this|since|including|according|from|before|after)\b")
+
+
+def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the number of cases had increased to 242": the figure counts the noun named before."""
+    if _glued(text, match.start(), "$£€¥.,/-#") or not _BARE_AFTER.match(text, match.end()):
+        return None
+    number = parse_number(match.group("num"))
+    before = _NUMBER_OF_BEFORE.search(text, max(0, match.start() - 160), match.start())
+    if number is None or number < 2 or before is None:
+        return None
+    noun = before.group("noun")
+    if not _is_plural_noun(noun) or re.fullmatch(r"1\d{3}|20\d\d", match.group("num")):
+        return None  # "the number of visits fell in 2019": a year, not the figure
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+                "count-number-of", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_NUMBER_OF = FactPattern(
+    "count-number-of", "count",
+    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _number_of,
+    examples=("the number of visitors rose to [12,000] last year",
+              "the total number of reported cases had reached [242], including 142 deaths",
+              "a total number of cases between [34,513] and [94,486]"),
+    counterexamples=("the number of visitors rose by 12% in 2019",
+                     "the number of cases fell in 2019",
+                     "a number of states signed; 12 refused",
+                     "the number of visitors rose to 12,000 tourists"),
+    triggers=("number",),
+)
+
+
 # ------------------------------------------------------------------ treaties
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -1041,6 +1082,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
-    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
     TREATY_NAME, TREATY_COMMON,
 )
