@@ -26,7 +26,7 @@ _LINKS = frozenset("of on for to the and with between concerning".split())
 _NOT_PLACES = frozenset(
     [m.casefold() for m in MONTHS]
     + """monday tuesday wednesday thursday friday saturday sunday the this that these those
-    his her its their he she it they we our a an one january congress parliament senate
+    his her its their he she it they we our a an one congress parliament senate
     article chapter section part order addition general particular return fact
     practice total""".split())
 _PLACE_AFTER = re.compile(
@@ -72,9 +72,8 @@ def article_material(text: str, facts: Iterable[Fact], headline: str | None = No
             places.append(place)
     for fact in found:
         slot = _slot(fact.text) if fact.kind == "treaty" else None
-        if slot is not None and slot[1] in places:
-            continue
-        if slot is not None and _is_place(slot[1]) and _named_after_place(fact.text):
+        if (slot is not None and slot[1] not in places and _is_place(slot[1])
+                and _named_after_place(fact.text)):
             places.append(slot[1])
     years: list[int] = []
     for fact in found:
