@@ -160,13 +160,22 @@ def _number_forms(value: Decimal) -> tuple[str, ...]:
 
 
 def _date_forms(when: PartialDate) -> tuple[str, ...]:
-    """1996 · 44 bc · march 2000 and 2000-03 · 19 june, june 19 and 2024-06-19."""
+    """1996 · 44 bc, 44 bce, 44 b.c. · march 2000 and 2000-03 · 19 june, june 19 and
+    2024-06-19."""
     if when.month is None:
-        return (_normalise(when.words()),)
+        return _era_forms(_normalise(when.words()))
     month = MONTHS[when.month - 1].casefold()
     if when.day is None:
-        return (_normalise(when.words()), when.iso())
+        return (*_era_forms(_normalise(when.words())), when.iso())
     return (f"{when.day} {month}", f"{month} {when.day}", when.iso())
+
+
+def _era_forms(written: str) -> tuple[str, ...]:
+    """A year before Christ is written 44 BC, 44 BCE or 44 B.C. alike."""
+    if not written.endswith(" bc"):
+        return (written,)
+    year = written.removesuffix(" bc")
+    return tuple(f"{year} {era}" for era in ("bc", "bce", "b.c.", "b.c.e."))
 
 
 def _contains(front: str, answer: str) -> bool:

@@ -8,11 +8,12 @@ import pytest
 from typer.testing import CliRunner
 
 from quizgen.cli import app
-from quizgen.extract import ExtractOptions, extract_article
-from quizgen.extract.candidates import build_deck, find_candidates
+from quizgen.extract import ExtractOptions, distractors, extract_article
+from quizgen.extract.candidates import all_facts, build_deck, find_candidates
 from quizgen.extract.distractors import choose_distractors
 from quizgen.extract.facts import find_facts
 from quizgen.extract.sentences import parse_article
+from quizgen.extract.treatynames import NameMaterial, same_treaty
 from quizgen.loading import load_deck
 from quizgen.models import ChoiceQuestion, ClozeQuestion, DateQuestion, NumericQuestion, PartialDate
 from quizgen.reveals import find_reveals
@@ -76,7 +77,11 @@ def test_each_fact_is_asked_once_directly_and_both_adds_the_cloze() -> None:
     assert isinstance(count, NumericQuestion)
     assert (count.answer, count.unit) == (1200, "boats")
     assert "___ boats" in count.prompt
-    assert not any(isinstance(q, ClozeQuestion) for q in deck.questions)
+    # The article names no other treaty of the same form, place or year to build a wrong
+    # name from, so its two treaties are asked as clozes; every other fact once, directly.
+    clozes = [q.id for q in deck.questions if isinstance(q, ClozeQuestion)]
+    assert sorted(clozes) == ["treaty-fishing-pact-cloze",
+                              "treaty-harbour-cooperation-treaty-cloze"]
     both = {q.id: q for q in build_deck(parse_article(ARTICLE), options(both=True)).questions}
     cloze = both["count-1200-boats-cloze"]
     assert isinstance(cloze, ClozeQuestion)
@@ -91,7 +96,7 @@ def test_one_question_per_sentence_and_none_shows_another_ones_answer() -> None:
     # "signed the ___ on 3 May 2021" and "signed the Harbour Cooperation Treaty on ___"
     # would each give the other away: the treaty, ranked higher, is the one asked.
     ids = {q.id for q in deck.questions}
-    assert "treaty-harbour-cooperation-treaty" in ids and "date-2021-05-03" not in ids
+    assert "treaty-harbour-cooperation-treaty-cloze" in ids and "date-2021-05-03" not in ids
     assert find_reveals(deck.questions) == []
 
 
@@ -107,7 +112,19 @@ def test_right_answer_takes_each_position_in_turn() -> None:
     deck = build_deck(parse_article(ARTICLE), options(all_choice=True))
     places = [q.choices.index(q.answer) for q in deck.questions if isinstance(q, ChoiceQuestion)]
     assert len(places) >= 3
-    assert places == [i % 4 for i in range(len(places))]
+    first = places[0]
+    assert places == [(first + i) % 4 for i in range(len(places))]
+
+
+def test_the_turn_of_places_starts_where_the_article_says() -> None:
+    """Decks with one choice question each must not all put the answer first."""
+    firsts = set()
+    for number in range(12):
+        text = f"Head line {number}\n\nThe fund lent $40 million in 2021 to story {number}.\n"
+        deck = build_deck(parse_article(text), options(all_choice=True))
+        question = next(q for q in deck.questions if isinstance(q, ChoiceQuestion))
+        firsts.add(question.choices.index(question.answer))
+    assert len(firsts) >= 3
 
 
 def test_max_keeps_the_best_questions() -> None:
@@ -136,13 +153,75 @@ def test_date_perturbations_keep_the_format() -> None:
     assert [c.text for c in chosen] == ["2002", "2006", "1999"]
 
 
-def test_treaty_choices_come_from_the_article_then_well_known_names() -> None:
-    deck = build_deck(parse_article(ARTICLE), options(all_choice=True))
-    question = next(q for q in deck.questions if q.id == "treaty-harbour-cooperation-treaty")
+TREATIES = (
+    "Three treaties on the river\n\n"
+    "The Treaty of Ostrava settled the river border in 1801.\n\n"
+    "Merchants had long traded at Velmora and at Dunhaven.\n\n"
+    "The Treaty of Karsk opened the ports in 1822.\n\n"
+    "Later, the Treaty of Lindau was signed in 1840, after a fishing pact had failed.\n"
+)
+
+
+def _treaty_question(text: str, answer: str) -> ChoiceQuestion | ClozeQuestion:
+    deck = build_deck(parse_article(text), options(all_choice=True))
+    for question in deck.questions:
+        if isinstance(question, ChoiceQuestion) and question.answer == answer:
+            return question
+        if isinstance(question, ClozeQuestion) and question.gaps()[0].answer == answer:
+            return question
+    raise AssertionError(f"no question about {answer}")
+
+
+def test_treaty_choices_are_the_articles_own_names_of_the_same_form() -> None:
+    question = _treaty_question(TREATIES, "Treaty of Karsk")
     assert isinstance(question, ChoiceQuestion)
-    assert "Harbour Cooperation Treaty" in question.choices
-    assert "fishing pact" in question.choices
-    assert len(set(question.choices)) == 4
+    assert set(question.choices) == {"Treaty of Karsk", "Treaty of Ostrava", "Treaty of Lindau",
+                                     "Treaty of Velmora"}  # the last one built from a place
+    assert "fishing pact" not in question.choices  # a common noun is not of the same form
+
+
+def test_treaty_names_are_built_from_the_articles_places_and_years() -> None:
+    text = ("River news\n\nThe Treaty of Ostrava was signed in 1801.\n\n"
+            "Traders met at Velmora, at Dunhaven and near Skarn.\n")
+    question = _treaty_question(text, "Treaty of Ostrava")
+    assert isinstance(question, ChoiceQuestion)
+    assert sorted(question.choices) == ["Treaty of Dunhaven", "Treaty of Ostrava",
+                                        "Treaty of Skarn", "Treaty of Velmora"]
+    text = ("River news\n\nRussia left the 1961 treaty in 1996.\n\n"
+            "Talks began in 1959 and ended in 1963.\n")
+    question = _treaty_question(text, "1961 treaty")
+    assert isinstance(question, ChoiceQuestion)
+    assert sorted(question.choices) == ["1959 treaty", "1961 treaty", "1963 treaty",
+                                        "1996 treaty"]
+
+
+def test_too_few_plausible_treaty_names_gives_a_cloze_never_a_famous_name() -> None:
+    text = "Harbour news\n\nThe Harbour Cooperation Treaty was signed by both islands.\n"
+    deck = build_deck(parse_article(text), options(all_choice=True))
+    (question,) = deck.questions
+    assert isinstance(question, ClozeQuestion)
+    assert question.gaps()[0].answer == "Harbour Cooperation Treaty"
+    assert not hasattr(distractors, "WELL_KNOWN_TREATIES")
+
+
+def test_a_treaty_is_never_offered_as_a_wrong_answer_under_another_spelling() -> None:
+    text = ("Ports news\n\nThe Treaty of Nanking opened five ports in 1842.\n\n"
+            "The Treaty of Nanjing, as it is also known, was signed at Tarsel.\n\n"
+            "The Nanking Treaty was the first of several; the Treaty of Wexmoor followed.\n")
+    names = [f for f, _ in all_facts(parse_article(text)) if f.kind == "treaty"]
+    (answer,) = [f for f in names if f.text == "Treaty of Nanking"]
+    chosen = choose_distractors(answer, [f for f in names if f is not answer])
+    assert chosen is None  # only the same treaty again, and one other: too few
+    (answer,) = [f for f in names if f.text == "Treaty of Wexmoor"]
+    material = NameMaterial(places=("Wexmoor", "Tarsel", "Brill"))
+    chosen = choose_distractors(answer, [f for f in names if f is not answer], material=material)
+    assert chosen is not None
+    spellings = {"Treaty of Nanking", "Treaty of Nanjing", "Nanking Treaty"}
+    assert len(spellings & {c.text for c in chosen}) == 1
+    assert same_treaty("Treaty of Nanking", "Treaty of Nanjing")
+    assert same_treaty("Treaty of Aigun", "Aigun Treaty")
+    assert same_treaty("Sino-Soviet treaty", "Sino-Soviet Treaty of Friendship and Alliance")
+    assert not same_treaty("Treaty of Ostrava", "Treaty of Lindau")
 
 
 def test_all_choice_asks_every_direct_question_as_choice() -> None:
@@ -233,3 +312,15 @@ def test_cli_extract_errors(tmp_path: Path) -> None:
     bad_date = runner.invoke(app, ["extract", str(empty), "--date", "June"])
     assert bad_date.exit_code == 1
     assert "--date" in bad_date.output
+
+
+def test_treaty_names_in_the_headline_are_wrong_answers_too() -> None:
+    """A headline is not a paragraph (no question comes from it), but its names are the
+    article's own: "Treaty of Karsk" in a headline is a plausible wrong answer."""
+    text = ("After the Treaty of Karsk and the Treaty of Lindau\n\n"
+            "The Treaty of Ostrava settled the river border.\n\n"
+            "Merchants traded at Velmora.\n")
+    question = _treaty_question(text, "Treaty of Ostrava")
+    assert isinstance(question, ChoiceQuestion)
+    assert sorted(question.choices) == ["Treaty of Karsk", "Treaty of Lindau",
+                                        "Treaty of Ostrava", "Treaty of Velmora"]

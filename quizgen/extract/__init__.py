@@ -3,7 +3,7 @@ figures and treaty names, found by explicit patterns.
 
 `extract_article` is the one entry point the CLI needs; the modules underneath each do
 one job (documents and their readers, sentences, words, patterns, values, facts,
-distractors, candidates, writer).
+distractors and treaty names, prompts, candidates, writer).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 Each kept fact gives a cloze of its sentence and, where the fact allows, a direct
 question: a `date` question for a date with a known value, a `numeric` one for
 durations, percentages and counts, a `choice` one for money and treaty names (and for
-every kind with `all_choice`). Facts are ranked so the best candidates come first:
+every kind with `all_choice`); a fact with too few plausible wrong answers (a treaty in an
+article that names no other treaty, place or year to build one from) is asked as a cloze.
+Facts are ranked so the best candidates come first:
 a sentence that states several facts and needs no earlier sentence to make sense
 ("Russia left the 1961 treaty in 1996." rather than "It left it then.") ranks high.
 """
@@ -11,6 +13,7 @@ a sentence that states several facts and needs no earlier sentence to make sense
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,11 +31,14 @@ from ..models import (
     Source,
 )
 from ..reveals import reveals
+from ..slugs import slugify, unique_slug
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
+from .prompts import clause_around, quoted, wh_question
 from .sentences import Article, Sentence, split_sentences
 from .tables import table_facts
+from .treatynames import NameMaterial, article_material
 
 ANAPHORA = frozenset(
     """it its this that these those they them their he she his her him such there but and
@@ -180,12 +186,13 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
     if not candidates:
         raise NoFactsError("no dates, figures or treaty names found")
     index = FactIndex([(fact, sentence.start) for fact, sentence in found])
+    material = article_material(article.text, [fact for fact, _ in found], article.headline)
     questions: list[AnyQuestion] = []
     used_ids: set[str] = set()
-    positions = _Positions()
+    positions = _Positions(article.text)
     for candidate in candidates:
         others = index.neighbours(candidate.fact, candidate.sentence.start)
-        made = list(_questions_for(candidate, others, options, used_ids, positions))
+        made = list(_questions_for(candidate, others, options, used_ids, positions, material))
         if all(_keeps_secrets(question, questions) for question in made):
             questions.extend(made)
     if options.max_questions is not None:
@@ -237,10 +244,12 @@ _DirectType = type[DateQuestion] | type[NumericQuestion] | type[ChoiceQuestion]
 
 class _Positions:
     """Where the right answer goes in each choice question: each place in turn, so that
-    no position is the tell (sorted choices put a middle value second most of the time)."""
+    no position is the tell (sorted choices put a middle value second most of the time).
+    The turn starts at a place drawn from the article's text, the same every run: a deck
+    with one or two choice questions would otherwise always put the answer first."""
 
-    def __init__(self) -> None:
-        self.asked = 0
+    def __init__(self, seed: str = "") -> None:
+        self.asked = zlib.crc32(seed.encode("utf-8"))
 
     def next(self, size: int) -> int:
         place = self.asked % size
@@ -253,17 +262,18 @@ def _iso(date: PartialDate | None) -> str | None:
 
 
 def _questions_for(candidate: Candidate, others: Sequence[Fact], options: ExtractOptions,
-                   used_ids: set[str], positions: _Positions) -> Iterable[AnyQuestion]:
+                   used_ids: set[str], positions: _Positions,
+                   material: NameMaterial) -> Iterable[AnyQuestion]:
     """The direct question where the fact allows one, else the cloze; both with `both`."""
     fact, sentence = candidate.fact, candidate.sentence
-    base = _slug(f"{fact.kind}-{fact.key}")
+    base = slugify(f"{fact.kind} {fact.key}", fallback="fact")
     tags = [fact.group] if fact.group == fact.kind else [fact.group, fact.kind]
     source = QuestionSource(
         paragraph=sentence.paragraph,
         quote=_one_line(sentence.text),
         span=(sentence.start, sentence.end),
     )
-    direct = _direct(fact, sentence, others, options.all_choice, positions)
+    direct = _direct(fact, sentence, others, options.all_choice, positions, material)
     cloze = _cloze_text(fact, sentence)
     if cloze is not None and (direct is None or options.both):
         yield ClozeQuestion(type="cloze", id=_unique(f"{base}-cloze", used_ids), tags=tags,
@@ -276,19 +286,22 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
 
 
 def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact], all_choice: bool,
-            positions: _Positions) -> tuple[_DirectType, dict[str, object]] | None:
+            positions: _Positions,
+            material: NameMaterial) -> tuple[_DirectType, dict[str, object]] | None:
     """The direct question's type and fields, or None when the fact allows only a cloze."""
     if not all_choice:
         if fact.kind == "date" and fact.date is not None:
-            return DateQuestion, {"type": "date", "prompt": _prompt(_date_lead(fact.date), fact,
-                                  sentence), "answer": fact.date.iso()}
+            before, after = _shown(fact, sentence)
+            prompt = wh_question(fact.date, before, after) or _prompt(
+                _date_lead(fact.date), fact, sentence)
+            return DateQuestion, {"type": "date", "prompt": prompt, "answer": fact.date.iso()}
         if fact.kind in ("duration", "percent", "count") and _numeric_ready(fact):
             return NumericQuestion, {
                 "type": "numeric",
                 "prompt": _prompt(_numeric_lead(fact), fact, sentence, number_only=True),
                 "answer": fact.number, "unit": fact.unit,
             }
-    wrong = choose_distractors(fact, others)
+    wrong = choose_distractors(fact, others, material=material)
     if wrong is None:
         return None
     ordered = sorted(wrong, key=lambda c: (c.order, c.text.casefold()))
@@ -313,9 +326,13 @@ def _date_lead(date: PartialDate) -> str:
 
 
 def _numeric_lead(fact: Fact) -> str:
+    """"How many economies?", not "How many biggest economies?": the counted noun alone."""
     if fact.kind == "percent":
         return "What percentage goes in the gap?"
-    return f"How many {fact.unit}? Fill the gap:"
+    if fact.kind == "duration":
+        return f"How many {fact.unit}? Fill the gap:"
+    noun = re.sub(r"\s*\([^()]*\)", "", fact.unit or "").split()[-1:] or ["of them"]
+    return f"How many {noun[0]}? Fill the gap:"
 
 
 def _choice_lead(fact: Fact) -> str:
@@ -327,7 +344,8 @@ def _choice_lead(fact: Fact) -> str:
         noun = {"treaties": "treaty", "agreements": "agreement", "pacts": "pact",
                 "accords": "accords", "conventions": "conventions",
                 "deals": "deal"}.get(keyword, keyword)
-        return f"Which {noun} goes in the gap?"
+        verb = "go" if noun.endswith("s") else "goes"
+        return f"Which {noun} {verb} in the gap?"
     if fact.kind == "money":
         return "Which amount goes in the gap?"
     if fact.kind == "date":
@@ -338,12 +356,17 @@ def _choice_lead(fact: Fact) -> str:
 
 
 def _prompt(lead: str, fact: Fact, sentence: Sentence, number_only: bool = False) -> str:
+    before, after = _shown(fact, sentence, number_only)
+    return f"{lead} {quoted(_one_line(before + GAP + after))}"
+
+
+def _shown(fact: Fact, sentence: Sentence, number_only: bool = False) -> tuple[str, str]:
+    """The clause around the gap (`prompts.clause_around`), conversions next to it removed."""
     start, end = fact.start, fact.end
     if number_only and fact.number_start is not None and fact.number_end is not None:
         start, end = fact.number_start, fact.number_end
-    before = sentence.text[: start - sentence.start]
-    after = _without_conversion(fact, sentence.text[end - sentence.start:])
-    return f"{lead} “{_one_line(before + GAP + after)}”"
+    before, after = clause_around(sentence.text, start - sentence.start, end - sentence.start)
+    return before, _without_conversion(fact, after)
 
 
 _CONVERSION = re.compile(
@@ -363,8 +386,7 @@ def _without_conversion(fact: Fact, after: str) -> str:
 
 
 def _cloze_text(fact: Fact, sentence: Sentence) -> str | None:
-    before = sentence.text[: fact.start - sentence.start]
-    after = _without_conversion(fact, sentence.text[fact.end - sentence.start:])
+    before, after = _shown(fact, sentence)
     answer = _one_line(fact.text)
     if any(mark in text for text in (before, after, answer) for mark in ("{{", "}}")) or (
         "::" in answer
@@ -387,28 +409,16 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _slug(text: str, limit: int = 48) -> str:
-    """A readable id part: 'treaty-treaty-on-mutual-friendship' rather than the whole name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "fact"
-    if len(slug) > limit:
-        cut = slug.rfind("-", 0, limit + 1)
-        slug = slug[: cut if cut > 0 else limit]
-    return slug
-
-
-def _unique(base: str, used: set[str]) -> str:
-    candidate = base
-    number = 2
-    while candidate in used:
-        candidate = f"{base}-{number}"
-        number += 1
-    used.add(candidate)
-    return candidate
-
-
 def default_deck_id(path: PurePath) -> str:
-    return _slug(path.stem) or "candidates"
+    return slugify(path.stem, fallback="candidates")
 
 
 def default_title(path: PurePath) -> str:
     return path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Candidates"
+
+
+def _unique(base: str, used: set[str]) -> str:
+    """`unique_slug`, remembered: later questions of the deck must not take it either."""
+    chosen = unique_slug(base, used)
+    used.add(chosen)
+    return chosen

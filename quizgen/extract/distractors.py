@@ -4,8 +4,9 @@ Order of preference: facts of the same kind from *other* sentences of the articl
 sentence that gives "$11 billion (about £12 billion)" states one amount twice, so its
 other figures are never wrong answers), then perturbations of the answer in its own
 format (1996 → 1994, 1998; "$11 billion" → "$6 billion", "$22 billion"), computed with
-Decimal. Never the answer again, never a duplicate, never the answer's amount in another
-currency.
+Decimal. Treaty names: the article's other names of the same form, then names built from
+its own places and years (`treatynames.py`), never a fixed list of famous treaties. Never
+the answer again, never a duplicate, never the answer's amount in another currency.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..models import PartialDate
 from .facttypes import Fact
+from .treatynames import NameMaterial, built_names, named_form, same_treaty
 from .values import number_words, parse_number, plain
 
 COUNT = 3
@@ -30,16 +32,6 @@ YEAR_SHIFTS = (-2, 2, -5, 5, -1, 1, -10, 10)
 PERCENT_SHIFTS = (-10, 10, -20, 20, -5, 5, -30, 30)
 DECADE_SHIFTS = (-10, 10, -20, 20)
 
-WELL_KNOWN_TREATIES = (
-    "Treaty of Versailles", "Warsaw Pact", "North Atlantic Treaty", "Treaty of Rome",
-    "Kyoto Protocol", "Paris Agreement", "Helsinki Accords", "Geneva Conventions",
-    "Good Friday Agreement", "Molotov–Ribbentrop Pact", "Treaty of Westphalia",
-    "Anti-Ballistic Missile Treaty",
-)
-COMMON_TREATIES = (
-    "non-aggression pact", "free-trade agreement", "mutual defence treaty", "peace treaty",
-    "ceasefire agreement", "security pact", "arms control treaty", "trade agreement",
-)
 
 
 @dataclass(frozen=True)
@@ -71,11 +63,13 @@ class FactIndex:
 
 
 def choose_distractors(
-    answer: Fact, others: Sequence[Fact], count: int = COUNT
+    answer: Fact, others: Sequence[Fact], count: int = COUNT,
+    material: NameMaterial | None = None,
 ) -> list[Choice] | None:
     """`count` wrong answers for `answer`, or None when the article and its format give too few.
 
-    `others` must hold facts from sentences other than the answer's own.
+    `others` must hold facts from sentences other than the answer's own; `material` (the
+    article's places and years) builds further treaty names when the article names too few.
     """
     chosen: list[Choice] = []
     seen_text = {_norm(answer.text)}
@@ -86,6 +80,8 @@ def choose_distractors(
             return
         if _norm(text) in seen_text or value in seen_values:
             return
+        if answer.kind == "treaty" and any(same_treaty(text, c.text) for c in chosen):
+            return  # "Treaty of Nanjing" beside "Treaty of Nanking": one wrong answer twice
         seen_text.add(_norm(text))
         seen_values.add(value)
         chosen.append(Choice(text, order))
@@ -94,9 +90,8 @@ def choose_distractors(
         offer(*_from_other(answer, other))
     for text, value, order in _perturbations(answer):
         offer(text, value, order)
-    if answer.kind == "treaty":
-        capitalised = answer.text[:1].isupper()
-        for name in WELL_KNOWN_TREATIES if capitalised else COMMON_TREATIES:
+    if answer.kind == "treaty" and material is not None:
+        for name in built_names(answer, material):
             offer(name, _norm(name), Decimal(0))
     return chosen if len(chosen) >= count else None
 
@@ -131,14 +126,18 @@ def _same_kind(answer: Fact, others: Sequence[Fact]) -> list[Fact]:
     pool = [f for f in others
             if f.kind == answer.kind and f.key != answer.key and _compatible(answer, f)]
     if answer.kind == "treaty":
-        shape = answer.text[:1].isupper()
-        return sorted(pool, key=lambda f: (f.text[:1].isupper() != shape, f.start))
+        return sorted(pool, key=lambda f: f.start)
     return sorted(pool, key=lambda f: (_distance(answer, f), f.start))
 
 
 def _compatible(answer: Fact, other: Fact) -> bool:
     if answer.kind == "money":
         return answer.unit == other.unit
+    if answer.kind == "treaty":
+        # Same form (a capitalised name or a common-noun one), never the answer written
+        # another way ("Aigun Treaty" for "Treaty of Aigun").
+        return (named_form(answer.text) == named_form(other.text)
+                and not same_treaty(answer.text, other.text))
     if answer.kind == "date":
         if answer.date is not None and other.date is not None:
             return _precision(answer.date) == _precision(other.date)

@@ -127,20 +127,9 @@ def _decode(data: bytes, name: str, url: str | None) -> Document:
         from .htmlinput import read_html
 
         return read_html(data, name, url)
-    text = _utf8(data, name)
+    from .sentences import decode_article
+
+    text = decode_article(data, name)
     from .textinput import read_text
 
     return read_text(text, name, url)
-
-
-def _utf8(data: bytes, name: str) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            f"{name}:{line}: not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8"
-        ) from None
-    if "\x00" in text:
-        raise InputError(f"{name}: looks like a binary file, not a text article")
-    return text

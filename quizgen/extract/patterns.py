@@ -125,27 +125,32 @@ def _is_sentence_start(text: str, start: int) -> bool:
 # ------------------------------------------------------------------ money
 
 
-def _money(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    groups = match.groupdict()
-    currency = currency_of(groups["cur"] or groups.get("cur2") or "")
-    amount_text = groups["amt"]
-    number = parse_number(amount_text)
+def _money_fact(text: str, span: tuple[int, int], currency_text: str,
+                amount: re.Match[str], group: str, scale_text: str | None) -> Fact | None:
+    """One money fact from its parts, whichever order they were written in: the currency
+    (symbol, code or word), the amount (group `group` of `amount`) and its scale word;
+    cents and pence are counted in their currency's main unit."""
+    currency = currency_of(currency_text)
+    number = parse_number(amount.group(group))
     if currency is None or number is None:
         return None
-    scale = (groups.get("scale") or "").strip()
-    value = number
-    if scale:
-        scaled = parse_number(f"1 {scale}")
-        if scaled is None:
-            return None
-        value = number * scaled
-    if currency.endswith("-cent") or currency.endswith("-penny"):
+    scale = (scale_text or "").strip()
+    scaled = parse_number(f"1 {scale}") if scale else Decimal(1)
+    if scaled is None:
+        return None
+    value = number * scaled
+    if "-" in currency:  # "USD-cent", "GBP-penny"
         currency = currency.split("-")[0]
         value = value / 100
-    start, end = match.span()
-    return Fact("money", start, end, match.group(), f"{currency} {plain(value)}",
-                "money", number=value, unit=currency,
-                number_start=match.start("amt"), number_end=match.end("amt"))
+    start, end = span
+    return Fact("money", start, end, text[start:end], f"{currency} {plain(value)}", "money",
+                number=value, unit=currency,
+                number_start=amount.start(group), number_end=amount.end(group))
+
+
+def _money(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    return _money_fact(text, match.span(), match.group("cur"), match, "amt",
+                       match.group("scale"))
 
 
 MONEY_SYMBOL = FactPattern(
@@ -163,18 +168,8 @@ MONEY_SYMBOL = FactPattern(
 def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if match.group("cur"):
         return _money(match, text, ctx)
-    currency = currency_of(match.group("cur2"))
-    number = parse_number(match.group("amt2"))
-    if currency is None or number is None:
-        return None
-    scale = (match.group("scale2") or "").strip()
-    scaled = parse_number(f"1 {scale}") if scale else Decimal(1)
-    if scaled is None:
-        return None
-    value = number * scaled
-    return Fact("money", match.start(), match.end(), match.group(), f"{currency} {plain(value)}",
-                "money", number=value, unit=currency,
-                number_start=match.start("amt2"), number_end=match.end("amt2"))
+    return _money_fact(text, match.span(), match.group("cur2"), match, "amt2",
+                       match.group("scale2"))
 
 
 MONEY_CODE = FactPattern(
@@ -198,26 +193,10 @@ _AMOUNT_BEFORE = re.compile(
 
 def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_AMOUNT_BEFORE, text, match.start())
-    currency = currency_of(match.group("cur"))
-    if before is None or currency is None:
+    if before is None:
         return None
-    number = parse_number(before.group("amt"))
-    if number is None:
-        return None
-    value = number
-    scale = (before.group("scale") or "").strip()
-    if scale:
-        scaled = parse_number(f"1 {scale}")
-        if scaled is None:
-            return None
-        value = number * scaled
-    if "-" in currency:
-        currency = currency.split("-")[0]
-        value = value / 100
-    start, end = before.start(), match.end()
-    return Fact("money", start, end, text[start:end], f"{currency} {plain(value)}", "money",
-                number=value, unit=currency,
-                number_start=before.start("amt"), number_end=before.end("amt"))
+    return _money_fact(text, (before.start(), match.end()), match.group("cur"), before, "amt",
+                       before.group("scale"))
 
 
 MONEY_WORDS = FactPattern(
@@ -388,6 +367,9 @@ def _relative_month(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
     month = month_number(match.group("month"))
     if month is None:
         return None
+    named = re.search(r"[A-Z][\w'’]*\s+$", text[max(0, match.start() - 30):match.start()])
+    if word == "of" and named:
+        return None  # "the Ides of March", "the Revolution of October": a name, not a date
     if word in ("last", "next", "this"):
         date = relative_month(month, word, ctx.reference) if ctx.reference else None
         key = date.iso() if date else f"{word} {match.group('month').lower()}"
@@ -405,7 +387,7 @@ DATE_RELATIVE_MONTH = FactPattern(
     examples=("his visit to the cosmodrome [last September] showed",
               "talks due [next March] will", "elections held in [November] were",
               "until the end of [June]"),
-    counterexamples=("Theresa May said", "you may go"),
+    counterexamples=("Theresa May said", "you may go", "the Ides of March was a day"),
     triggers=("#month",),
 )
 
@@ -721,7 +703,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             text[max(0, match.start() - 30):match.start()]):
         return None  # "nine in ten analysts" is a ratio, not a head count
     spelled = not re.match(r"\d", number_text)
-    if spelled and previous.lower() in DETERMINERS:
+    if spelled and previous.lower() in DETERMINERS and not _figure_after_determiner(
+            text, text.rindex(previous, 0, match.start()), words[:head_index]):
         return None  # "the two leaders" points back; it is not a new figure
     if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
                             "section", "clause", "resolution", "flight", "route", "room"):
@@ -737,6 +720,19 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return Fact("count", match.start(), end, text[match.start():end],
                 f"{plain(number)} {head.lower()}", "count", number=number, unit=noun,
                 number_start=match.start("num"), number_end=match.end("num"))
+
+
+_PART_BEFORE = re.compile(rf"(?P<part>\d[\d,]*|{SMALL_WORD})\s+of\s+$")
+
+
+def _figure_after_determiner(text: str, determiner_start: int, modifiers: list[str]) -> bool:
+    """"the three gold medals" and "seven of the eight runners" state a figure; "the two
+    leaders" and "the two other sides" only point back to people or things just named."""
+    part = _PART_BEFORE.search(text, max(0, determiner_start - 30), determiner_start)
+    if part is not None and (parse_number(part.group("part")) or 0) >= 2:
+        return True  # "one of the two leaders" is about one of them, not a figure
+    return bool(modifiers) and not any(
+        w.lower() in FUNCTION_WORDS or w.lower() in GENERIC_MODIFIERS for w in modifiers)
 
 
 _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|freestyle|"
@@ -773,11 +769,120 @@ COUNT_WORDS = FactPattern(
     _count,
     examples=("[a dozen countries] signed", "[forty new jobs]", "[three people] died",
               "[a dozen other states] have", "[Two crore new homes] will be built",
-              "[half a million people] marched"),
+              "[half a million people] marched", "he kept the [three gold medals] he won",
+              "seven of the [eight runners] finished"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
+                     "the two sides agreed", "the two other states", "their three children",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#numword",),
+)
+
+
+
+
+def _part_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"seven of the eight runners": the part is a count of the whole's noun."""
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    part, whole = parse_number(match.group("num")), parse_number(match.group("whole"))
+    head = next((w.rstrip(",;:.") for w in match.group("words").split()
+                 if _is_plural_noun(w.rstrip(",;:."))), None)
+    if part is None or whole is None or head is None or not 2 <= part < whole:
+        return None
+    if head.lower() in UNIT_SINGULAR or head.lower() in (*MEASURE_UNITS, "percent", "points"):
+        return None  # "two of the 100 metres titles": an event, not a head count
+    return Fact("count", match.start("num"), match.end("num"), match.group("num"),
+                f"{plain(part)} {head.lower()}", "count-part", number=part, unit=head,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_PART = FactPattern(
+    "count-part", "count",
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}|{WORD_NUM})\s+of\s+(?:the|its|their|his|her)\s+
+              (?P<whole>{NUM}|{WORD_NUM})(?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
+    _part_count,
+    examples=("[seven] of the [eight runners] finished", "[12] of the [15 judges] agreed",
+              "he won [three] of his [five finals]"),
+    counterexamples=("one of the two leaders", "nine of the three rooms",
+                     "two of the 100 metres titles", "two of the four percent"),
+    triggers=("of the", "of its", "of their", "of his", "of her"),
+)
+
+
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w$£€¥.,/-])(?:{NUM})\s+(?:thousand|million|billion)\s+(?P<noun>[A-Za-z][\w'’-]*)")
+_IMPLIED_AFTER = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|by|to|and|or|at|for|from|over|"
+                            r"under|last|this|next|a|an|the|on|with|as|than|while|when)\b")
+
+
+def _implied_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"from 350 million people in 2025 to 372 million in 2055": the second figure counts
+    what the first one did, in the same sentence."""
+    if _glued(text, match.start(), "$£€¥.,/-") or not _IMPLIED_AFTER.match(text, match.end()):
+        return None
+    figures = list(_COUNT_BEFORE.finditer(text, max(0, match.start() - 150), match.start()))
+    earlier = figures[-1] if figures else None  # the nearest figure before this one
+    number = parse_number(match.group("num"))
+    if earlier is None or number is None:
+        return None
+    noun = earlier.group("noun")
+    if noun.lower() in CURRENCY_WORDS or not _is_plural_noun(noun):
+        return None
+    return Fact("count", match.start(), match.end(), match.group(),
+                f"{plain(number)} {noun.lower()}", "count-implied", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_IMPLIED = FactPattern(
+    "count-implied", "count",
+    _line(rf"""(?P<num>{NUM}\s+(?:thousand|million|billion))\b"""),
+    _implied_count,
+    examples=("rose from [4 million people] in 1990 to [7.5 million] in 2020",
+              "[2 million visitors] came, against [1.5 million] a year before"),
+    counterexamples=("Debt rose to 372 million in 2055.",
+                     "from $350 million in 2025 to 372 million in 2055",
+                     "from 350 million euros in 2025 to 372 million in 2055",
+                     "4 million people came, and 7 million tourists"),
+    triggers=("thousand", "million", "billion"),
+)
+
+
+_NUMBER_OF_BEFORE = re.compile(
+    r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z][\w-]*s)\b(?P<gap>[^\d;]{0,100}?"
+    r"(?:\s+between\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+and)?\s+)$")
+_BARE_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|by|on|at|as|with|while|last|"
+                         r"this|since|including|according|from|before|after)\b")
+
+
+def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the number of cases had increased to 242": the figure counts the noun named before."""
+    if _glued(text, match.start(), "$£€¥.,/-#") or not _BARE_AFTER.match(text, match.end()):
+        return None
+    number = parse_number(match.group("num"))
+    before = _NUMBER_OF_BEFORE.search(text, max(0, match.start() - 160), match.start())
+    if number is None or number < 2 or before is None:
+        return None
+    noun = before.group("noun")
+    if not _is_plural_noun(noun) or re.fullmatch(r"1\d{3}|20\d\d", match.group("num")):
+        return None  # "the number of visits fell in 2019": a year, not the figure
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+                "count-number-of", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_NUMBER_OF = FactPattern(
+    "count-number-of", "count",
+    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _number_of,
+    examples=("the number of visitors rose to [12,000] last year",
+              "the total number of reported cases had reached [242], including 142 deaths",
+              "a total number of cases between [34,513] and [94,486]"),
+    counterexamples=("the number of visitors rose by 12% in 2019",
+                     "the number of cases fell in 2019",
+                     "a number of states signed; 12 refused",
+                     "the number of visitors rose to 12,000 tourists"),
+    triggers=("number",),
 )
 
 
@@ -807,6 +912,16 @@ _PREMODIFIERS_BEFORE = re.compile(
 )
 
 
+def _describes(word: str) -> bool:
+    """A capitalised word that describes or counts treaties rather than naming one."""
+    counted = parse_number(word) is not None and not re.fullmatch(r"1\d{3}|20\d\d", word)
+    return counted or word.lower() in GENERIC_MODIFIERS
+
+
+_NAME_HEAD_BEFORE = re.compile(rf"(?<![\w'’-])({CAP_WORD})\s+of\s+(?:the\s+)?$")
+_SECOND_NAME = re.compile(rf"\s*(?:,|,?\s+and|\s+&)\s+(?:the\s+)?{TREATY_WORD}\b")
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
     start = before.start() if before else match.start("kw")
@@ -827,6 +942,8 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     if any(t.lower() in NOT_TREATY_PREFIXES for t in tokens):
         return None
+    if not complement and tokens and all(_describes(t) for t in tokens):
+        return None  # "the Unequal Treaties", "the American treaty", "Three treaties": no name
     keyword = match.group("kw")
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
         return None  # lower-case forms are left to the common-noun pattern
@@ -836,7 +953,14 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     start = match.start("kw")
     for token in reversed(tokens):
         start = text.rindex(token, lowest, start)
+    head = _NAME_HEAD_BEFORE.search(text, max(0, start - 60), start) if tokens else None
+    if head is not None and head.group(1).lower() not in LEADING_WORDS:
+        start = head.start()  # "League of Nations Treaty", not the cut-off "Nations Treaty"
     end = match.end()
+    if complement:
+        second = _SECOND_NAME.search(text, match.start("comp"), end)
+        if second is not None:
+            end = second.start()  # "the Treaty of Aigun and the Convention of Peking": two
     if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
         end -= 1  # the sentence's full stop, not part of the name
     name = text[start:end]
@@ -859,18 +983,26 @@ TREATY_NAME = FactPattern(
         "under the [1951 Mutual Defense Treaty] between",
         "to rewrite the [Stability and Growth Pact] rules",
         "concluded the [Sino-British Joint Declaration on the Question of Hong Kong] in 1984",
+        "replaced the [Treaty of Nanking] and the [Treaty of the Bogue] in 1844",
+        "under the [Treaty of Aigun] and [Convention of Peking] terms",
+        "the [League of Nations Treaty] was cited",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "printed in The League of Nations Treaty Series",
                      "the North Atlantic Treaty Organization met",
                      "the Declaration of Independence",
-                     "Agreement was reached on Monday.", "a new Honda Accord"),
+                     "Agreement was reached on Monday.", "a new Honda Accord",
+                     "the first of the Unequal Treaties", "the equivalent American treaty",
+                     "the Sino-Soviet treaty lapsed", "Three treaties were signed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )
 
 
 _MODIFIERS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Za-z0-9][\w'’-]*,?\s+){1,4}$")
+
+
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+(?:a|an)\s+$", re.IGNORECASE)
 
 
 def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -896,6 +1028,9 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     lowered = [t.group().lower() for t in tokens]
     if all(parse_number(m) is not None and not re.fullmatch(r"1\d{3}|20\d\d", m) for m in lowered):
         return None  # "two treaties" counts treaties; it names none
+    if _PREDICATE_BEFORE.search(text, max(0, before.start() + tokens[0].start() - 30),
+                                before.start() + tokens[0].start()):
+        return None  # "X was an 1858 treaty between …" says what X is; it names nothing new
     if all(m in GENERIC_MODIFIERS for m in lowered):
         return None
     if any(m in CONTRACT_MODIFIERS or m in NOT_TREATY_PREFIXES for m in lowered):
@@ -933,7 +1068,8 @@ TREATY_COMMON = FactPattern(
                      "one of the peace treaties", "to conclude the peace treaty",
                      "the first of the unequal treaties", "a supplementary agreement",
                      "the equivalent American treaty",
-                     "a trade treaty with the Qing"),
+                     "a trade treaty with the Qing",
+                     "The pact was an 1858 treaty between two empires"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
@@ -946,6 +1082,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
-    COUNT, COUNT_WORDS,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
     TREATY_NAME, TREATY_COMMON,
 )

@@ -27,6 +27,8 @@ _PAGE_NUMBER = re.compile(r"(?:^|\s)(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})
                           re.IGNORECASE)
 _SENTENCE_END = re.compile("[.!?\u2026:][\"'\u201d\u2019\u00bb)\\]]*$")
 _BULLET = re.compile("^[\u2022\u25e6\u25aa\u2013\u2014*-]\\s*")
+TOUCHING = 0.1
+"""Runs closer than this share of the line's height have no space between them."""
 BAND = 0.1
 """Share of the page height at top and bottom where running headers and footers sit."""
 
@@ -116,8 +118,8 @@ def _cells(runs: list[tuple[float, float, str]], height: float) -> list[str]:
             continue
         if previous_right is None or left - previous_right > height:
             cells.append(text)
-        elif cells[-1].endswith((" ", "\u00ad")):
-            cells[-1] += text
+        elif cells[-1].endswith((" ", "\u00ad")) or left - previous_right < TOUCHING * height:
+            cells[-1] += text  # no room for a space between them: "Sino" "-" "British"
         else:
             cells[-1] += " " + text
         previous_right = right
@@ -209,4 +211,12 @@ def _joined(text: str, more: str) -> str:
     text, more = text.rstrip(), more.strip()
     if text.endswith("\u00ad"):
         return text[:-1] + more
+    hard = _HARD_HYPHEN_END.search(text)
+    if hard is not None and (more[:1].isupper() or (hard.group(1) == "" and more[:1].isalpha())):
+        return text[: hard.start()] + "-" + more  # "Sino-" ⏎ "British": one word, as printed
     return f"{text} {more}"
+
+
+_HARD_HYPHEN_END = re.compile(r"(?<=\w)( ?)-$")
+"""A printed hyphen ending a line inside a compound ("Sino-British"); typesetters mark
+their own word breaks with a soft hyphen instead (handled above)."""

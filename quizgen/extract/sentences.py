@@ -28,6 +28,7 @@ from typing import Any
 from ..errors import InputError, display_path
 from ..limits import MAX_ARTICLE_BYTES
 from ..reading import read_regular_file
+from ..textfiles import decode_utf8
 
 PYSBD_MAX_CHARS = 200_000
 """Above this size sentences are split by a fast rule-based splitter instead of pysbd,
@@ -86,15 +87,14 @@ class Article:
 
 def read_article(path: Path) -> str:
     """UTF-8 (with or without BOM), line endings kept so offsets match the file's characters."""
-    shown = display_path(path)
     raw = read_regular_file(path, limit=MAX_ARTICLE_BYTES, what="article")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            f"{shown}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8"
-        ) from None
+    return decode_article(raw, display_path(path))
+
+
+def decode_article(raw: bytes, shown: str) -> str:
+    """An article's bytes as text (`textfiles.decode_utf8`), refusing a binary file;
+    `shown` names the file or URL in errors."""
+    text = decode_utf8(raw, shown)
     if "\x00" in text:
         raise InputError(f"{shown}: looks like a binary file, not a text article")
     return text
