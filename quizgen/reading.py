@@ -50,7 +50,7 @@ def opened_regular_file(path: Path, *, limit: int, what: str = "file") -> Iterat
             raise InputError(f"{shown}: {what} is not a regular file ({file_kind(info.st_mode)})")
         if info.st_size > limit:
             raise InputError(
-                f"{shown}: {what} is {_size(info.st_size)}, over the limit of {_size(limit)}"
+                f"{shown}: {what} is over the limit of {_size(limit)} ({info.st_size:,} bytes)"
             )
         yield descriptor
     except OSError as error:

@@ -368,5 +368,5 @@ def test_a_lock_file_larger_than_any_deck_is_refused_before_it_is_read(
     result = CliRunner().invoke(app, ["build", small_deck.name, "-o", "out"])
     assert result.exit_code == 1
     assert result.output == (
-        "build: deck.lock: the lock file is 16.0 MB, over the limit of 16.0 MB\n")
+        "build: deck.lock: the lock file is over the limit of 16.0 MB (16,777,217 bytes)\n")
     assert not (tmp_path / "out").exists()

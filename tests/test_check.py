@@ -222,7 +222,7 @@ def test_cli_check_passes_and_reports_bad_paths(tmp_path: Path) -> None:
     assert ok.stdout.endswith("1 supported, 0 inferred, 0 not checked, 0 unsupported\n")
     missing = runner.invoke(app, ["check", str(deck), "--source", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1
-    assert "nope.txt: no such file" in missing.stderr
+    assert "nope.txt: cannot read: No such file or directory" in missing.stderr
 
 
 @pytest.mark.skipif(not SHARED_ARTICLE.exists(), reason="shared/article is not beside the clone")

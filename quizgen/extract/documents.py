@@ -17,18 +17,18 @@ files are read (not a FIFO, a device or a folder), and none over `MAX_BYTES`.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, display_path
+from ..limits import MAX_ARTICLE_BYTES
+from ..reading import read_regular_file
 
-MAX_BYTES = 25 * 1024 * 1024
-"""Larger than any article or report a teacher would quiz on; a guard against /dev/zero."""
+MAX_BYTES = MAX_ARTICLE_BYTES
+"""A file or a fetched page: larger than any article or report a teacher would quiz on."""
 FETCH_TIMEOUT = 20.0
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -62,34 +62,9 @@ def read_document(location: str | Path) -> Document:
         name = location
     else:
         path = Path(location)
-        data, url, name = _read_file(path), None, display_path(path)
+        data, url, name = (read_regular_file(path, limit=MAX_BYTES, what="article"), None,
+                           display_path(path))
     return _decode(data, name, url)
-
-
-def _read_file(path: Path) -> bytes:
-    shown = display_path(path)
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise InputError(f"{shown}: no such file") from None
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{shown}: is a folder, not an article file")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{shown}: not a regular file (a pipe or a device?); "
-                         "save the article to a file first")
-    if info.st_size > MAX_BYTES:
-        raise InputError(f"{shown}: {info.st_size} bytes is more than the "
-                         f"{MAX_BYTES // (1024 * 1024)} MB an article may have")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise InputError(f"{shown}: cannot read: {error.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{shown}: grew past {MAX_BYTES // (1024 * 1024)} MB while being read")
-    return data
 
 
 def _fetch(url: str) -> bytes:
