@@ -458,25 +458,33 @@ DATE_CENTURY = FactPattern(
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 
 
-def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    if _glued(text, match.start(), "$£€¥.,/'’"):
-        return None
-    year = int(match.group("year"))
-    start, end = match.span()
+def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = None) -> bool:
+    """True when the digits at start..end name, number or count something rather than
+    give a year; `after` is where the next word is looked for (past a short range)."""
+    if _glued(text, start, "$£€¥.,/'’"):
+        return True
     before = text[max(0, start - 2):start]
     if len(before) == 2 and before[1] in "-–" and before[0].isalpha():
-        return None  # COVID-19, F-2000: a name, not a year
+        return True  # COVID-19, F-2000: a name, not a year
     previous = _preceding_word(text, start).lower()
-    if previous in ("no.", "no", "number", "#", "flight", "route", "page", "room", "model"):
-        return None
-    following = _NEXT_WORD.match(text, end)
+    if previous in ("no.", "no", "number", "#", "flight", "route", "page", "pages", "pp.",
+                    "room", "model"):
+        return True
+    following = _NEXT_WORD.match(text, end if after is None else after)
     if (following and _is_plural_noun(following.group(1))
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")):
-        return None  # "2000 troops" counts troops
-    bracketed = text[start - 1:start] in ("(", "–") or text[end:end + 1] in (")", "–")
-    if year < 1800 and previous not in DATE_PREPOSITIONS and not bracketed:
-        return None  # "(1689)", "(1762–1796)": years after a name or in a range
+        return True  # "2000 troops" counts troops
+    bracketed = (text[start - 1:start] in ("(", "–") or text[end:end + 1] in (")", "–")
+                 or re.match(r"-\d", text[end:end + 2]) is not None)
+    return year < 1800 and previous not in DATE_PREPOSITIONS and not bracketed
+    # "(1689)", "(1762–1796)", "1710-11": years after a name or in a range
+
+
+def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    year = int(match.group("year"))
+    if _not_a_year(text, match.start(), match.end(), year):
+        return None
     return _date_fact(match, "year", make_date(year))
 
 
@@ -491,6 +499,33 @@ DATE_YEAR = FactPattern(
     counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
                      "in 24 years",
                      "$2011 was paid", "COVID-19 and F-2000"),
+    triggers=("#digit",),
+)
+
+
+def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"1957-58", "(2008–16)": the second year of a range written short is a date too,
+    read in the first year's century; "2024-06" (a month) runs backwards and is refused."""
+    first, short = int(match.group("first")), int(match.group("short"))
+    if _not_a_year(text, match.start(), match.end("first"), first, after=match.end()):
+        return None
+    if not short > first % 100:
+        return None
+    year = first - first % 100 + short
+    span = (match.start("short"), match.end("short"))
+    return _date_fact(match, "year-range-end", make_date(year), span=span)
+
+
+DATE_SHORT_RANGE = FactPattern(
+    "date-short-range", "date",
+    _line(rf"""(?P<first>{YEAR})\s?[-–]\s?(?P<short>\d\d)(?![\w%]|[.,]\d|\s?[-–/]\s?\d)"""),
+    _range_end_year,
+    examples=("the drought of [1957]-[58] ruined", "the [winter of 1957]–[58] was cold",
+              "the mayor ([2008]–[16]) resigned", "during the [1710]-[11] campaign",
+              "the [2019]-[20] season"),
+    counterexamples=("published 2024-06 online", "dated 2024-06-19 in the file",
+                     "page 1957-58 of the report", "they sold 1957-58 tickets",
+                     "a COVID-19-20 test", "the 1957-45 count"),
     triggers=("#digit",),
 )
 
@@ -1080,7 +1115,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS,
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
-    DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR, DATE_BC,
+    DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
+    DATE_SHORT_RANGE, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
     TREATY_NAME, TREATY_COMMON,

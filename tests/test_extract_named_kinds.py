@@ -1,0 +1,41 @@
+"""Kinds of fact the gold rules name that once had no pattern: the second year of a short
+range, a month or day listed without its year, a figure whose noun a range or list leaves
+implied, a count of one, and a treaty named by a possessive. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.extract.facts import find_facts
+from quizgen.models import PartialDate
+
+
+def found(text: str, kind: str) -> list[tuple[str, str]]:
+    return [(f.text, f.key) for f in find_facts(text) if f.kind == kind]
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("The drought of 1957-58 emptied the wells.", [("1957", "1957"), ("58", "1958")]),
+    ("The drought of 1957–58 emptied the wells.", [("1957", "1957"), ("58", "1958")]),
+    ("The mayor (2008–16) built a bridge.", [("2008", "2008"), ("16", "2016")]),
+    ("Work stopped in 1923–1925 for lack of funds.", [("1923", "1923"), ("1925", "1925")]),
+])
+def test_both_years_of_a_range_are_dates_the_short_one_read_in_full(
+        text: str, years: list[tuple[str, str]]) -> None:
+    assert found(text, "date") == years
+
+
+def test_the_short_year_carries_its_full_year_as_a_date() -> None:
+    (second,) = [f for f in find_facts("The siege of 1710-11 failed.") if f.text == "11"]
+    assert second.date == PartialDate(1711)
+
+
+@pytest.mark.parametrize("text", [
+    "The file was published 2024-06 online.",    # a year and a month, not a range
+    "The scan is dated 2024-06-19 in the file.",
+    "See page 1957-58 of the report.",
+    "They sold 1957-58 tickets at the gate.",     # a count, not a year
+])
+def test_no_short_range_year_where_the_digits_are_no_range_of_years(text: str) -> None:
+    assert [f for f in find_facts(text) if f.pattern == "year-range-end"] == []
