@@ -39,3 +39,21 @@ def test_the_short_year_carries_its_full_year_as_a_date() -> None:
 ])
 def test_no_short_range_year_where_the_digits_are_no_range_of_years(text: str) -> None:
     assert [f for f in find_facts(text) if f.pattern == "year-range-end"] == []
+
+
+def test_a_treaty_named_after_a_person_keeps_the_possessive() -> None:
+    assert found("Jay's Treaty kept the peace, and Pinckney’s Treaty opened the river.",
+                 "treaty") == [("Jay's Treaty", "jay's treaty"),
+                               ("Pinckney’s Treaty", "pinckney's treaty")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Britain's Good Friday Agreement held.", [("Good Friday Agreement",
+                                                 "good friday agreement")]),
+    ("Britain's Treaty obligations grew.", []),   # the keyword qualifies a noun
+    ("The country's Treaty was signed.", []),     # no name in a common noun's possessive
+    ("Jay's treaty was signed.", []),             # lower case: not written as a name
+])
+def test_other_possessives_only_end_the_part_before_a_name(
+        text: str, names: list[tuple[str, str]]) -> None:
+    assert found(text, "treaty") == names

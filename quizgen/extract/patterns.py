@@ -957,11 +957,36 @@ _NAME_HEAD_BEFORE = re.compile(rf"(?<![\w'’-])({CAP_WORD})\s+of\s+(?:the\s+)?$
 _SECOND_NAME = re.compile(rf"\s*(?:,|,?\s+and|\s+&)\s+(?:the\s+)?{TREATY_WORD}\b")
 
 
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def _possessive_name(text: str, match: re.Match[str], tokens: list[str]) -> Fact | None:
+    """"Jay's Treaty", "Pinckney's Treaty": a capitalised keyword right after a capitalised
+    possessive is named after a person. Other possessives only end the part before a
+    name ("Britain's Good Friday Agreement"), so this takes the possessive alone before
+    the keyword, and not where the keyword qualifies a noun ("Britain's Treaty rights")."""
+    keyword = match.group("kw")
+    if not tokens or match.group("comp") or not keyword[0].isupper():
+        return None
+    possessor = tokens[-1]
+    if not (possessor[:1].isupper() and possessor.endswith(("'s", "’s")) and len(possessor) > 3):
+        return None
+    following = _WORD_AFTER.match(text, match.end())
+    if following and (following.group(1)[0].isupper() or _is_plural_noun(following.group(1))):
+        return None  # "Jay's Treaty Series", "Britain's Treaty obligations"
+    start = text.rindex(possessor, 0, match.start("kw"))
+    name = text[start:match.end()]
+    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-name")
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
     start = before.start() if before else match.start("kw")
     premod = before.group() if before else ""
     tokens = premod.split()
+    named = _possessive_name(text, match, tokens)
+    if named is not None:
+        return named
     # Drop sentence openers and function words before the name: "The Paris Agreement".
     while tokens and (tokens[0].lower() in LEADING_WORDS or tokens[0].lower().endswith(
             ("'s", "’s"))):
@@ -1021,6 +1046,8 @@ TREATY_NAME = FactPattern(
         "replaced the [Treaty of Nanking] and the [Treaty of the Bogue] in 1844",
         "under the [Treaty of Aigun] and [Convention of Peking] terms",
         "the [League of Nations Treaty] was cited",
+        "[Jay's Treaty] averted war in 1794", "under [Pinckney’s Treaty], Spain opened",
+        "after [Jay's Treaty], [Pinckney's Treaty] followed",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "printed in The League of Nations Treaty Series",
@@ -1028,7 +1055,9 @@ TREATY_NAME = FactPattern(
                      "the Declaration of Independence",
                      "Agreement was reached on Monday.", "a new Honda Accord",
                      "the first of the Unequal Treaties", "the equivalent American treaty",
-                     "the Sino-Soviet treaty lapsed", "Three treaties were signed"),
+                     "the Sino-Soviet treaty lapsed", "Three treaties were signed",
+                     "the country's Treaty was", "Britain's Treaty obligations grew",
+                     "Jay's treaty was", "Jay's Treaty Series"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )
