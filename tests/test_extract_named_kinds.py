@@ -57,3 +57,35 @@ def test_a_treaty_named_after_a_person_keeps_the_possessive() -> None:
 def test_other_possessives_only_end_the_part_before_a_name(
         text: str, names: list[tuple[str, str]]) -> None:
     assert found(text, "treaty") == names
+
+
+def dates(text: str) -> list[tuple[str, str]]:
+    return found(text, "date")
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("The fair ran in August and September 1710.",
+     [("August", "1710-08"), ("September 1710", "1710-09")]),
+    ("Prices rose between May, June and July 2020.",
+     [("May", "2020-05"), ("June", "2020-06"), ("July 2020", "2020-07")]),
+    ("The ferry will sail in May or June.", [("May", "may"), ("June", "june")]),
+    ("Polls opened on 3 and 4 May 2024.", [("3", "2024-05-03"), ("4 May 2024", "2024-05-04")]),
+    ("The summit met on 12–14 March 2023.",
+     [("12", "2023-03-12"), ("14 March 2023", "2023-03-14")]),
+    ("Polls opened on May 3 and 4, 2024, in every ward.",
+     [("May 3", "2024-05-03"), ("4, 2024", "2024-05-04")]),
+])
+def test_a_month_or_day_in_a_list_takes_the_lists_month_and_year(
+        text: str, wanted: list[tuple[str, str]]) -> None:
+    assert dates(text) == wanted
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Theresa May and June Sarpong met.", []),   # people, not months
+    ("June or May said no.", []),
+    ("On May 3 and 4 others the doors shut.", [("May 3", "--05-03")]),  # 4 counts others
+    ("Rain fell on 31 and 4 May 2024.", [("4 May 2024", "2024-05-04")]),  # runs backwards
+])
+def test_no_listed_date_where_the_list_is_of_names_or_of_other_figures(
+        text: str, wanted: list[tuple[str, str]]) -> None:
+    assert dates(text) == wanted

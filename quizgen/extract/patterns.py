@@ -273,10 +273,14 @@ def _year_of(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+LIST_JOINT = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+|\s?[-–]\s?)"
+"""What joins the items of a list or the ends of a range: ", ", " and ", " or ", " to ", "–"."""
+
+
 def _full_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     day = int(re.match(r"\d+", match.group("day")).group())  # type: ignore[union-attr]
     month = month_number(match.group("month"))
-    year = _year_of(match.group("year"))
+    year = _year_of(match.group("year") or match.groupdict().get("listyear"))
     if month is None:
         return None
     if year is None:
@@ -303,11 +307,141 @@ DATE_DAY_MONTH = FactPattern(
 DATE_MONTH_DAY = FactPattern(
     "date-month-day", "date",
     _line(rf"""\b(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?!,\d|\.\d|:)
-              (?:,?\s+(?P<year>{YEAR})\b)?"""),
+              (?:,?\s+(?P<year>{YEAR})\b
+              |(?=(?:{LIST_JOINT}{DAY}\b)+,?\s+(?P<listyear>{YEAR})\b))?"""),
     _full_date,
     examples=("on [June 19, 2024], the president", "by [Sept. 30] the fund",
-              "on [January 6th 2021] a mob", "[Dec 7 1941]"),
+              "on [January 6th 2021] a mob", "[Dec 7 1941]", "on [May 3] and 4, 2024"),
     counterexamples=("March 2000 was",),
+    triggers=("#month",),
+)
+
+
+def _listed_date(match: re.Match[str], text: str, ctx: Context, day: int, month: int | None,
+                 year: int | None) -> Fact | None:
+    """A day that takes its month, and its year if any, from the end of its list."""
+    if month is None:
+        return None
+    key = f"--{month:02d}-{day:02d}"
+    if year is None:
+        date = make_date(ctx.reference.year, month, day) if ctx.reference else None
+        if make_date(2024, month, day) is None:  # no such day in any year: 30 February
+            return None
+        return _date_fact(match, "day-in-list", date, key, span=match.span("day"))
+    date = make_date(year, month, day)
+    if date is None:
+        return None
+    return _date_fact(match, "day-in-list", date, span=match.span("day"))
+
+
+def _day_before_list_end(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"3 and 4 May 2024", "1, 2 or 3 June": every day of the list is a date of its month."""
+    days = [int(d) for d in re.findall(r"\d+", match.group("day") + match.group("rest"))]
+    if days != sorted(set(days)):
+        return None  # "31 and 4 May": no list of days runs backwards
+    return _listed_date(match, text, ctx, days[0], month_number(match.group("month")),
+                        _year_of(match.group("year")))
+
+
+DATE_DAY_LIST = FactPattern(
+    "date-day-list", "date",
+    _line(rf"""(?<![\w$£€¥.,/:–-])(?P<day>{DAY})\b
+              (?P<rest>(?:{LIST_JOINT}{DAY}\b)+)\s+(?:of\s+)?(?P<month>{MONTH})(?![a-z])
+              (?:,?\s+(?P<year>{YEAR})\b)?"""),
+    _day_before_list_end,
+    examples=("votes were cast on [3] and [4 May 2024]", "open on [1], [2] or [3 June]",
+              "the [12]–[14 March 2023] summit"),
+    counterexamples=("on 31 and 4 May 2024", "a 2.5 and 4 May rise", "at 10:30 and 4 May"),
+    triggers=("#month",),
+)
+
+
+_MONTH_DAY_LIST_BEFORE = re.compile(
+    rf"\b{MONTH}\s+{DAY}\b(?:{LIST_JOINT}{DAY}\b)*{LIST_JOINT}$")
+_AFTER_LISTED_DAY = re.compile(
+    rf"(?P<more>(?:{LIST_JOINT}{DAY}\b)*),?\s+(?P<year>{YEAR})\b|\s*(?:[.;:)]|,(?!\s*\d)|$)"
+    r"|\s+(?:and|or|in|at|to|when|before|after|the|this|last|next|for|with)\b")
+
+
+def _day_after_list_start(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"May 3 and 4, 2024": a day after a month's first day takes the month and the year."""
+    if _glued(text, match.start(), "$£€¥.,/:"):
+        return None
+    before = _MONTH_DAY_LIST_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    after = _AFTER_LISTED_DAY.match(text, match.end())
+    if before is None or after is None:
+        return None  # "May 3 and 4 others": the figure counts something
+    listed = re.findall(r"(?<![\w.])\d+\b", before.group())
+    days = [int(d) for d in listed] + [int(re.sub(r"\D", "", match.group("day")))]
+    if days != sorted(set(days)):
+        return None
+    month = month_number(re.match(r"[A-Za-z]+\.?", before.group()).group())  # type: ignore[union-attr]
+    fact = _listed_date(match, text, ctx, days[-1], month, _year_of(after.group("year")))
+    if fact is not None and after.group("year") and not after.group("more"):
+        # The list's last day holds the year: "4, 2024" is one date, not a day and a year.
+        return _date_fact(match, "day-in-list", fact.date, span=(match.start(), after.end()))
+    return fact
+
+
+DATE_DAY_AFTER_LIST = FactPattern(
+    "date-day-after-list", "date",
+    _line(rf"""(?P<day>{DAY})\b(?![.,:]\d)"""),
+    _day_after_list_start,
+    examples=("on [May 3] and [4, 2024] the polls", "between [June 1] and [3] the town",
+              "on [March 2], [5] and [9, 2021]"),
+    counterexamples=("on May 3 and 4 others", "on May 9 and 4 in June", "by May 3 and 4.5%"),
+    triggers=("#month",),
+)
+
+
+_MONTH_LIST_AFTER = re.compile(
+    rf"(?:{LIST_JOINT}{MONTH_FULL}\b)+(?:,?\s+(?P<year>{YEAR})\b(?!s))?")
+_MONTH_LIST_BEFORE = re.compile(rf"\b{MONTH_FULL}(?:{LIST_JOINT}{MONTH_FULL})*{LIST_JOINT}$")
+_BARE_MAY_AFTER = re.compile(
+    r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|in|of|to|for|at|on|the|this|next|last|when|while|"
+    r"before|after|until|by|with|from)\b")
+
+
+def _month_in_list(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"August and September 1710": August is a date of 1710 too; "in May or June": both
+    months are dates. Refused next to a capitalised word, where months name people
+    ("Theresa May and June Sarpong")."""
+    start, end = match.span()
+    if re.match(r"\s+(?:\d|of\s+\d)", text[end:end + 8]):
+        return None  # "September 1710" and "June 3" are other patterns' dates
+    after = _MONTH_LIST_AFTER.match(text, end)
+    before = _MONTH_LIST_BEFORE.search(text, max(0, start - 80), start)
+    if after is None and before is None:
+        return None
+    first = before.start() if before is not None else start
+    last = after.end() if after is not None else end
+    previous = _preceding_word(text, first)
+    if (previous[:1].isupper() and previous.lower() not in DATE_PREPOSITIONS
+            and previous.lower() not in LEADING_WORDS and not _is_sentence_start(
+                text, first - len(previous) - 1)):
+        return None
+    year_text = after.group("year") if after is not None else None
+    if re.match(r"\s+[A-Z]", text[last:last + 2]):
+        return None
+    listed = text[first:last].lower()
+    if year_text is None and re.search(r"\bmay\b", listed) and not _BARE_MAY_AFTER.match(
+            text, last):
+        return None  # "June or May said": a name, not a month
+    month = month_number(match.group())
+    if year_text is None:
+        return _date_fact(match, "month", None, match.group().lower())
+    date = make_date(int(year_text), month)
+    return None if date is None else _date_fact(match, "month-in-list", date)
+
+
+DATE_MONTH_LIST = FactPattern(
+    "date-month-list", "date",
+    _line(rf"""\b{MONTH_FULL}\b"""),
+    _month_in_list,
+    examples=("in [August] and [September 1710]", "it opens in [May] or [June]",
+              "between [May], [June] and [July 2020]", "from [March] to [May 1999]"),
+    counterexamples=("Theresa May and June Sarpong met", "June or May said no",
+                     "in March, prices rose", "April and May Smith"),
     triggers=("#month",),
 )
 
@@ -374,6 +508,9 @@ def _relative_month(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
         date = relative_month(month, word, ctx.reference) if ctx.reference else None
         key = date.iso() if date else f"{word} {match.group('month').lower()}"
         return _date_fact(match, "relative-month", date, key)
+    listed = _MONTH_LIST_AFTER.match(text, match.end("month"))
+    if listed is not None and listed.group("year"):
+        return None  # "in August and September 1710": the list pattern gives it its year
     span = (match.start("month"), match.end("month"))
     return _date_fact(match, "month", None, match.group("month").lower(), span)
 
@@ -1144,6 +1281,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS,
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
+    DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
