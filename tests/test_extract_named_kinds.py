@@ -89,3 +89,44 @@ def test_a_month_or_day_in_a_list_takes_the_lists_month_and_year(
 def test_no_listed_date_where_the_list_is_of_names_or_of_other_figures(
         text: str, wanted: list[tuple[str, str]]) -> None:
     assert dates(text) == wanted
+
+
+@pytest.mark.parametrize(("text", "kind", "wanted"), [
+    ("Between 43 and 89 million people live on the plain.", "count",
+     [("43", "43000000 people"), ("89 million people", "89000000 people")]),
+    ("Two, three or four runners shared a lane.", "count",
+     [("Two", "2 runners"), ("three", "3 runners"), ("four runners", "4 runners")]),
+    ("Turnout rose by between 20 and 50 per cent.", "percent",
+     [("20", "20%"), ("50 per cent", "50%")]),
+    ("Rates fell from 12 to 9% in a year.", "percent", [("12", "12%"), ("9%", "9%")]),
+    ("Repairs cost 20 to 50 million euros.", "money",
+     [("20", "EUR 20000000"), ("50 million euros", "EUR 50000000")]),
+    ("Talks took between three and five years.", "duration",
+     [("three", "3 year"), ("five years", "5 year")]),
+])
+def test_a_figure_whose_noun_a_range_or_list_leaves_implied_shares_it(
+        text: str, kind: str, wanted: list[tuple[str, str]]) -> None:
+    assert found(text, kind) == wanted
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("In 2019 and 40 people died.", [("40 people", "40 people")]),  # a year, then a count
+    ("In 2019, 3 or 4 runners fell.", [("3", "3 runners"), ("4 runners", "4 runners")]),
+    ("Of the 12, 3 passengers left.", [("3 passengers", "3 passengers")]),  # no list
+    ("The score was 3-1, 2 goals to spare.", [("2 goals", "2 goals")]),
+    ("Under Article 5 and 6 states voted.", [("6 states", "6 states")]),  # a name
+])
+def test_no_shared_noun_where_the_figures_are_no_list_of_one_thing(
+        text: str, wanted: list[tuple[str, str]]) -> None:
+    assert found(text, "count") == wanted
+
+
+def test_a_deck_asks_the_figure_as_written_rather_than_the_one_it_lends_its_noun_to() -> None:
+    from quizgen.extract.candidates import ExtractOptions, build_deck
+    from quizgen.extract.sentences import parse_article
+    from quizgen.models import NumericQuestion
+
+    article = parse_article("Floods\n\nBetween 43 and 89 million people live on the plain.\n")
+    (question,) = build_deck(article, ExtractOptions(deck_id="floods")).questions
+    assert isinstance(question, NumericQuestion)
+    assert question.answer == 89000000

@@ -134,9 +134,16 @@ def _sentence_score(sentence: Sentence, facts_in_sentence: int) -> Decimal:
     return density + self_contained - too_long
 
 
+BORROWED = frozenset({"count-in-list", "percent-in-list", "money-in-list", "duration-in-list",
+                      "year-range-end", "day-in-list", "month-in-list"})
+"""Patterns whose value is read from the rest of a list or range ("43" in "43 to 89 million
+people"): asking the figure as written ("89 million people") makes the plainer question."""
+
+
 def _fact_score(fact: Fact) -> Decimal:
     resolved = Decimal("0.3") if fact.kind != "date" or fact.date is not None else Decimal(0)
-    return KIND_WEIGHT[fact.kind] + resolved
+    borrowed = Decimal("0.5") if fact.pattern in BORROWED else Decimal(0)
+    return KIND_WEIGHT[fact.kind] + resolved - borrowed
 
 
 def _merge_near_duplicates(ranked: list[Candidate]) -> list[Candidate]:

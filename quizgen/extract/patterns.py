@@ -30,6 +30,7 @@ form their own layer, so "the 1961 treaty" is both a date and a treaty.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from ..models import PartialDate
@@ -1058,6 +1059,115 @@ COUNT_NUMBER_OF = FactPattern(
 )
 
 
+# ------------------------------------------------------------------ figures in ranges and lists
+
+_LAST_JOINT = r"(?:,?\s+(?:and|or|to)\s+|\s?[-–]\s?)"
+_FIGURE = rf"(?:{NUM}|{WORD_NUM})"
+_LAST_FIGURE = re.compile(rf"(?P<n>{_FIGURE})(?P<scale>{SCALE_AFTER_DIGITS})?")
+_YEARLIKE = re.compile(r"1\d{3}|20\d\d")
+
+
+def _last_item(text: str, position: int, kind: str, ctx: Context) -> Fact | None:
+    """The fact that the list's last figure, at `position`, states with its noun or unit."""
+    for pattern in _LIST_ENDS[kind]:
+        search_from = position
+        while (match := pattern.regex.search(text, search_from)) is not None:
+            if match.start() > position + 60:
+                break
+            fact = pattern.build(match, text, ctx)
+            if fact is not None and fact.kind == kind and fact.start == position:
+                return fact
+            search_from = match.start() + 1
+    return None
+
+
+def _range_start(kind: str) -> Callable[[re.Match[str], str, Context], Fact | None]:
+    def build(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+        """"43 to 89 million people", "between 20 and 50 per cent", "2, 3 or 4 runners":
+        the figures before the last one count the same noun, in the same unit and scale."""
+        if _glued(text, match.start(), "$£€¥.,/:–-"):
+            return None
+        previous = _preceding_word(text, match.start())
+        if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
+                and not _is_sentence_start(text, match.start() - len(previous) - 1)):
+            return None  # "Article 5 and 6 ...", "Boeing 737 to 747 ...": names
+        last = _last_item(text, match.end(), kind, ctx)
+        written = _LAST_FIGURE.match(text, match.end())
+        if last is None or written is None:
+            return None
+        figures = [match.group("num"), *re.findall(_FIGURE, match.group("rest")),
+                   written.group("n")]
+        values = [parse_number(figure) for figure in figures]
+        if any(v is None for v in values) or (
+                _YEARLIKE.fullmatch(figures[0]) and _YEARLIKE.fullmatch(figures[-1])):
+            return None  # "between 1990 and 2000 people": years, most likely
+        ordered = [v for v in values if v is not None]
+        from_to = previous.lower() == "from" and len(ordered) == 2
+        if not from_to and ordered != sorted(set(ordered)):
+            return None  # "in 2019 and 40 people", "3-1, 2 goals": not one list of figures
+        number = ordered[0]
+        scale = (written.group("scale") or "").strip()
+        if scale and not match.group("own"):
+            scaled = parse_number(f"{match.group('num')} {scale}")
+            if scaled is None:
+                return None
+            number = scaled
+        if kind in ("count", "money") and last.number is not None and number > last.number * 1000:
+            return None
+        start, end = match.start("num"), match.end("num") + len(match.group("own") or "")
+        unit_key = last.key.split(" ", 1)[-1]
+        if kind == "percent":
+            key = f"{plain(number)}{'pp' if last.key.endswith('pp') else '%'}"
+        elif kind == "money":
+            key = f"{last.unit} {plain(number)}"
+        else:
+            key = f"{plain(number)} {unit_key}"
+        return Fact(kind, start, end, text[start:end], key, f"{kind}-in-list", number=number,
+                    unit=last.unit, number_start=start, number_end=end)
+    return build
+
+
+_RANGE_START = _line(rf"""(?<![\w$£€¥.,/:–-])(?P<num>{_FIGURE})(?P<own>\s+{SCALE_WORD}\b)?
+                       (?P<rest>(?:{LIST_JOINT}{_FIGURE})*)
+                       {_LAST_JOINT}(?={_FIGURE})""")
+
+
+COUNT_IN_LIST = FactPattern(
+    "count-in-list", "count", _RANGE_START, _range_start("count"),
+    examples=("[43] to [89 million people] were at risk",
+              "[2], [3] or [4 runners] shared a lane", "[two] or [three new schools] open",
+              "from [1,500] to [2,000 troops]", "between [10] and [12 ships]"),
+    counterexamples=("in 2019 and 40 people died", "between 1990 and 2000 people",
+                     "the score was 3-1, 2 goals", "under Article 5 and 6 states",
+                     "of the 12, 3 passengers", "at 10:30 and 4 people"),
+    triggers=("#digit", "#numword"),
+)
+PERCENT_IN_LIST = FactPattern(
+    "percent-in-list", "percent", _RANGE_START, _range_start("percent"),
+    examples=("between [20] and [50 per cent] of voters", "fell from [12] to [9%]",
+              "[5], [6] or [7 percent] a year"),
+    counterexamples=("in 2019 and 40% of them", "between 70 and 20 per cent"),
+    triggers=("%", "per", "pc"),
+)
+MONEY_IN_LIST = FactPattern(
+    "money-in-list", "money", _RANGE_START, _range_start("money"),
+    examples=("costs of [20] to [50 million euros]", "between [3] and [4 billion dollars]"),
+    counterexamples=("in 1990 and 2000 dollars",),
+    triggers=tuple(sorted({word.lower().split()[-1] for word in CURRENCY_WORDS}))
+    + tuple(code.lower() for code in CURRENCY_CODES),
+)
+DURATION_IN_LIST = FactPattern(
+    "duration-in-list", "duration", _RANGE_START, _range_start("duration"),
+    examples=("between [three] and [five years] of talks", "[8] to [10 weeks] later"),
+    counterexamples=("in 2019 and 2 years later", "from 1990 to 2000 years ago"),
+    triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second"),
+)
+_LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
+    "count": (COUNT, COUNT_WORDS), "percent": (PERCENT,), "money": (MONEY_WORDS, MONEY_CODE),
+    "duration": (DURATION,),
+}
+
+
 # ------------------------------------------------------------------ treaties
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -1286,5 +1396,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_SHORT_RANGE, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
+    COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST,
     TREATY_NAME, TREATY_COMMON,
 )
