@@ -130,3 +130,18 @@ def test_a_deck_asks_the_figure_as_written_rather_than_the_one_it_lends_its_noun
     (question,) = build_deck(article, ExtractOptions(deck_id="floods")).questions
     assert isinstance(question, NumericQuestion)
     assert question.answer == 89000000
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("She won sixteen golds in 2008 and nine in 2012.",
+     [("sixteen golds", "16 golds"), ("nine", "9 golds")]),
+    ("Twelve countries signed in 1990, and 5 in 1991.",
+     [("Twelve countries", "12 countries"), ("5", "5 countries")]),
+    ("Forty people died and 2019 was worse.", [("Forty people", "40 people")]),
+    ("Five ships sank, and 3 of them were new.", [("Five ships", "5 ships")]),
+    ("He has 3 sons and 2 daughters.", [("3 sons", "3 sons"), ("2 daughters", "2 daughters")]),
+    ("Five ships, 40% of the fleet, and 3 in May.", [("Five ships", "5 ships")]),
+])
+def test_a_bare_figure_joined_to_a_count_counts_its_noun(
+        text: str, wanted: list[tuple[str, str]]) -> None:
+    assert found(text, "count") == wanted

@@ -1162,6 +1162,51 @@ DURATION_IN_LIST = FactPattern(
     counterexamples=("in 2019 and 2 years later", "from 1990 to 2000 years ago"),
     triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second"),
 )
+def _count_after_list(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"sixteen golds in 2008 and nine in 2012": a bare figure joined to a count before it
+    counts that count's noun."""
+    start, end = match.span("num")
+    if not _IMPLIED_AFTER.match(text, end) or re.match(r"\s*(?:[-–]|to\b|and\s+\d)", text[end:]):
+        return None  # "and 12 in" yes; "and 12 to 15", "and 12-15": a range, another pattern
+    number = parse_number(match.group("num"))
+    if number is None or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    lowest = max(0, start - 120)
+    earlier = None
+    for pattern in (COUNT, COUNT_WORDS):
+        for candidate in pattern.regex.finditer(text, lowest, start):
+            fact = pattern.build(candidate, text, ctx)
+            if fact is not None and fact.end <= start and (earlier is None
+                                                          or fact.end > earlier.end):
+                earlier = fact
+    if earlier is None or re.search(r"[.;:!?]|\b(?:than|of|per)\b",
+                                    text[earlier.end:start].replace(", and", " and")):
+        return None
+    if re.search(rf"(?<![\w.,]){NUM}(?!\s*(?:{MONTH}|BC))|{SMALL_WORD}\b",
+                 _blank_years(text[earlier.end:start])):
+        return None  # another figure between: "5 ships, 40% and 3" is not a list of ships
+    head = earlier.key.split(" ", 1)[-1]
+    return Fact("count", start, end, match.group("num"), f"{plain(number)} {head}",
+                "count-in-list", number=number, unit=earlier.unit,
+                number_start=start, number_end=end)
+
+
+def _blank_years(text: str) -> str:
+    return re.sub(r"\b(?:1\d{3}|20\d\d)\b", "", text)
+
+
+COUNT_AFTER_LIST = FactPattern(
+    "count-after-list", "count",
+    _line(rf"""(?:,|\band|\bor)\s+(?P<num>{NUM}|{WORD_NUM})\b(?![.,]\d)"""),
+    _count_after_list,
+    examples=("she won [sixteen golds] in 2008 and [nine] in 2012",
+              "[12 countries] signed in 1990, and [5] in 1991",
+              "[40 people] came in May, and [12] in June"),
+    counterexamples=("40 people died and 2019 was worse", "5 ships sank, and 3 of them",
+                     "5 ships, 40% and 3 in May", "12 ships and 10 to 15 boats",
+                     "the 3 boats sank and 1 was saved"),
+    triggers=("#digit", "#numword"),
+)
 _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
     "count": (COUNT, COUNT_WORDS), "percent": (PERCENT,), "money": (MONEY_WORDS, MONEY_CODE),
     "duration": (DURATION,),
@@ -1396,6 +1441,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_SHORT_RANGE, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
-    COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST,
+    COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     TREATY_NAME, TREATY_COMMON,
 )
