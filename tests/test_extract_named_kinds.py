@@ -145,3 +145,33 @@ def test_a_deck_asks_the_figure_as_written_rather_than_the_one_it_lends_its_noun
 def test_a_bare_figure_joined_to_a_count_counts_its_noun(
         text: str, wanted: list[tuple[str, str]]) -> None:
     assert found(text, "count") == wanted
+
+
+def test_a_month_written_with_a_hyphen_is_no_range() -> None:
+    assert dates("A month is written 2000-03 in the file.") == [("2000", "2000")]
+    assert dates("The 2008-09 budget passed.") == [("2008", "2008"), ("09", "2009")]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Lagos: 1 case, 1 death", [("1 case", "1 case"), ("1 death", "1 death")]),
+    ("She won two golds and one silver.", [("two golds", "2 golds"), ("one silver", "1 silver")]),
+    ("One case was confirmed among the 40 cases tested.",
+     [("One case", "1 case"), ("40 cases", "40 cases")]),
+    ("The town saw a single death and four deaths nearby.",
+     [("a single death", "1 death"), ("four deaths", "4 deaths")]),
+    ("They won three gold medals and one silver medal.",
+     [("three gold medals", "3 medals"), ("one silver medal", "1 medal")]),
+])
+def test_a_count_of_one_is_a_count(text: str, wanted: list[tuple[str, str]]) -> None:
+    assert found(text, "count") == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "One of the leaders spoke.", "It rained one day in spring.", "No one came to the hall.",
+    "They helped one another.", "Article 1 states the aim.", "The No. 1 seed lost.",
+    "In one case the nurses fled.",      # an instance, not a figure
+    "They share a single currency.",     # nothing else counted: no sign of counting
+    "One looming question remains.", "Only 1 in 5 voted.", "Prices fell 1 percent.",
+])
+def test_no_count_of_one_where_one_counts_nothing(text: str) -> None:
+    assert found(text, "count") == []

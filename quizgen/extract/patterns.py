@@ -70,6 +70,7 @@ from .words import (
     QUALIFIER,
     SCALE_AFTER_DIGITS,
     SCALE_WORD,
+    SCALES,
     SMALL_WORD,
     TIME_UNIT,
     UNIT_SINGULAR,
@@ -649,6 +650,8 @@ def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
         return None
     if not short > first % 100:
         return None
+    if (match.group("dash").strip() == "-" and short <= 12 and short != first % 100 + 1):
+        return None  # "2000-03" is March 2000 as often as 2000–2003; "2008-09" is a season
     year = first - first % 100 + short
     span = (match.start("short"), match.end("short"))
     return _date_fact(match, "year-range-end", make_date(year), span=span)
@@ -656,12 +659,13 @@ def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
 
 DATE_SHORT_RANGE = FactPattern(
     "date-short-range", "date",
-    _line(rf"""(?P<first>{YEAR})\s?[-–]\s?(?P<short>\d\d)(?![\w%]|[.,]\d|\s?[-–/]\s?\d)"""),
+    _line(rf"""(?P<first>{YEAR})(?P<dash>\s?[-–]\s?)(?P<short>\d\d)(?![\w%]|[.,]\d|\s?[-–/]\s?\d)"""),
     _range_end_year,
     examples=("the drought of [1957]-[58] ruined", "the [winter of 1957]–[58] was cold",
               "the mayor ([2008]–[16]) resigned", "during the [1710]-[11] campaign",
-              "the [2019]-[20] season"),
+              "the [2019]-[20] season", "the [2008]-[09] budget", "the years [2000]–[03]"),
     counterexamples=("published 2024-06 online", "dated 2024-06-19 in the file",
+                     "a month (2000-03) or a day",
                      "page 1957-58 of the report", "they sold 1957-58 tickets",
                      "a COVID-19-20 test", "the 1957-45 count"),
     triggers=("#digit",),
@@ -1071,7 +1075,8 @@ def _last_item(text: str, position: int, kind: str, ctx: Context) -> Fact | None
     """The fact that the list's last figure, at `position`, states with its noun or unit."""
     for pattern in _LIST_ENDS[kind]:
         search_from = position
-        while (match := pattern.regex.search(text, search_from)) is not None:
+        window = min(len(text), position + 200)  # a bounded look: 1 MB stays linear
+        while (match := pattern.regex.search(text, search_from, window)) is not None:
             if match.start() > position + 60:
                 break
             fact = pattern.build(match, text, ctx)
@@ -1206,6 +1211,95 @@ COUNT_AFTER_LIST = FactPattern(
                      "5 ships, 40% and 3 in May", "12 ships and 10 to 15 boats",
                      "the 3 boats sank and 1 was saved"),
     triggers=("#digit", "#numword"),
+)
+_ONE_REFUSED_BEFORE = frozenset(
+    "no the any every each this that which whichever at in on for by from than".split())
+_NOT_COUNTED = frozenset(
+    """another other thing things way side hand time point moment stage day night morning
+    evening week month year decade century hour minute second more last less least such
+    another's reason question part half piece fact person kind sort type because above
+    below wrong right alone apiece instead ahead behind away back later earlier now then
+    again""".split())
+_COUNTED_NEXT_TO = rf"(?:{NUM}|{WORD_NUM})\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s\b"
+_COUNT_JOINED_BEFORE = re.compile(rf"{_COUNTED_NEXT_TO},?\s+(?:and\s+|or\s+)?$")
+_COUNT_JOINED_AFTER = re.compile(rf",?\s+(?:and\s+|or\s+)?{_COUNTED_NEXT_TO}")
+
+
+def _plurals(noun: str) -> tuple[str, ...]:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return (noun[:-1] + "ies",)
+    return (noun + "s", noun + "es")
+
+
+def _count_of_one(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"1 case, 1 death", "two golds and one silver", "one case among 40 cases": a count of
+    one. A digit says it counts; a word ("one", "a single") only where the same noun is
+    counted in the sentence or a count stands beside it in a list, since "one day", "one
+    of the", "no one" and "one another" count nothing."""
+    if _glued(text, match.start(), "$£€¥.,/:-"):
+        return None
+    num = match.group("num")
+    previous = _preceding_word(text, match.start())
+    if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
+                            "section", "clause", "resolution", "flight", "route", "room"):
+        return None
+    if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
+            and not _is_sentence_start(text, match.start() - len(previous) - 1)):
+        return None  # "Article 1 states", "Phase 1 trial": a name with a number in it
+    words = match.group("words").split()
+    for size in (2, 1):  # "one silver medal" before "one silver"
+        if len(words) < size:
+            continue
+        noun, modifiers = words[size - 1], words[:size - 1]
+        if not _countable(noun) or any(m in FUNCTION_WORDS or m in _NOT_COUNTED
+                                       or m.endswith("ly") or len(m) < 3 for m in modifiers):
+            continue
+        end = match.start("words") + match.group("words").index(noun) + len(noun)
+        if num == "1":
+            return _one(match, text, end, noun)
+        if previous.lower() in _ONE_REFUSED_BEFORE:
+            return None
+        counted = re.search(rf"(?:{NUM}|{WORD_NUM})\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                            rf"(?:{'|'.join(_plurals(noun))})\b",
+                            text[max(0, match.start() - 400):end + 400])
+        if counted or _COUNT_JOINED_BEFORE.search(
+                text, max(0, match.start() - 60), match.start()) or _COUNT_JOINED_AFTER.match(
+                text, end):
+            return _one(match, text, end, noun)
+    return None
+
+
+def _countable(noun: str) -> bool:
+    """A singular noun that may be counted: not a function word, time unit, scale,
+    currency or adverb."""
+    return not (noun in FUNCTION_WORDS or noun in _NOT_COUNTED or noun in UNIT_SINGULAR.values()
+                or len(noun) < 3 or noun.endswith("ly") or _is_plural_noun(noun)
+                or noun in CURRENCY_WORDS or noun in SCALES
+                or noun in ("percent", "cent", "per"))
+
+
+def _one(match: re.Match[str], text: str, end: int, noun: str) -> Fact:
+    start = match.start()
+    return Fact("count", start, end, text[start:end], f"1 {noun}", "count-one",
+                number=Decimal(1), unit=noun,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_ONE = FactPattern(
+    "count-one", "count",
+    _line(r"""(?P<num>\b1|(?<![\w-])(?:[Oo]ne|(?:[Aa]|[Oo]nly|[Jj]ust)\s+(?:single|one)))
+              (?P<words>(?:\s+[a-z][a-z'’-]*){1,2})"""),
+    _count_of_one,
+    examples=("Nigeria: [1 case], [1 death]", "she won two golds and [one silver]",
+              "[one case] was found among the 40 cases", "[a single death] and four deaths",
+              "three gold medals and [one silver medal]"),
+    counterexamples=("one of the leaders", "it rained one day", "no one came",
+                     "they helped one another", "Article 1 states", "No. 1 seed",
+                     "one looming question", "in one case the nurses fled, 40 cases",
+                     "a single currency", "1 in 5 people", "at 1 pm", "1 million people",
+                     "one more time", "won by 1 percent", "below 1 because",
+                     "two lists one above the other"),
+    triggers=("1", "one", "single"),
 )
 _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
     "count": (COUNT, COUNT_WORDS), "percent": (PERCENT,), "money": (MONEY_WORDS, MONEY_CODE),
@@ -1442,5 +1536,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
+    COUNT_ONE,
     TREATY_NAME, TREATY_COMMON,
 )
