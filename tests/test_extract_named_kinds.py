@@ -175,3 +175,14 @@ def test_a_count_of_one_is_a_count(text: str, wanted: list[tuple[str, str]]) -> 
 ])
 def test_no_count_of_one_where_one_counts_nothing(text: str) -> None:
     assert found(text, "count") == []
+
+
+def test_the_first_amount_of_a_money_range_takes_the_scale_of_the_last() -> None:
+    assert found("It cost between $5 and $10 million.", "money") == [
+        ("$5", "USD 5000000"), ("$10 million", "USD 10000000")]
+    assert found("He paid $5 and 10 people came.", "money") == [("$5", "USD 5")]
+
+
+def test_both_ends_of_season_ranges_before_a_plural_are_dates() -> None:
+    assert [text for text, _ in dates("The 2014-15 and 2015-16 seasons were poor.")] == [
+        "2014", "15", "2015", "16"]

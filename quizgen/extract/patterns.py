@@ -150,9 +150,17 @@ def _money_fact(text: str, span: tuple[int, int], currency_text: str,
                 number_start=amount.start(group), number_end=amount.end(group))
 
 
+_SCALE_OF_RANGE_END = re.compile(
+    rf"\s*(?:,?\s+(?:and|or|to)\s+|[-–]\s?){CURRENCY_SYMBOL}?\s?{NUM}(?P<scale>{SCALE_AFTER_DIGITS})")
+
+
 def _money(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    return _money_fact(text, match.span(), match.group("cur"), match, "amt",
-                       match.group("scale"))
+    scale = match.group("scale")
+    if scale is None and match.re is MONEY_SYMBOL.regex:
+        # "between $5 and $10 million": the first amount is in millions too
+        end = _SCALE_OF_RANGE_END.match(text, match.end())
+        scale = end.group("scale") if end is not None else None
+    return _money_fact(text, match.span(), match.group("cur"), match, "amt", scale)
 
 
 MONEY_SYMBOL = FactPattern(
@@ -163,7 +171,7 @@ MONEY_SYMBOL = FactPattern(
     examples=("a sum of nearly [$11 billion] in debt", "worth [£12bn] to the Treasury",
               "a [€5m] grant", "an extra [US$3.5 million]", "debts of [$1.2tn]",
               "tickets cost [$11] each", "a [£350m] contract",
-              "set aside [Rs 11.1 lakh crore] for"),
+              "set aside [Rs 11.1 lakh crore] for", "between [$5] and [$10 million]"),
     counterexamples=("He paid in 2011 for it.",),
     triggers=("$", "£", "€", "¥", "₹", "₩", "₽", "rs"),
 )

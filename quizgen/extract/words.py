@@ -154,7 +154,7 @@ DATE_PREPOSITIONS = frozenset(
 
 YEAR_EVENTS = frozenset(
     """elections olympics games polls talks accords midterms protests riots floods sanctions
-    levels figures results accounts""".split()
+    levels figures results accounts seasons""".split()
 )
 """Plural nouns a year names rather than counts: "the 2024 elections"."""
 
