@@ -186,3 +186,8 @@ def test_the_first_amount_of_a_money_range_takes_the_scale_of_the_last() -> None
 def test_both_ends_of_season_ranges_before_a_plural_are_dates() -> None:
     assert [text for text, _ in dates("The 2014-15 and 2015-16 seasons were poor.")] == [
         "2014", "15", "2015", "16"]
+
+
+def test_a_tax_year_written_with_a_slash_is_two_years_but_a_numeric_date_is_not() -> None:
+    assert dates("The 2019/20 tax year closed.") == [("2019", "2019"), ("20", "2020")]
+    assert dates("It was filed 2019/03/04 in court.") == []

@@ -637,7 +637,8 @@ def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 DATE_YEAR = FactPattern(
     "date-year", "date",
-    _line(rf"""(?P<year>{YEAR})(?:(?=[ef]\))|(?![\w%]|,\d|\.\d|/\d|-\d\d-|\s?(?:per\s?cent|percent)\b))"""),
+    _line(rf"""(?P<year>{YEAR})(?:(?=[ef]\))|(?![\w%]|,\d|\.\d|/(?!\d\d(?![\d/]))\d|-\d\d-
+              |\s?(?:per\s?cent|percent)\b))"""),
     _year,
     examples=("in [1996], Russia pulled out", "a [1961] treaty between them",
               "the [2024] elections", "the Treaty of Westphalia in [1648]",
@@ -658,7 +659,7 @@ def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
         return None
     if not short > first % 100:
         return None
-    if (match.group("dash").strip() == "-" and short <= 12 and short != first % 100 + 1):
+    if match.group("dash").strip() in "-/" and short <= 12 and short != first % 100 + 1:
         return None  # "2000-03" is March 2000 as often as 2000–2003; "2008-09" is a season
     year = first - first % 100 + short
     span = (match.start("short"), match.end("short"))
@@ -667,13 +668,14 @@ def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
 
 DATE_SHORT_RANGE = FactPattern(
     "date-short-range", "date",
-    _line(rf"""(?P<first>{YEAR})(?P<dash>\s?[-–]\s?)(?P<short>\d\d)(?![\w%]|[.,]\d|\s?[-–/]\s?\d)"""),
+    _line(rf"""(?P<first>{YEAR})(?P<dash>\s?[-–]\s?|/)(?P<short>\d\d)(?![\w%]|[.,]\d|\s?[-–/]\s?\d)"""),
     _range_end_year,
     examples=("the drought of [1957]-[58] ruined", "the [winter of 1957]–[58] was cold",
               "the mayor ([2008]–[16]) resigned", "during the [1710]-[11] campaign",
-              "the [2019]-[20] season", "the [2008]-[09] budget", "the years [2000]–[03]"),
+              "the [2019]-[20] season", "the [2008]-[09] budget", "the years [2000]–[03]",
+              "the [2019]/[20] tax year"),
     counterexamples=("published 2024-06 online", "dated 2024-06-19 in the file",
-                     "a month (2000-03) or a day",
+                     "a month (2000-03) or a day", "filed 2019/03/04", "on 12/2019/20",
                      "page 1957-58 of the report", "they sold 1957-58 tickets",
                      "a COVID-19-20 test", "the 1957-45 count"),
     triggers=("#digit",),
