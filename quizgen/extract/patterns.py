@@ -5,20 +5,22 @@ Kinds (the unit of measurement in `benchmarks/extract_eval.py`):
 - ``date``     a point in time: years (1996), months (March 2000), full dates in British
                and American order (19 June 2024, June 19, 2024), days without a year
                (19 June), decades (the 1990s), centuries, qualified years (mid-2023,
-               early 2024, summer 2022) and named months relative to the article
-               (last September).
+               early 2024, summer 2022), named months relative to the article
+               (last September), both ends of a year range (1957-58 gives 1958) and a
+               month or day listed without its year (August and September 1710).
 - ``duration`` a length of time or an age: 24 years, six months, two decades, under a
                year, a decade ago, a 10-year plan, aged 40, 40-year-old.
 - ``money``    an amount with its currency: $11 billion, £12bn, €5m, US$3.5 million,
                $1.2tn, 350 million euros, 50 cents.
 - ``percent``  90%, 90 per cent, forty percent, 40pc, 2 percentage points.
 - ``count``    a number with the noun it counts: 7,000 containers, 1,200 US troops,
-               a dozen countries, 1.5m people, 300 km.
+               a dozen countries, 1.5m people, 300 km, a figure whose noun its range or
+               list leaves implied (43 to 89 million people), a count of one (1 case).
 - ``treaty``   names of treaties, agreements, pacts, accords, conventions, protocols and
                charters, capitalised (Treaty of Versailles, Molotov–Ribbentrop Pact, New
-               START treaty, Minsk accords) or common-noun forms with a telling modifier
-               (a comprehensive strategic partnership treaty, a free-trade agreement,
-               the 1961 treaty, a peace deal).
+               START treaty, Minsk accords, Jay's Treaty) or common-noun forms with a
+               telling modifier (a comprehensive strategic partnership treaty, a
+               free-trade agreement, the 1961 treaty, a peace deal).
 
 Explicit patterns only: a general date parser reads "$11" as November 2011 and "in 24
 years" as 2048. Each pattern carries examples (the bracketed part must be found, with
