@@ -148,7 +148,7 @@ def page_typst(headline: str, body: list[tuple[str, list[str]]], meta: dict[str,
 def main() -> int:
     sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
     for text_path in sorted([*HERE.glob("*.txt"), *HERE.glob("heldout/*.txt"),
-                             *HERE.glob("unseen/*.txt")]):
+                             *HERE.glob("unseen/*.txt"), *HERE.glob("fresh/*.txt")]):
         meta = {key: str(value) for key, value in sources[text_path.stem].items()}
         headline, body = blocks(text_path.read_text(encoding="utf-8"))
         text_path.with_suffix(".html").write_text(page_html(headline, body, meta),
