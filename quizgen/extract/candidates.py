@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 
+from ..limits import MAX_TEXT_CHARS
 from ..models import (
     AnyQuestion,
     ChoiceQuestion,
@@ -187,7 +188,14 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
     another kept question shows (`quizgen.reveals`): the higher-ranked one stays.
     """
     found = all_facts(article, options.published)
-    candidates = _one_per_sentence(_one_per_value(_rank(found)))
+    ranked = _rank(found)
+    # A question quotes its sentence, and no deck field may hold more than MAX_TEXT_CHARS.
+    askable = [candidate for candidate in ranked
+               if len(candidate.sentence.text) <= MAX_TEXT_CHARS]
+    if ranked and not askable:
+        raise NoFactsError(f"facts were found only in sentences longer than "
+                           f"{MAX_TEXT_CHARS:,} characters, too long to quote in a question")
+    candidates = _one_per_sentence(_one_per_value(askable))
     if options.limit is not None:
         candidates = candidates[: options.limit]
     if not candidates:

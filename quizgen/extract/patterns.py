@@ -74,8 +74,10 @@ from .words import (
     SCALE_WORD,
     SCALES,
     SMALL_WORD,
+    TENS,
     TIME_UNIT,
     UNIT_SINGULAR,
+    UNITS,
     WORD_AMOUNT,
     WORD_NUM,
     YEAR,
@@ -122,8 +124,18 @@ def _preceding_word(text: str, start: int) -> str:
 
 
 def _is_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'‘“(")
-    return not before or before[-1] in ".!?:;\n"
+    return _char_before(text, start, " \t\"'‘“(") in ("", *".!?:;\n")
+
+
+def _char_before(text: str, start: int, skipped: str = " \t\r\n") -> str:
+    """The last character before `start` that is not in `skipped` ('' at the text's start).
+
+    Walks back only over what it skips: slicing `text[:start]` for every match would make a
+    long sentence quadratic."""
+    index = start
+    while index > 0 and text[index - 1] in skipped:
+        index -= 1
+    return text[index - 1] if index > 0 else ""
 
 
 # ------------------------------------------------------------------ money
@@ -287,6 +299,10 @@ def _year_of(text: str | None) -> int | None:
 
 LIST_JOINT = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+|\s?[-–]\s?)"
 """What joins the items of a list or the ends of a range: ", ", " and ", " or ", " to ", "–"."""
+MORE_ITEMS = "{1,12}"
+"""How many more items a list may have: real lists are short, and a bound keeps a hostile
+sentence of thousands of listed figures linear (each match looks at most this far ahead)."""
+ANY_ITEMS = "{0,12}"
 
 
 def _full_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -320,7 +336,7 @@ DATE_MONTH_DAY = FactPattern(
     "date-month-day", "date",
     _line(rf"""\b(?P<month>{MONTH})\s+(?P<day>{DAY})\b(?!,\d|\.\d|:)
               (?:,?\s+(?P<year>{YEAR})\b
-              |(?=(?:{LIST_JOINT}{DAY}\b)+,?\s+(?P<listyear>{YEAR})\b))?"""),
+              |(?=(?:{LIST_JOINT}{DAY}\b){MORE_ITEMS},?\s+(?P<listyear>{YEAR})\b))?"""),
     _full_date,
     examples=("on [June 19, 2024], the president", "by [Sept. 30] the fund",
               "on [January 6th 2021] a mob", "[Dec 7 1941]", "on [May 3] and 4, 2024"),
@@ -358,7 +374,7 @@ def _day_before_list_end(match: re.Match[str], text: str, ctx: Context) -> Fact 
 DATE_DAY_LIST = FactPattern(
     "date-day-list", "date",
     _line(rf"""(?<![\w$£€¥.,/:–-])(?P<day>{DAY})\b
-              (?P<rest>(?:{LIST_JOINT}{DAY}\b)+)\s+(?:of\s+)?(?P<month>{MONTH})(?![a-z])
+              (?P<rest>(?:{LIST_JOINT}{DAY}\b){MORE_ITEMS})\s+(?:of\s+)?(?P<month>{MONTH})(?![a-z])
               (?:,?\s+(?P<year>{YEAR})\b)?"""),
     _day_before_list_end,
     examples=("votes were cast on [3] and [4 May 2024]", "open on [1], [2] or [3 June]",
@@ -369,9 +385,9 @@ DATE_DAY_LIST = FactPattern(
 
 
 _MONTH_DAY_LIST_BEFORE = re.compile(
-    rf"\b{MONTH}\s+{DAY}\b(?:{LIST_JOINT}{DAY}\b)*{LIST_JOINT}$")
+    rf"\b{MONTH}\s+{DAY}\b(?:{LIST_JOINT}{DAY}\b){ANY_ITEMS}{LIST_JOINT}$")
 _AFTER_LISTED_DAY = re.compile(
-    rf"(?P<more>(?:{LIST_JOINT}{DAY}\b)*),?\s+(?P<year>{YEAR})\b|\s*(?:[.;:)]|,(?!\s*\d)|$)"
+    rf"(?P<more>(?:{LIST_JOINT}{DAY}\b){ANY_ITEMS}),?\s+(?P<year>{YEAR})\b|\s*(?:[.;:)]|,(?!\s*\d)|$)"
     r"|\s+(?:and|or|in|at|to|when|before|after|the|this|last|next|for|with)\b")
 
 
@@ -407,8 +423,9 @@ DATE_DAY_AFTER_LIST = FactPattern(
 
 
 _MONTH_LIST_AFTER = re.compile(
-    rf"(?:{LIST_JOINT}{MONTH_FULL}\b)+(?:,?\s+(?P<year>{YEAR})\b(?!s))?")
-_MONTH_LIST_BEFORE = re.compile(rf"\b{MONTH_FULL}(?:{LIST_JOINT}{MONTH_FULL})*{LIST_JOINT}$")
+    rf"(?:{LIST_JOINT}{MONTH_FULL}\b){MORE_ITEMS}(?:,?\s+(?P<year>{YEAR})\b(?!s))?")
+_MONTH_LIST_BEFORE = re.compile(
+    rf"\b{MONTH_FULL}(?:{LIST_JOINT}{MONTH_FULL}){ANY_ITEMS}{LIST_JOINT}$")
 _BARE_MAY_AFTER = re.compile(
     r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|in|of|to|for|at|on|the|this|next|last|when|while|"
     r"before|after|until|by|with|from)\b")
@@ -931,7 +948,7 @@ _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|fr
 
 def _race_name(text: str, start: int, unit_end: int) -> bool:
     previous = _preceding_word(text, start).lower()
-    return previous in ("the", "and") or text[:start].rstrip().endswith(",") or (
+    return previous in ("the", "and") or _char_before(text, start) == "," or (
         _RACE_AFTER.match(text, unit_end) is not None)
 
 
@@ -1098,6 +1115,9 @@ def _last_item(text: str, position: int, kind: str, ctx: Context) -> Fact | None
     return None
 
 
+_LIST_GOES_ON = re.compile(rf"{LIST_JOINT}{_FIGURE}\b")
+
+
 def _range_start(kind: str) -> Callable[[re.Match[str], str, Context], Fact | None]:
     def build(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         """"43 to 89 million people", "between 20 and 50 per cent", "2, 3 or 4 runners":
@@ -1108,9 +1128,11 @@ def _range_start(kind: str) -> Callable[[re.Match[str], str, Context], Fact | No
         if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
                 and not _is_sentence_start(text, match.start() - len(previous) - 1)):
             return None  # "Article 5 and 6 ...", "Boeing 737 to 747 ...": names
-        last = _last_item(text, match.end(), kind, ctx)
         written = _LAST_FIGURE.match(text, match.end())
-        if last is None or written is None:
+        if written is None or _LIST_GOES_ON.match(text, written.end()):
+            return None  # the list's last figure is further on: a later start reads it
+        last = _last_item(text, match.end(), kind, ctx)
+        if last is None:
             return None
         figures = [match.group("num"), *re.findall(_FIGURE, match.group("rest")),
                    written.group("n")]
@@ -1145,7 +1167,7 @@ def _range_start(kind: str) -> Callable[[re.Match[str], str, Context], Fact | No
 
 
 _RANGE_START = _line(rf"""(?<![\w$£€¥.,/:–-])(?P<num>{_FIGURE})(?P<own>\s+{SCALE_WORD}\b)?
-                       (?P<rest>(?:{LIST_JOINT}{_FIGURE})*)
+                       (?P<rest>(?:{LIST_JOINT}{_FIGURE}){ANY_ITEMS})
                        {_LAST_JOINT}(?={_FIGURE})""")
 
 
@@ -1179,16 +1201,22 @@ DURATION_IN_LIST = FactPattern(
     counterexamples=("in 2019 and 2 years later", "from 1990 to 2000 years ago"),
     triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second"),
 )
+_SOME_WORD = re.compile(r"[a-z]{3}")
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\s+\d)")
+
+
 def _count_after_list(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"sixteen golds in 2008 and nine in 2012": a bare figure joined to a count before it
     counts that count's noun."""
     start, end = match.span("num")
-    if not _IMPLIED_AFTER.match(text, end) or re.match(r"\s*(?:[-–]|to\b|and\s+\d)", text[end:]):
+    if not _IMPLIED_AFTER.match(text, end) or _RANGE_AFTER.match(text, end):
         return None  # "and 12 in" yes; "and 12 to 15", "and 12-15": a range, another pattern
     number = parse_number(match.group("num"))
     if number is None or _YEARLIKE.fullmatch(match.group("num")):
         return None
     lowest = max(0, start - 120)
+    if not _SOME_WORD.search(text, lowest, start):
+        return None  # no noun before it to count: a bare run of figures
     earlier = None
     for pattern in (COUNT, COUNT_WORDS):
         for candidate in pattern.regex.finditer(text, lowest, start):
@@ -1271,9 +1299,11 @@ def _count_of_one(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             return _one(match, text, end, noun)
         if previous.lower() in _ONE_REFUSED_BEFORE:
             return None
-        counted = re.search(rf"(?:{NUM}|{WORD_NUM})\s+(?:[a-z][\w-]*\s+){{0,2}}?"
-                            rf"(?:{'|'.join(_plurals(noun))})\b",
-                            text[max(0, match.start() - 400):end + 400])
+        nearby = text[max(0, match.start() - 400):end + 400]
+        plurals = _plurals(noun)
+        counted = any(plural in nearby for plural in plurals) and re.search(
+            rf"(?:{NUM}|{WORD_NUM})\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{'|'.join(plurals)})\b",
+            nearby)
         if counted or _COUNT_JOINED_BEFORE.search(
                 text, max(0, match.start() - 60), match.start()) or _COUNT_JOINED_AFTER.match(
                 text, end):
@@ -1285,6 +1315,7 @@ def _countable(noun: str) -> bool:
     """A singular noun that may be counted: not a function word, time unit, scale,
     currency or adverb."""
     return not (noun in FUNCTION_WORDS or noun in _NOT_COUNTED or noun in UNIT_SINGULAR.values()
+                or noun in UNITS or noun in TENS
                 or len(noun) < 3 or noun.endswith("ly") or _is_plural_noun(noun)
                 or noun in CURRENCY_WORDS or noun in SCALES
                 or noun in ("percent", "cent", "per"))
@@ -1377,6 +1408,9 @@ def _possessive_name(text: str, match: re.Match[str], tokens: list[str]) -> Fact
     return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-name")
 
 
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
     start = before.start() if before else match.start("kw")
@@ -1405,7 +1439,7 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     keyword = match.group("kw")
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
         return None  # lower-case forms are left to the common-noun pattern
-    if not complement and re.match(r"\s+[A-Z][a-z]", text[match.end():]):
+    if not complement and _CAPITAL_AFTER.match(text, match.end()):
         return None  # "League of Nations Treaty Series", "North Atlantic Treaty Organization"
     lowest = before.start() if before else match.start("kw")
     start = match.start("kw")

@@ -1,0 +1,41 @@
+"""Hostile articles for the list and range patterns: thousands of listed figures, days or
+months in one sentence. Each must give a clean result or a clean refusal, in time linear in
+its length (a pattern that rescans the list at every figure took minutes on 100 KB)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .safety import assert_refused, run_process
+
+ITEMS = 40_000
+HOSTILE = {
+    "figures": "Between " + ", ".join(["1"] * ITEMS) + " and more.",
+    "figures-and-noun": "We saw " + " and ".join(["12"] * ITEMS) + " people.",
+    "range-chain": "It rose " + " to ".join(["3"] * ITEMS) + " million.",
+    "percent-list": "It was " + "20 and " * ITEMS + "30 per cent.",
+    "day-list": "Votes on " + " and ".join(["3"] * ITEMS) + " May 2024.",
+    "month-list": "In " + " and ".join(["May"] * ITEMS) + " 2024.",
+    "short-ranges": "-".join(["1957"] * ITEMS) + ".",
+    "ones": "one " * ITEMS + "case.",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_a_sentence_listing_thousands_of_items_is_read_in_time(
+        case: str, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(HOSTILE[case] + "\n", encoding="utf-8")
+    # About two seconds each when linear; the quadratic patterns this guards against took
+    # hours at this length, so the timeout is a hang detector, not a speed goal.
+    result = run_process("extract", "article.txt", "-o", "out.yaml", cwd=tmp_path, timeout=60)
+    output = result.stdout + result.stderr
+    if result.returncode == 0:
+        assert (tmp_path / "out.yaml").is_file()
+        assert "Traceback" not in output
+    else:
+        assert_refused(result.returncode, output)
+        assert "nothing to write" in output
+        assert not (tmp_path / "out.yaml").exists()
