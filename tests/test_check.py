@@ -235,9 +235,10 @@ def test_shipped_deck_passes_against_its_article() -> None:
 
 @pytest.mark.skipif(not SHARED_ARTICLE.exists(), reason="shared/article is not beside the clone")
 def test_shipped_article_paragraphs_match_its_readme(tmp_path: Path) -> None:
-    from quizgen.extract.sentences import parse_article, read_article
+    from quizgen.extract import read_document
+    from quizgen.extract.sentences import parse_article
 
-    article = parse_article(read_article(SHARED_ARTICLE))
+    article = parse_article(read_document(SHARED_ARTICLE).text)
     readme = (SHARED_ARTICLE.parent / "README.md").read_text(encoding="utf-8")
     openings = [line.split("|")[2].strip().rstrip("…") for line in readme.splitlines()
                 if line.startswith("| ") and line.split("|")[1].strip().isdigit()]

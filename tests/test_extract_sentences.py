@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from quizgen.errors import InputError
+from quizgen.extract import read_document
 from quizgen.extract.sentences import (
     PYSBD_MAX_CHARS,
     parse_article,
-    read_article,
     sentences_of,
     split_sentences,
 )
@@ -85,12 +85,12 @@ def test_long_input_uses_the_fast_splitter() -> None:
     assert len(sentences) == 2 * len(parse_article(text).paragraphs)
 
 
-def test_read_article_errors_name_the_file(tmp_path: Path) -> None:
+def test_reading_an_article_errors_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9\n")
     with pytest.raises(InputError, match=r"bad.txt:1: not UTF-8"):
-        read_article(bad)
+        read_document(bad)
     with pytest.raises(InputError, match=r"(?i)no such file"):
-        read_article(tmp_path / "missing.txt")
+        read_document(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="a folder"):
-        read_article(tmp_path)
+        read_document(tmp_path)

@@ -22,12 +22,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, display_path
-from ..limits import MAX_ARTICLE_BYTES
-from ..reading import read_regular_file
+from ..errors import InputError
 from ..textfiles import decode_utf8
 
 PYSBD_MAX_CHARS = 200_000
@@ -83,12 +80,6 @@ class Article:
         if 1 <= number <= len(self.paragraphs):
             return self.paragraphs[number - 1]
         return None
-
-
-def read_article(path: Path) -> str:
-    """UTF-8 (with or without BOM), line endings kept so offsets match the file's characters."""
-    raw = read_regular_file(path, limit=MAX_ARTICLE_BYTES, what="article")
-    return decode_article(raw, display_path(path))
 
 
 def decode_article(raw: bytes, shown: str) -> str:
