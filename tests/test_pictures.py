@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.anki.building import deck_notes
+from quizgen.anki.identity import media_name
 from quizgen.errors import InputError
 from quizgen.loading import load_deck
 from quizgen.pictures import read_picture
@@ -41,7 +42,7 @@ def test_cards_and_paper_name_a_picture_by_its_bytes(write_deck: Callable[..., P
     assert picture is not None and read_picture(loaded, plain) is None
     assert picture.content == tiny_png()
     notes, media = deck_notes(loaded)
-    assert [m.name for m in media] == [f"quizgen-{picture.content_name}"]
+    assert [media_name(m) for m in media] == [f"quizgen-{picture.content_name}"]
     assert f'<img src="quizgen-{picture.content_name}"' in notes[0].fields["Image"]
     (tmp_path / "img" / "flag.png").write_bytes(tiny_png(31, 20))
     changed = read_picture(loaded, flag)

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from ..atomic import atomic_path
 from ..loading import LoadedDeck
-from ..pictures import read_picture
+from ..pictures import Picture, read_picture
 from .fields import NoteContent, html_text, render_note
 from .identity import media_name
 from .lockfile import Lock, lock_path_for, read_lock, write_lock
 from .lockstamps import stamp_clock, update_lock
 from .notetypes import NOTE_TYPES
-from .package import MediaFile, PackageCounts, PackageNote, write_package
+from .package import PackageNote, write_package
 
 
 @dataclass(frozen=True)
@@ -74,19 +74,19 @@ def build_package(
     if write_lock_file:
         write_lock(lock_path, lock, loaded.path.name)
     with atomic_path(target) as temporary:
-        counts = write_stamped_package(temporary, loaded, notes, media, lock, options)
-    return BuiltPackage(loaded.deck.id, target, counts.notes, counts.cards)
+        cards = write_stamped_package(temporary, loaded, notes, media, lock, options)
+    return BuiltPackage(loaded.deck.id, target, len(notes), cards)
 
 
 def write_stamped_package(
     target: Path,
     loaded: LoadedDeck,
     notes: Sequence[NoteContent],
-    media: Sequence[MediaFile],
+    media: Sequence[Picture],
     lock: Lock,
     options: BuildOptions,
-) -> PackageCounts:
-    """The package for `notes`, each note and note type dated by `lock`."""
+) -> int:
+    """The package for `notes`, each note and note type dated by `lock`; returns its cards."""
     packaged = [
         PackageNote(note, lock.note_time(question.id, options.type_answer))
         for note, question in zip(notes, loaded.deck.questions, strict=True)
@@ -110,7 +110,7 @@ def deck_description(loaded: LoadedDeck) -> str:
 
 def stamped_notes(
     loaded: LoadedDeck, options: BuildOptions, previous: Lock | None, clock: int | None = None
-) -> tuple[list[NoteContent], list[MediaFile], Lock]:
+) -> tuple[list[NoteContent], list[Picture], Lock]:
     """The notes of this build variant, their media, and the lock dating every note.
 
     Both variants (with and without --type-answer) are stamped on every build, so the
@@ -134,38 +134,39 @@ def stamped_notes(
 
 def deck_notes(
     loaded: LoadedDeck, options: BuildOptions = BuildOptions()
-) -> tuple[list[NoteContent], list[MediaFile]]:
+) -> tuple[list[NoteContent], list[Picture]]:
     """Every question's note, and the media files they reference (named by content)."""
     images = _images(loaded)
     return _render(loaded, images, options), _media(images)
 
 
 def _render(
-    loaded: LoadedDeck, images: dict[str, MediaFile], options: BuildOptions
+    loaded: LoadedDeck, images: dict[str, Picture], options: BuildOptions
 ) -> list[NoteContent]:
     return [
         render_note(
             loaded.deck,
             question,
-            image_name=images[question.image].name if question.image else None,
+            image_name=media_name(images[question.image]) if question.image else None,
             type_answer=options.type_answer,
         )
         for question in loaded.deck.questions
     ]
 
 
-def _images(loaded: LoadedDeck) -> dict[str, MediaFile]:
-    """Each picture path the deck uses → its bytes under a name derived from them."""
-    images: dict[str, MediaFile] = {}
+def _images(loaded: LoadedDeck) -> dict[str, Picture]:
+    """Each picture path the deck uses → the picture (read once, however many use it)."""
+    images: dict[str, Picture] = {}
     for question in loaded.deck.questions:
         if question.image is None or question.image in images:
             continue
         picture = read_picture(loaded, question)
         if picture is not None:
-            images[question.image] = MediaFile(media_name(picture), picture.content)
+            images[question.image] = picture
     return images
 
 
-def _media(images: dict[str, MediaFile]) -> list[MediaFile]:
-    unique = {item.name: item for item in images.values()}
+def _media(images: dict[str, Picture]) -> list[Picture]:
+    """One media file per content: two paths to the same bytes are one file in Anki."""
+    unique = {media_name(item): item for item in images.values()}
     return list(unique.values())

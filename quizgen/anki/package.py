@@ -22,14 +22,9 @@ import genanki
 from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
+from ..pictures import Picture
 from .fields import NoteContent
-from .identity import deck_id_for, stable_int
-
-
-@dataclass(frozen=True)
-class MediaFile:
-    name: str
-    content: bytes
+from .identity import deck_id_for, media_name, stable_int
 
 
 @dataclass(frozen=True)
@@ -40,21 +35,15 @@ class PackageNote:
     modified: int
 
 
-@dataclass(frozen=True)
-class PackageCounts:
-    notes: int
-    cards: int
-
-
 def write_package(
     target: Path,
     notes: Sequence[PackageNote],
-    media: Sequence[MediaFile],
+    media: Sequence[Picture],
     *,
     note_type_times: Mapping[int, int],
     descriptions: Mapping[str, str],
-) -> PackageCounts:
-    """Write `notes` as an .apkg at `target` (the caller makes it atomic).
+) -> int:
+    """Write `notes` as an .apkg at `target` (the caller makes it atomic); return its cards.
 
     New cards are due in the order of `notes`: position 1, 2, ... (a note's cards share one).
     `descriptions` maps Anki deck names to the HTML description Anki shows on the deck.
@@ -99,7 +88,7 @@ def write_package(
         except sqlite3.Error as error:  # a full disk or quota, met in the scratch folder
             raise OSError(errno.EIO, f"cannot write the collection ({error})") from None
         _write_zip(target, database.read_bytes(), media, timestamp)
-    return PackageCounts(notes=len(notes), cards=cards)
+    return cards
 
 
 def _write_collection(
@@ -138,10 +127,10 @@ def _set_times(
         connection.close()
 
 
-def _write_zip(target: Path, collection: bytes, media: Sequence[MediaFile], timestamp: int) -> None:
+def _write_zip(target: Path, collection: bytes, media: Sequence[Picture], timestamp: int) -> None:
     stamp = _zip_time(timestamp)
-    ordered = sorted(media, key=lambda item: item.name)
-    manifest = {str(index): item.name for index, item in enumerate(ordered)}
+    ordered = sorted(media, key=media_name)
+    manifest = {str(index): media_name(item) for index, item in enumerate(ordered)}
     entries = [("collection.anki2", collection), ("media", json.dumps(manifest).encode())]
     entries += [(str(index), item.content) for index, item in enumerate(ordered)]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:

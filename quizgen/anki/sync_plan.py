@@ -12,13 +12,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..loading import LoadedDeck
+from ..pictures import Picture
 from ..wording import counted
 from .building import deck_description
 from .fields import NoteContent
-from .identity import note_guid
+from .identity import media_name, note_guid
 from .lockfile import Lock
 from .notetypes import NOTE_TYPES
-from .package import MediaFile
 from .sync_steps import (
     REMOVED_TAG,
     Step,
@@ -125,14 +125,14 @@ class Planner:
                 self.change(ChangeKind.NOTE_TYPE, note_type.name, "templates and style updated")
                 self.needs_import = True
 
-    def pictures(self, media: Sequence[MediaFile]) -> None:
-        missing = [item for item in media if not self.col.media.have(item.name)]
+    def pictures(self, media: Sequence[Picture]) -> None:
+        missing = [item for item in media if not self.col.media.have(media_name(item))]
         for item in missing:
-            self.change(ChangeKind.PICTURE, item.name, "added to the media folder")
+            self.change(ChangeKind.PICTURE, media_name(item), "added to the media folder")
 
         def write(col: Collection) -> None:
             for item in missing:
-                col.media.write_data(item.name, item.content)
+                col.media.write_data(media_name(item), item.content)
 
         if missing:
             self.steps.append(write)

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..loading import LoadedDeck
+from ..pictures import Picture
 from .building import BuildOptions, write_stamped_package
 from .fields import NoteContent
 from .lockfile import Lock
 from .notetypes import NoteType
-from .package import MediaFile
 
 if TYPE_CHECKING:
     from anki.cards import Card, CardId
@@ -99,7 +99,7 @@ def new_cards(col: Collection, guids: Sequence[str]) -> list[tuple[Card, int]]:
 def import_step(
     loaded: LoadedDeck,
     notes: Sequence[NoteContent],
-    media: Sequence[MediaFile],
+    media: Sequence[Picture],
     lock: Lock,
     options: BuildOptions,
 ) -> Step:

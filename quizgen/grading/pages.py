@@ -19,26 +19,34 @@ from .scans import Image, ScanPage, ScanRef
 
 
 @dataclass(frozen=True)
-class PageRead:
+class _Scanned:
+    """Every outcome names its scan: the report says which file and page it was."""
+
     scan: ScanRef
+
+
+@dataclass(frozen=True)
+class _Identified(_Scanned):
+    """The QR code said which exam page this scan is."""
+
     page: ExamPage
+
+
+@dataclass(frozen=True)
+class PageRead(_Identified):
     fix: PageFix
     boxes: tuple[BoxReading, ...]
 
 
 @dataclass(frozen=True)
-class PageUnlocated:
+class PageUnlocated(_Identified):
     """The QR code says which page this is, but the corner marks cannot be found."""
-
-    scan: ScanRef
-    page: ExamPage
 
 
 @dataclass(frozen=True)
-class PageRejected:
+class PageRejected(_Scanned):
     """A scan that is no page of this exam, or whose QR code cannot be read."""
 
-    scan: ScanRef
     reason: str
 
 

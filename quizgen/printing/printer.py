@@ -252,7 +252,7 @@ def _plan_copies(
 
 
 def _copy_data(copy: sheets.Copy) -> dict[str, Any]:
-    student = None if copy.student is None else {"id": copy.student.id, "name": copy.student.name}
+    student = None if copy.student is None else copy.student.as_data()
     return {"copy": copy.number, "version": copy.version, "student": student}
 
 

@@ -36,8 +36,14 @@ PAGE_LABEL = "<qg-page>"
 
 @dataclass(frozen=True)
 class Student:
+    """A row of the class list: printed on its copy and recorded in quiz.exam.json."""
+
     id: str
     name: str
+
+    def as_data(self) -> dict[str, str]:
+        """The student as quiz.exam.json and the Typst template hold it."""
+        return {"id": self.id, "name": self.name}
 
 
 @dataclass(frozen=True)
@@ -272,9 +278,7 @@ def _copy_entry(
     return {
         "copy": copy.number,
         "version": version.label,
-        "student": None
-        if copy.student is None
-        else {"id": copy.student.id, "name": copy.student.name},
+        "student": None if copy.student is None else copy.student.as_data(),
         "pages": [
             page["page"] for page in pages if page["copy"] == copy.number and not page["blank"]
         ],
