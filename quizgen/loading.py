@@ -42,10 +42,6 @@ class LoadedDeck:
     deck: Deck
     path: Path
 
-    @property
-    def folder(self) -> Path:
-        return self.path.parent
-
 
 def find_deck_files(paths: Iterable[Path]) -> list[Path]:
     """Files as given, folders as their *.yaml / *.yml files (not recursive), in name order."""

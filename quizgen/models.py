@@ -91,6 +91,16 @@ def refuse_repeats(values: Sequence[str], message: str, *at: int | str,
         raise located(message.format(value=values[index]), *at, index, *then)
 
 
+def without_repeats(message: str, same: Callable[[str], str] = str) -> AfterValidator:
+    """A list field's rule that no value is listed twice (see `refuse_repeats`)."""
+
+    def check(values: list[str]) -> list[str]:
+        refuse_repeats(values, message, same=same)
+        return values
+
+    return AfterValidator(check)
+
+
 def _not_blank(text: str) -> str:
     stripped = text.strip()
     if not stripped:
@@ -275,8 +285,11 @@ class QuestionBase(StrictModel):
     """Fields every question type shares."""
 
     id: Slug = Field(description="Stable slug, unique in the deck: Anki identity derives from it.")
-    tags: list[Tag] = Field(default_factory=list,
-                            description="Tags without spaces; a::b nests b under a in Anki.")
+    tags: Annotated[
+        list[Tag], without_repeats("tag '{value}' is repeated", same=str.lower)
+    ] = Field(
+        default_factory=list, description="Tags without spaces; a::b nests b under a in Anki."
+    )
     explanation: Text | None = Field(default=None, description="Context shown with the answer.")
     source: QuestionSource | None = Field(
         default=None, description="Where in the deck's source the answer is; `check` reads it."
@@ -288,12 +301,6 @@ class QuestionBase(StrictModel):
     subdeck: Text | None = Field(
         default=None, description="Anki sub-deck under the deck's own, e.g. 'Dates'."
     )
-
-    @field_validator("tags")
-    @classmethod
-    def _unique_tags(cls, tags: list[str]) -> list[str]:
-        refuse_repeats(tags, "tag '{value}' is repeated", same=str.lower)
-        return tags
 
     @field_validator("image")
     @classmethod
@@ -486,13 +493,9 @@ def cloze_with_blanks(question: ClozeQuestion, blank: str, hints: bool = False) 
 
 class OrderQuestion(PromptedQuestion):
     type: Literal["order"]
-    items: list[Text] = Field(min_length=2, description="The items in their right order.")
-
-    @field_validator("items")
-    @classmethod
-    def _distinct_items(cls, items: list[str]) -> list[str]:
-        refuse_repeats(items, "item '{value}' is listed twice")
-        return items
+    items: Annotated[list[Text], without_repeats("item '{value}' is listed twice")] = Field(
+        min_length=2, description="The items in their right order."
+    )
 
 
 class MatchPair(StrictModel):

@@ -53,7 +53,7 @@ def read_picture(loaded: LoadedDeck, question: AnyQuestion) -> Picture | None:
     if question.image is None:
         return None
     try:
-        return load_picture(loaded.folder, question.image)
+        return load_picture(loaded.path.parent, question.image)
     except ImageProblem as problem:
         raise InputError(f"{display_path(loaded.path)}: question '{question.id}': image: "
                          f"{problem}") from None

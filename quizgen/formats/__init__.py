@@ -110,12 +110,12 @@ def _targets(groups: list[list[LoadedDeck]], entry: ExportFormat, output: Path |
             raise ExportError(f"{len(groups)} decks make {len(groups)} files: give -o a folder, "
                               "or add --merge to write them into one file")
         return [output]
-    return [(folder or group[0].folder) / default_name(group[0], entry) for group in groups]
+    return [(folder or group[0].path.parent) / default_name(group[0], entry) for group in groups]
 
 
 def _input_files(decks: Sequence[LoadedDeck]) -> list[Path]:
     files = [loaded.path for loaded in decks]
-    files += [loaded.folder / question.image for loaded in decks
+    files += [loaded.path.parent / question.image for loaded in decks
               for question in loaded.deck.questions if question.image]
     return files
 

@@ -34,8 +34,9 @@ def build_word_bank(
     versions: Sequence[QuizVersion], decks: Sequence[LoadedDeck], seed: str
 ) -> WordBank | None:
     """The quiz's bank in alphabetical order, or None when it has no cloze question."""
-    printed = [item.question for item in versions[0].items] if versions else []
-    printed_ids = {(item.selected.deck_id, item.question.id) for item in versions[0].items}
+    first = versions[0].items if versions else ()
+    printed = [item.question for item in first]
+    printed_ids = {item.selected.key for item in first}
     answers = sorted(
         {gap.answer for q in printed if isinstance(q, models.ClozeQuestion) for gap in q.gaps()},
         key=sort_key,
