@@ -475,3 +475,41 @@ def test_dates_before_christ(visit: Callable[..., Visit], tmp_path: Path) -> Non
     ]:
         answer(page, loaded, question_id, given)
         assert verdict(page, question_id) == expected, given
+
+
+def _reference_numbers(seed_text: str, count: int) -> list[float]:
+    """FNV-1a over UTF-16 code units, then mulberry32: the algorithm both scripts promise."""
+    mask = 0xFFFFFFFF
+    value = 2166136261
+    for unit in seed_text.encode("utf-16-le")[::2]:
+        value = ((value ^ unit) * 16777619) & mask
+    state, numbers = value, []
+    for _ in range(count):
+        state = (state + 0x6D2B79F5) & mask
+        t = ((state ^ (state >> 15)) * (state | 1)) & mask
+        t = (t ^ ((t + ((t ^ (t >> 7)) * (t | 61))) & mask)) & mask
+        numbers.append((t ^ (t >> 14)) / 4294967296)
+    return numbers
+
+
+def test_cards_and_page_shuffle_with_one_generator(browser: Any,
+                                                   every_type: tuple[LoadedDeck, Path]) -> None:
+    """seeded.js is included once in the card script and once in the page, and is what
+    it says it is: chromium draws the same numbers as the reference above."""
+    from quizgen.anki.notetypes import CARD_SCRIPT
+
+    page_source = every_type[1].read_text(encoding="utf-8")
+    seeded = Path(__file__).parents[1].joinpath("quizgen", "seeded.js").read_text("utf-8")
+    code = seeded[seeded.index("*/\n") + 3:]
+    for script in (CARD_SCRIPT, page_source):
+        assert script.count(code) == 1
+        assert script.count("function generator(") == 1
+        assert "include seeded.js" not in script
+    page = browser.new_page()
+    try:
+        drawn = page.evaluate(
+            "(seed) => { " + code + " var next = generator(hash(seed));"
+            " return [next(), next(), next(), next()]; }", "quizgen \u00e9t\u00e9")
+    finally:
+        page.close()
+    assert drawn == _reference_numbers("quizgen \u00e9t\u00e9", 4)

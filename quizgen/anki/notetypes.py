@@ -14,6 +14,8 @@ from importlib.resources import files
 
 import genanki
 
+from ..scripts import shipped_script
+
 # Constant per note type and schema version: never change one, add a new version instead.
 QA_ID = 1_700_000_001_001
 QA_TYPED_ID = 1_700_000_001_002
@@ -45,7 +47,7 @@ _ANSWER = '<hr id="answer">\n<div class="qz-answer">{{Answer}}</div>\n' + _ALTER
 _VERDICT = '<div class="qz-verdict" role="status" hidden></div>\n'
 CARD_SCRIPT = (
     "<script>\n"
-    + files("quizgen.anki").joinpath("card.js").read_text(encoding="utf-8")
+    + shipped_script("quizgen.anki", "card.js")
     + "</script>\n"
 )
 """Inlined, not a media file: nothing to fetch, and every client runs the same code."""

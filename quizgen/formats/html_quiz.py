@@ -23,6 +23,7 @@ from ..citations import cite
 from ..loading import LoadedDeck
 from ..models import AnyQuestion, Deck, PartialDate, question_answer_text
 from ..pictures import read_picture
+from ..scripts import shipped_script
 from ..shuffling import question_rng, scrambled
 from . import Rendered
 
@@ -169,7 +170,7 @@ def _asset(name: str) -> str:
 
 
 def _page(title: str, data: dict[str, Any]) -> str:
-    script = _asset("quiz_page.js")
+    script = shipped_script("quizgen.formats", "quiz_page.js")
     if "</script" in script.lower():
         raise AssertionError("quiz_page.js must not contain '</script'")
     return f"""<!DOCTYPE html>

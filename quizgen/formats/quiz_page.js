@@ -52,21 +52,7 @@
   }
 
   /* mulberry32 over an FNV-1a hash of the seed text: the same seed, the same order. */
-  function generator(seedText) {
-    var hash = 2166136261;
-    for (var i = 0; i < seedText.length; i++) {
-      hash ^= seedText.charCodeAt(i);
-      hash = Math.imul(hash, 16777619) >>> 0;
-    }
-    var state = hash;
-    return function () {
-      state = (state + 0x6d2b79f5) >>> 0;
-      var t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  /* include seeded.js */
 
   function shuffled(values, random) {
     var copy = values.slice();
@@ -405,7 +391,7 @@
 
   function start() {
     var seed = seedFromAddress();
-    var random = generator(seed);
+    var random = generator(hash(seed));
     var main = document.getElementById("qz-main");
     var number = 0;
     DATA.decks.forEach(function (deck) {
