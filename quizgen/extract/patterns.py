@@ -624,11 +624,16 @@ DATE_CENTURY = FactPattern(
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 
 
+_YEAR_THEN_DASH = re.compile(r"(?:1\d{3}|20\d\d)\s?[-–]\s?$")
+_YEAR_THEN_SLASH = re.compile(r"(?<![\d/])(?:1\d{3}|20\d\d)/$")
+
+
 def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = None) -> bool:
     """True when the digits at start..end name, number or count something rather than
     give a year; `after` is where the next word is looked for (past a short range)."""
-    if _glued(text, start, "$£€¥.,/'’"):
-        return True
+    second_of_two = _YEAR_THEN_SLASH.search(text, max(0, start - 5), start) is not None
+    if _glued(text, start, "$£€¥.,'’" if second_of_two else "$£€¥.,/'’"):
+        return True  # "2019/2020" is two years; "12/2019" is not one
     before = text[max(0, start - 2):start]
     if len(before) == 2 and before[1] in "-–" and before[0].isalpha():
         return True  # COVID-19, F-2000: a name, not a year
@@ -636,15 +641,40 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
     if previous in ("no.", "no", "number", "#", "flight", "route", "page", "pages", "pp.",
                     "room", "model"):
         return True
+    range_end = _YEAR_THEN_DASH.search(text, max(0, start - 6), start) is not None
     following = _NEXT_WORD.match(text, end if after is None else after)
-    if (following and _is_plural_noun(following.group(1))
+    if (following and _is_plural_noun(following.group(1)) and not range_end
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")):
-        return True  # "2000 troops" counts troops
-    bracketed = (text[start - 1:start] in ("(", "–") or text[end:end + 1] in (")", "–")
-                 or re.match(r"-\d", text[end:end + 2]) is not None)
-    return year < 1800 and previous not in DATE_PREPOSITIONS and not bracketed
-    # "(1689)", "(1762–1796)", "1710-11": years after a name or in a range
+        return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
+    return year < 1800 and previous not in DATE_PREPOSITIONS and not (
+        range_end or second_of_two or _year_in_place(text, start, end, previous, following))
+
+
+def _year_in_place(text: str, start: int, end: int, previous: str,
+                   following: re.Match[str] | None) -> bool:
+    """An early year where its place shows it is one: "(1689)", "(1762–1796)", "1710-11"
+    beside a name or in a range; "1778: Treaty of Alliance" heading a timeline entry; "the
+    1481 papal bull" (a year before the noun it dates, not a plural it would count)."""
+    if (text[start - 1:start] in ("(", "–") or text[end:end + 1] in (")", "–")
+            or re.match(r"-\d", text[end:end + 2]) is not None):
+        return True
+    if text[end:end + 1] == ":" and _char_before(text, start) in ("", "\n"):
+        return True
+    return (previous in ("the", "a") and following is not None and _year_noun(following.group(1))
+            and following.start() == end)
+
+
+def _year_noun(word: str) -> bool:
+    """A lower-case singular word that a year can stand before ("the 1481 papal bull"): a
+    figure before it would count it only in the plural ("the 1500 soldiers")."""
+    return word.islower() and not _is_plural_noun(word) and word not in FUNCTION_WORDS and (
+        word not in MEASURE_UNITS and word not in _SINGULAR_UNITS)
+
+
+_SINGULAR_UNITS = frozenset([*UNIT_SINGULAR.values(), "metre", "meter", "mile", "kilometre",
+                             "kilometer", "tonne", "ton", "acre", "yard", "pound", "dollar",
+                             "euro", "foot", "inch", "hectare", "barrel", "litre", "liter"])
 
 
 def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -656,18 +686,27 @@ def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 DATE_YEAR = FactPattern(
     "date-year", "date",
-    _line(rf"""(?P<year>{YEAR})(?:(?=[ef]\))|(?![\w%]|,\d|\.\d|/(?!\d\d(?![\d/]))\d|-\d\d-
+    _line(rf"""(?P<year>{YEAR})(?:(?=[ef]\))|(?![\w%]|,\d|\.\d|/(?!\d\d(?![\d/])|(?:1\d{3}|20\d\d)(?![\d/]))\d|-\d\d-
               |\s?(?:per\s?cent|percent)\b))"""),
     _year,
     examples=("in [1996], Russia pulled out", "a [1961] treaty between them",
               "the [2024] elections", "the Treaty of Westphalia in [1648]",
               "between [1939] and [1945]", "the Treaty of Nerchinsk ([1689]) by",
-              "Catherine the Great ([1762]–[1796])", "GDP growth 3.6% ([2019]e)"),
+              "Catherine the Great ([1762]–[1796])", "GDP growth 3.6% ([2019]e)",
+              "the [2019]/[2020] season", "fiscal years [2019]/[2020] and [2021]/[2022]",
+              "[1778]: Treaty of Alliance with France", "the [1481] papal bull Aeterni",
+              "Years held | Men: [1896]–[2024] Women: [1928]–[2024]"),
     counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
                      "in 24 years",
-                     "$2011 was paid", "COVID-19 and F-2000"),
+                     "$2011 was paid", "COVID-19 and F-2000", "filed 12/2019/2020 late",
+                     "the 1500 soldiers marched", "Room 1200: keys", "page 1481 of the book",
+                     "the 1300 km road", "a 1500 metre race", "the 1200 of them"),
     triggers=("#digit",),
 )
+
+
+_RANGE_LEADS = frozenset("the during between from over throughout in its their".split())
+"""Words before "2005-07" that make it a span of years: "during 2005-07" is no month."""
 
 
 def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -678,7 +717,8 @@ def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
         return None
     if not short > first % 100:
         return None
-    if match.group("dash").strip() in "-/" and short <= 12 and short != first % 100 + 1:
+    if (match.group("dash").strip() in "-/" and short <= 12 and short != first % 100 + 1
+            and _preceding_word(text, match.start()).lower() not in _RANGE_LEADS):
         return None  # "2000-03" is March 2000 as often as 2000–2003; "2008-09" is a season
     year = first - first % 100 + short
     span = (match.start("short"), match.end("short"))
@@ -692,11 +732,13 @@ DATE_SHORT_RANGE = FactPattern(
     examples=("the drought of [1957]-[58] ruined", "the [winter of 1957]–[58] was cold",
               "the mayor ([2008]–[16]) resigned", "during the [1710]-[11] campaign",
               "the [2019]-[20] season", "the [2008]-[09] budget", "the years [2000]–[03]",
-              "the [2019]/[20] tax year"),
+              "the [2019]/[20] tax year", "the [2005]-[07] drought",
+              "prices rose during [2005]-[07] and fell", "in [2010]-[12] the rate"),
     counterexamples=("published 2024-06 online", "dated 2024-06-19 in the file",
                      "a month (2000-03) or a day", "filed 2019/03/04", "on 12/2019/20",
                      "page 1957-58 of the report", "they sold 1957-58 tickets",
-                     "a COVID-19-20 test", "the 1957-45 count"),
+                     "a COVID-19-20 test", "the 1957-45 count", "released 2005-07 and",
+                     "the 2005-07-19 file"),
     triggers=("#digit",),
 )
 
@@ -898,8 +940,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     words = words[: head_index + 1]
     head = words[-1].rstrip(",;:.")
-    if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent", "points"):
-        return None
+    if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent") or (
+            head.lower() == "points" and {"percentage", "basis"} & {w.lower() for w in words}):
+        return None  # "2 percentage points" is a percentage; "Wilson's 14 points" a count
     unit = re.match(r"\s+(metres|meters|m)\b", match.group("words"))
     if unit and _race_name(text, match.start(), match.start("words") + unit.end()):
         return None  # "the 100 metres", "200 m titles": an event, not a distance
@@ -917,7 +960,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
             and not _is_sentence_start(text, match.start() - len(previous) - 1)
-            and previous.lower() not in ("some", "nearly", "almost", "about", "around")):
+            and previous.lower() not in ("some", "nearly", "almost", "about", "around")
+            and not (previous.endswith(("'s", "’s")) and len(number_text) <= 2)):
         return None  # "Boeing 737 jets", "Article 5 guarantees": a name with a number in it
     words_start = match.start("words")
     tokens = list(re.finditer(r"\S+", match.group("words")))[: head_index + 1]
@@ -946,10 +990,15 @@ _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|fr
                          re.IGNORECASE)
 
 
+_AT_GAMES = re.compile(r"\s+at\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:Olympics|Games|Championships)\b")
+
+
 def _race_name(text: str, start: int, unit_end: int) -> bool:
-    previous = _preceding_word(text, start).lower()
-    return previous in ("the", "and") or _char_before(text, start) == "," or (
-        _RACE_AFTER.match(text, unit_end) is not None)
+    """"the 100 metres", "a men's 60 metres", "100 metres at the Olympics": an event."""
+    previous = _preceding_word(text, start).lower().replace("’", "'")
+    return previous in ("the", "and", "men's", "women's") or _char_before(text, start) == "," or (
+        _RACE_AFTER.match(text, unit_end) is not None
+        or _AT_GAMES.match(text, unit_end) is not None)
 
 
 COUNT = FactPattern(
@@ -960,9 +1009,14 @@ COUNT = FactPattern(
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
               "over [600,000 km2] of land", "[1323+ cases] so far",
-              "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent"),
+              "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent",
+              "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
+              "the team scored [14 points] in the final"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
+                     "100 metres at the Olympics", "when a men's 60 metres was contested",
+                     "a rise of 2 percentage points", "cut by 25 basis points",
+                     "a fleet of Boeing's 737 jets",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#digit",),
 )
@@ -1089,6 +1143,124 @@ COUNT_NUMBER_OF = FactPattern(
                      "a number of states signed; 12 refused",
                      "the number of visitors rose to 12,000 tourists"),
     triggers=("number",),
+)
+
+
+_NOUN_BEFORE_RANGE = re.compile(
+    r"\b(?P<noun>[a-z][\w-]*s)\b(?:\s+(?:were|was|are|is|being|been|at|of|estimated|put|"
+    r"reported|counted|numbered|ranged|ranging|totalled|totaled|totaling|totalling|"
+    r"thought|believed|said|to|be)){0,4}\s+between\s+$")
+_RANGE_FIRST_AFTER = re.compile(rf"\s+and\s+(?P<num>{NUM})")
+_RANGE_SECOND_BEFORE = re.compile(rf"\bbetween\s+(?P<num>{NUM})\s+and\s+$")
+_BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _bare_range(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"deaths estimated between 8,870 and 18,300": both ends count the noun just before."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    first = _RANGE_SECOND_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    lead = match.start() if first is None else first.start("num")
+    other = _RANGE_FIRST_AFTER.match(text, match.end()) if first is None else first
+    if other is None or not (first is not None or _BARE_AFTER.match(text, other.end())):
+        return None
+    if first is not None and not _BARE_AFTER.match(text, match.end()):
+        return None
+    figures = (match.group("num"), other.group("num"))
+    if any(_YEARLIKE.fullmatch(f) or (parse_number(f) or 0) < 2 for f in figures):
+        return None  # "between 1939 and 1945": years
+    before = _NOUN_BEFORE_RANGE.search(text, max(0, lead - 100), lead)
+    if before is None or not _is_plural_noun(before.group("noun")):
+        return None
+    noun = before.group("noun")
+    if noun in UNIT_SINGULAR or noun in MEASURE_UNITS or noun.lower() in CURRENCY_WORDS:
+        return None
+    number = parse_number(match.group("num"))
+    assert number is not None
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+                "count-bare-range", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_BARE_RANGE = FactPattern(
+    "count-bare-range", "count",
+    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _bare_range,
+    examples=("with deaths estimated between [8,870] and [18,300].",
+              "cases were between [120] and [450] in each town",
+              "voters numbered between [2,000] and [3,500], officials said"),
+    counterexamples=("fighting between 1939 and 1945 in Europe", "deaths between 1 and 2%",
+                     "costs between $5 and $9 each", "troops between 200 and 300 km away",
+                     "the treaty between 1648 and 1650", "years between 3 and 5 long",
+                     "between 8,870 and 18,300 deaths"),
+    triggers=("between",),
+)
+
+
+_THOSE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|these)\b")
+_COUNTED_EARLIER = re.compile(
+    rf"(?<![\w,.])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
+
+
+def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"100 million people, 500,000 of those in the United States": a part of a count just
+    given counts the same noun."""
+    if _glued(text, match.start(), "$£€¥.,/-#") or not _THOSE_AFTER.match(text, match.end()):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group()):
+        return None
+    counts = list(_COUNTED_EARLIER.finditer(text, max(0, match.start() - 120), match.start()))
+    earlier = counts[-1] if counts else None  # the nearest count before the part
+    gap = "" if earlier is None else text[earlier.end():match.start()]
+    if earlier is None or len(gap) > 60 or "." in gap or ";" in gap:
+        return None
+    noun = earlier.group("noun")
+    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS:
+        return None
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+                "count-of-those", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_OF_THOSE = FactPattern(
+    "count-of-those", "count",
+    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d)"""),
+    _of_those,
+    examples=("killed as many as 100 million people, [500,000] of those in the United States",
+              "the army had 40,000 soldiers, [12,000] of them cavalry"),
+    counterexamples=("spent $100 million, 500,000 of those on roads",
+                     "in 1918, 1919 of those years", "most of those 20 were there",
+                     "it lasted 40 years, 12 of them at war"),
+    triggers=("of those", "of them", "of whom", "of these"),
+)
+
+
+_COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|missing|insured|"
+               "uninsured|elderly|disabled")
+
+
+def _scaled_collective(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"37.8 thousand unemployed": a scaled figure before an adjective used as a plural noun."""
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    noun = match.group("noun").lower()
+    return Fact("count", match.start(), match.end(), match.group(),
+                f"{plain(number)} {noun}", "count-collective", number=number, unit=noun,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_COLLECTIVE = FactPattern(
+    "count-collective", "count",
+    _line(rf"""(?P<num>{NUM}\s+{SCALE_WORD})\s+(?P<noun>{_COLLECTIVE})\b(?!\s+[a-z]+s\b)"""),
+    _scaled_collective,
+    examples=("[37.8 thousand unemployed] (Q3, 2019)", "left [1.2 million homeless]"),
+    counterexamples=("37 unemployed", "2.5 thousand unemployed workers"),
+    triggers=("thousand", "million", "billion"),
 )
 
 
@@ -1580,7 +1752,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
-    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_BARE_RANGE,
+    COUNT_OF_THOSE, COUNT_COLLECTIVE,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
     TREATY_NAME, TREATY_COMMON,
