@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..reveals import reveals
 from ..slugs import slugify, unique_slug
+from .acronyms import acronym_mentions, marked_acronyms
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
@@ -100,11 +101,15 @@ def all_facts(
     """Every fact with its sentence, in reading order, unmerged."""
     context = Context(reference=published)
     found: list[tuple[Fact, Sentence]] = []
+    acronyms = marked_acronyms(article.text)  # a treaty's abbreviation, marked anywhere
     for sentence in split_sentences(article):
         facts = find_facts(sentence.text, context, offset=sentence.start)
         paragraph = article.paragraph(sentence.paragraph)
         if paragraph is not None:
             facts.extend(table_facts(paragraph, sentence, facts))
+        if acronyms:
+            facts.extend(fact.shifted(sentence.start) for fact in acronym_mentions(
+                sentence.text, acronyms, [f.shifted(-sentence.start) for f in facts]))
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
     return found
 

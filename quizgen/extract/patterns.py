@@ -18,7 +18,9 @@ Kinds (the unit of measurement in `benchmarks/extract_eval.py`):
                list leaves implied (43 to 89 million people), a count of one (1 case).
 - ``treaty``   names of treaties, agreements, pacts, accords, conventions, protocols and
                charters, capitalised (Treaty of Versailles, Molotov–Ribbentrop Pact, New
-               START treaty, Minsk accords, Jay's Treaty) or common-noun forms with a
+               START treaty, Minsk accords, Jay's Treaty), an abbreviation the article
+               ties to a treaty (SORT, START I: `acronyms.py`), a name in another language
+               in Latin script (Traité de Versailles), or common-noun forms with a
                telling modifier (a comprehensive strategic partnership treaty, a
                free-trade agreement, the 1961 treaty, a peace deal).
 
@@ -66,6 +68,7 @@ from .words import (
     MONTH,
     MONTH_FULL,
     NOT_PLURAL,
+    NOT_TREATY_ACRONYMS,
     NOT_TREATY_PREFIXES,
     NUM,
     ORDINALS,
@@ -1742,6 +1745,62 @@ TREATY_COMMON = FactPattern(
 )
 
 
+def _bracketed_acronym(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the Strategic Offensive Reductions Treaty (SORT)": the abbreviation given in brackets
+    after a treaty's name is a name too (`acronyms.py` then finds its other mentions)."""
+    if match.group("acr") in NOT_TREATY_ACRONYMS:
+        return None
+    start, end = match.start("name"), match.end("name")
+    name = text[start:end]
+    return Fact("treaty", start, end, name, _treaty_key(name), "treaty-acronym")
+
+
+TREATY_ACRONYM = FactPattern(
+    "treaty-acronym", "treaty",
+    _line(r"""(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?)\s*\(
+              (?P<name>(?P<acr>[A-Z]{3,8})(?:[-\s](?:III|II|IV|I|V|\d))?)\)"""),
+    _bracketed_acronym,
+    examples=("the Strategic Offensive Reductions Treaty ([SORT]) was signed in 2002",
+              "the Strategic Arms Reduction Treaty ([START I]) expired",
+              "the Strategic Arms Reduction Treaty ([SNV-III]) expired"),
+    counterexamples=("the Bureau of Statistics (BNS) said", "the alliance (NATO) met",
+                     "the North Atlantic Treaty Organization (NATO) met", "the Treaty (UN)",
+                     "the treaty (СНВ-III) expired"),
+    triggers=("(",),
+)
+
+
+_FOREIGN_WORD = (r"(?:Traités?|Tratados?|Trattati|Trattato|Tratatul|Traktat|Verdrag|Vertrag|"
+                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Pacto|Pacte)")
+_FOREIGN_LINK = r"(?:de\s+la|de\s+l'|de|du|des|di|del|della|von|van|da|do|dos|das|zu|at|a)"
+
+
+def _foreign_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"(French: Traité de Versailles)", "Tratados Torrijos-Carter": a treaty's name in
+    another language written in Latin script, a treaty word of that language before a
+    capitalised name. The Cyrillic "СНВ-III" is not read."""
+    name = match.group().rstrip(".")
+    return Fact("treaty", match.start(), match.start() + len(name), name, _treaty_key(name),
+                "treaty-foreign")
+
+
+TREATY_FOREIGN = FactPattern(
+    "treaty-foreign", "treaty",
+    _line(rf"""(?<![\w-]){_FOREIGN_WORD}(?:\s+{_FOREIGN_LINK})?\s*
+              [A-ZÀ-Þ][\w'’.À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*
+              (?:\s+(?:(?:et|y|e|und|en|and)\s+)?(?:[dl]['’])?[A-ZÀ-Þ][\w'’À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*){{0,3}}"""),
+    _foreign_treaty,
+    examples=("The Treaty of Versailles (French: [Traité de Versailles]) was",
+              "(Spanish: [Tratados Torrijos-Carter]) are two treaties",
+              "(German: [Vertrag von Versailles]) ended", "the [Tratado de Tordesillas] of 1494",
+              "the [Traité de Paix et d'Amitié] was"),
+    counterexamples=("the word tratado means treaty", "a vertrag is a contract",
+                     "the Pacto was"),
+    triggers=("trait", "tratad", "trattat", "tratatul", "traktat", "verdrag", "vertrag",
+              "abkommen", "acuerdo", "accordo", "pacto", "pacte"),
+)
+
+
 # ------------------------------------------------------------------ registry
 
 PATTERNS: tuple[FactPattern, ...] = (
@@ -1756,5 +1815,5 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_OF_THOSE, COUNT_COLLECTIVE,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
-    TREATY_NAME, TREATY_COMMON,
+    TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,
 )

@@ -178,6 +178,15 @@ NOT_TREATY_PREFIXES = frozenset(
     "liberal green".split()
 )
 
+NOT_TREATY_ACRONYMS = frozenset(
+    """NATO OPEC ASEAN WTO IMF OSCE USSR USA OECD IAEA WHO UNESCO UNICEF CIS SEATO CENTO
+    EEC GATT ECOWAS CARICOM MERCOSUR OAS OAU APEC CEO GDP UTC BBC CNN AFP CBO CDC NASA
+    IRA PLO ANC FBI CIA KGB""".split()
+)
+"""Organisations, countries and agencies that stand before "treaty" without naming one
+("the NATO treaty" is NATO's treaty). GATT and MERCOSUR are kept out too: their name alone
+is an organisation as often as an agreement."""
+
 GENERIC_MODIFIERS = frozenset(
     """peace unequal supplementary equivalent open trade american western eastern british
     chinese russian soviet sino-soviet french german japanese european
@@ -187,7 +196,8 @@ GENERIC_MODIFIERS = frozenset(
     full mutual bilateral multilateral international global important crucial controversial
     secret binding legal legally non-binding possible potential future eventual ambitious
     long-awaited long-term short-term fragile hard-won similar wider broader better big
-    bigger larger huge significant preliminary initial basic actual real overall""".split()
+    bigger larger huge significant preliminary initial basic actual real overall commercial
+    famous celebrated notorious so-called""".split()
 )
 
 CONTRACT_MODIFIERS = frozenset(
