@@ -218,10 +218,19 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+_WEIGHT_AFTER = re.compile(r"\s*\(\s*(?:about\s+)?[\d.,]+\s*(?:kg|kilograms?|kilos?)\b")
+_WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing|t)?|heavy|heavier)\b[^.;$£€]{0,40}$",
+                            re.IGNORECASE)
+
+
 def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_AMOUNT_BEFORE, text, match.start())
     if before is None:
         return None
+    if match.group("cur").lower().startswith("pound") and (
+            _WEIGHT_AFTER.match(text, match.end())
+            or _WEIGHT_BEFORE.search(text, max(0, before.start() - 50), before.start())):
+        return None  # "weighed 47.5 pounds (21.5 kg)": a weight, counted as a count
     return _money_fact(text, (before.start(), match.end()), match.group("cur"), before, "amt",
                        before.group("scale"))
 
@@ -235,7 +244,8 @@ MONEY_WORDS = FactPattern(
               "[half a million pounds] was raised", "a budget of [31.9 billion lei]",
               "assessed at [132 billion Marks] in 1921", "[2 trillion yen] in bonds",
               "[40 billion roubles] of aid"),
-    counterexamples=("the party won 12 seats", "the boxer weighed in at",),
+    counterexamples=("the party won 12 seats", "the boxer weighed in at",
+                     "the samples weighed 47.5 pounds in all", "a 10 pounds (4.5 kg) bag"),
     triggers=tuple(sorted({word.lower().split()[-1] for word in CURRENCY_WORDS})),
 )
 
@@ -595,6 +605,29 @@ DATE_DECADE = FactPattern(
 )
 
 
+_DECADE_BEFORE = re.compile(
+    r"(?<![\w'’])(?P<century>1\d|20)\d0s(?:,|\s+and|\s+or|\s+to|\s*[-–])\s*$")
+
+
+def _short_decade(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the 1960s and 70s": the second decade, in the first one's century."""
+    before = _DECADE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    if before is None:
+        return None
+    return _date_fact(match, "decade", None, before.group("century") + match.group("decade"))
+
+
+DATE_SHORT_DECADE = FactPattern(
+    "date-short-decade", "date",
+    _line(r"""(?<![\w'’$£€.,])(?P<decade>\d0s)\b"""),
+    _short_decade,
+    examples=("through the 1960s and [70s] prices rose", "in the 1980s–[90s] boom",
+              "the 1990s, [2000s] and [10s]"),
+    counterexamples=("a man in his 70s", "temperatures in the 70s", "the 70s were"),
+    triggers=("0s",),
+)
+
+
 def _century(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     ordinal = match.group("ord").lower()
     number = ORDINALS.get(ordinal)
@@ -793,9 +826,28 @@ def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         number += Decimal("0.5")
     unit = _unit(match.group("unit"))
     start, end = before.start(), match.end()
+    smaller = _SMALLER_UNIT_AFTER.match(text, end)
+    if smaller is not None and _finer(unit, _unit(smaller.group("unit"))):
+        part = parse_number(smaller.group("num"))
+        if part is not None:  # "six hours 39 minutes": one length of time
+            end = smaller.end()
+            key = f"{plain(number)} {unit} {plain(part)} {_unit(smaller.group('unit'))}"
+            return Fact("duration", start, end, text[start:end], key, "duration")
     return Fact("duration", start, end, text[start:end], f"{plain(number)} {unit}", "duration",
                 number=number, unit=f"{unit}s",
                 number_start=before.start("num"), number_end=before.end("num"))
+
+
+_SMALLER_UNIT_AFTER = re.compile(
+    rf",?\s+(?:and\s+)?(?P<num>\d{{1,2}}|{SMALL_WORD})\s+(?P<unit>{TIME_UNIT})\b")
+_UNIT_ORDER = ("century", "decade", "year", "month", "fortnight", "week", "day", "hour",
+               "minute", "second")
+
+
+def _finer(unit: str, other: str) -> bool:
+    """"hours" then "minutes" make one length; "hours" then "years" do not."""
+    return (unit in _UNIT_ORDER and other in _UNIT_ORDER
+            and _UNIT_ORDER.index(other) > _UNIT_ORDER.index(unit))
 
 
 DURATION = FactPattern(
@@ -804,7 +856,9 @@ DURATION = FactPattern(
     _duration,
     examples=("his first visit in [24 years]", "[six months] later",
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
-              "[two and a half years] of talks", "for [48 hours]"),
+              "[two and a half years] of talks", "for [48 hours]",
+              "the walk lasted [six hours 39 minutes] in all",
+              "a flight of [8 days, 3 hours] and more"),
     counterexamples=("in 2024, years of talks",),
     triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second",
               "fortnight"),
@@ -888,6 +942,30 @@ AGE = FactPattern(
     _line(rf"""\b(?:[Aa]ged|[Aa]ge)\s+(?P<num>\d{{1,3}}|{SMALL_WORD})\b"""),
     _age,
     examples=("a woman, [aged 40], was", "retired at [age 67]"),
+    triggers=("age",),
+)
+
+
+def _stated_age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    group = "num" if match.group("num") is not None else "later"
+    number = parse_number(match.group(group))
+    if number is None or not 0 < number < 130:
+        return None
+    start, end = match.start(group), match.end(group)
+    return Fact("duration", start, end, text[start:end], f"{plain(number)} year", "age",
+                number=number, unit="years", number_start=start, number_end=end)
+
+
+AGE_AVERAGE = FactPattern(
+    "age-average", "duration",
+    _line(r"""(?<![\w.,])(?P<num>\d{1,3}(?:\.\d)?)\s+(?:was|is|were|are)\s+the\s+
+              (?:average|median|mean)\s+age\b
+              |\b(?:average|median|mean)\s+age\s+(?:was|is|of|at)\s+(?:about\s+)?
+              (?P<later>\d{1,3}(?:\.\d)?)(?![\d%]|\s?(?:per\s?cent|percent))"""),
+    _stated_age,
+    examples=("[54.9] was the average age of new claimants", "the median age was [38.2]",
+              "an average age of [41] among recruits"),
+    counterexamples=("the average age rose by 2.5%", "2019 was the year", "54.9 was the average"),
     triggers=("age",),
 )
 
@@ -1042,6 +1120,31 @@ COUNT_WORDS = FactPattern(
 )
 
 
+
+
+def _times(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 2:
+        return None
+    start, end = match.start(), match.end()
+    return Fact("count", start, end, text[start:end], f"{plain(number)} times", "count-times",
+                number=number, unit="times", number_start=start, number_end=match.end("num"))
+
+
+COUNT_TIMES = FactPattern(
+    "count-times", "count",
+    _line(rf"""(?P<num>{NUM}|{WORD_NUM})\s+times\b(?!\s+(?:as|more|less|larger|bigger|higher|
+              greater|smaller|lower|faster|slower|longer|over|the|that|its|their|his|her|
+              a\s+(?:day|week|month|year))\b|\s*[-–])"""),
+    _times,
+    examples=("one of only [two times] in his life", "she won it [three times] before 1990",
+              "the law was amended [12 times]."),
+    counterexamples=("three times as many", "two times more likely", "four times the size",
+                     "three times a day", "ten times over"),
+    triggers=("times",),
+)
 
 
 def _part_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1637,7 +1740,8 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
     _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
-              (?P<comp>\s+(?:of|on|for|to|concerning)\s+(?:the\s+)?(?!(?:{MONTH}|{WEEKDAY})\b)
+              (?P<comp>\s+(?:of|on|for|to|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
+              (?!(?:{MONTH}|{WEEKDAY})\b)
               {CAP_SEQUENCE})?"""),
     _named_treaty,
     examples=(
@@ -1655,6 +1759,8 @@ TREATY_NAME = FactPattern(
         "the [League of Nations Treaty] was cited",
         "[Jay's Treaty] averted war in 1794", "under [Pinckney’s Treaty], Spain opened",
         "after [Jay's Treaty], [Pinckney's Treaty] followed",
+        "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
+        "the [Treaty Between the United States and Panama] of 1903",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "printed in The League of Nations Treaty Series",
@@ -1809,10 +1915,10 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
-    DATE_SHORT_RANGE, DATE_BC,
-    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
+    DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
+    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_COLLECTIVE,
+    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_TIMES,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,
