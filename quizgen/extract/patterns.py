@@ -325,6 +325,8 @@ def _full_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if month is None:
         return None
     if year is None:
+        year = _neighbour_year(text, match.start(), match.end())
+    if year is None:
         key = f"--{month:02d}-{day:02d}"
         if ctx.reference is not None:
             return _date_fact(match, "day-month", make_date(ctx.reference.year, month, day), key)
@@ -335,13 +337,31 @@ def _full_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return _date_fact(match, "full-date", date)
 
 
+_DAY_MONTH_OR_MONTH_DAY = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})"
+_DATED_AHEAD = re.compile(rf"\s*(?:[-–]|to\b|until\b|till\b|through\b)\s*"
+                          rf"{_DAY_MONTH_OR_MONTH_DAY},?\s+(?P<year>{YEAR})\b")
+_DATED = re.compile(rf"\b{_DAY_MONTH_OR_MONTH_DAY},?\s+(?P<year>{YEAR})\b")
+
+
+def _neighbour_year(text: str, start: int, end: int) -> int | None:
+    """The year of a dated day beside one written without it: the end of its range ("19
+    May–9 November 2009"), else the nearest full date before it in the sentence ("landed on
+    July 20, 1969, and left on July 24")."""
+    ahead = _DATED_AHEAD.match(text, end)
+    if ahead is not None:
+        return int(ahead.group("year"))
+    dated = list(_DATED.finditer(text, max(0, start - 160), start))
+    return int(dated[-1].group("year")) if dated else None
+
+
 DATE_DAY_MONTH = FactPattern(
     "date-day-month", "date",
     _line(rf"""\b(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![a-z])
               (?:,?\s+(?P<year>{YEAR})\b)?"""),
     _full_date,
     examples=("Putin landed on [19 June 2024] in the capital", "on [4th July, 1776]",
-              "talks resume on [12 March]", "signed on [the 3rd of May 1791]"),
+              "talks resume on [12 March]", "signed on [the 3rd of May 1791]",
+              "the storm lasted from [19 May]–[9 November 2009]"),
     counterexamples=("he may 5 times", "about 12 Mayors"),
     triggers=("#month",),
 )
