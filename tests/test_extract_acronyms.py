@@ -21,6 +21,8 @@ def _names(text: str) -> list[str]:
      ["New START treaty", "START I", "SORT", "Strategic Offensive Reductions Treaty", "SORT"]),
     ("The SALT II agreement was never ratified.\n\nCarter signed SALT II in Vienna.",
      ["SALT II agreement", "SALT II"]),
+    ("Both the START I and START II treaties were signed. START II never took effect.",
+     ["START I", "START II", "START II"]),
     ("Russia suspended New START in 2023. The New START treaty had run since 2011.",
      ["New START", "New START treaty"]),
     ("The treaty is known in Russia as SNV-III. The Strategic Arms Reduction Treaty (SNV-III) "

@@ -63,3 +63,29 @@ def _covered(spans: list[tuple[int, int]], starts: list[int], reach: int,
         return False
     index = bisect.bisect_left(starts, end) - 1
     return index >= 0 and spans[index][1] > start
+
+
+_PAIR = re.compile(rf"(?P<a>(?:New\s+)?[A-Z]{{3,8}}{_NUMERAL}?)\s+(?:and|&)\s+"
+                   rf"(?P<b>(?:New\s+)?[A-Z]{{3,8}}{_NUMERAL}?)\s+(?:[Tt]reaties|[Aa]greements|"
+                   rf"[Aa]ccords|[Pp]acts)$")
+
+
+def split_pairs(facts: list[Fact], marked: frozenset[str]) -> list[Fact]:
+    """"the START I and START II treaties" names two treaties, not one."""
+    split: list[Fact] = []
+    for fact in facts:
+        pair = _PAIR.fullmatch(fact.text) if fact.kind == "treaty" else None
+        if pair is None or not all(_family(pair.group(g)) in marked for g in ("a", "b")):
+            split.append(fact)
+            continue
+        for group in ("a", "b"):
+            start, end = fact.start + pair.start(group), fact.start + pair.end(group)
+            name = pair.group(group)
+            key = re.sub(r"\s+", " ", name).lower()
+            split.append(Fact("treaty", start, end, name, key, "treaty-acronym"))
+    return split
+
+
+def _family(form: str) -> str:
+    """"New START", "START I" → "START"."""
+    return re.sub(r"^New\s+|[-\s](?:III|II|IV|I|V|\d)$", "", form)

@@ -33,7 +33,7 @@ from ..models import (
 )
 from ..reveals import reveals
 from ..slugs import slugify, unique_slug
-from .acronyms import acronym_mentions, marked_acronyms
+from .acronyms import acronym_mentions, marked_acronyms, split_pairs
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
@@ -108,6 +108,7 @@ def all_facts(
         if paragraph is not None:
             facts.extend(table_facts(paragraph, sentence, facts))
         if acronyms:
+            facts = split_pairs(facts, acronyms)
             facts.extend(fact.shifted(sentence.start) for fact in acronym_mentions(
                 sentence.text, acronyms, [f.shifted(-sentence.start) for f in facts]))
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))

@@ -846,13 +846,11 @@ def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         number += Decimal("0.5")
     unit = _unit(match.group("unit"))
     start, end = before.start(), match.end()
-    smaller = _SMALLER_UNIT_AFTER.match(text, end)
-    if smaller is not None and _finer(unit, _unit(smaller.group("unit"))):
-        part = parse_number(smaller.group("num"))
-        if part is not None:  # "six hours 39 minutes": one length of time
-            end = smaller.end()
-            key = f"{plain(number)} {unit} {plain(part)} {_unit(smaller.group('unit'))}"
-            return Fact("duration", start, end, text[start:end], key, "duration")
+    parts = _finer_parts(text, end, unit)
+    if parts:  # "six hours 39 minutes", "8 days, 3 hours and 18 minutes": one length of time
+        end = parts[-1][0]
+        key = " ".join([f"{plain(number)} {unit}", *(f"{plain(n)} {u}" for _, n, u in parts)])
+        return Fact("duration", start, end, text[start:end], key, "duration")
     return Fact("duration", start, end, text[start:end], f"{plain(number)} {unit}", "duration",
                 number=number, unit=f"{unit}s",
                 number_start=before.start("num"), number_end=before.end("num"))
@@ -862,6 +860,21 @@ _SMALLER_UNIT_AFTER = re.compile(
     rf",?\s+(?:and\s+)?(?P<num>\d{{1,2}}|{SMALL_WORD})\s+(?P<unit>{TIME_UNIT})\b")
 _UNIT_ORDER = ("century", "decade", "year", "month", "fortnight", "week", "day", "hour",
                "minute", "second")
+
+
+def _finer_parts(text: str, end: int, unit: str) -> list[tuple[int, Decimal, str]]:
+    """The finer units that continue a length of time (at most two): end, figure, unit."""
+    parts: list[tuple[int, Decimal, str]] = []
+    while len(parts) < 2:
+        smaller = _SMALLER_UNIT_AFTER.match(text, end)
+        if smaller is None or not _finer(unit, _unit(smaller.group("unit"))):
+            break
+        number = parse_number(smaller.group("num"))
+        if number is None:
+            break
+        end, unit = smaller.end(), _unit(smaller.group("unit"))
+        parts.append((end, number, unit))
+    return parts
 
 
 def _finer(unit: str, other: str) -> bool:
@@ -878,7 +891,7 @@ DURATION = FactPattern(
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
               "[two and a half years] of talks", "for [48 hours]",
               "the walk lasted [six hours 39 minutes] in all",
-              "a flight of [8 days, 3 hours] and more"),
+              "a flight of [8 days, 3 hours and 18 minutes] in all"),
     counterexamples=("in 2024, years of talks",),
     triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second",
               "fortnight"),
@@ -1124,14 +1137,16 @@ COUNT = FactPattern(
 
 COUNT_WORDS = FactPattern(
     "count-words", "count",
-    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>(?:{WORD_NUM}|(?i:a|an|half\s+a))\s+{SCALE_WORD}\b|{WORD_NUM}\b)
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>(?:{WORD_NUM}|(?i:a|an|half\s+a|a\s+quarter\s+of\s+a))
+              \s+{SCALE_WORD}\b|{WORD_NUM}\b)
               (?=(?:\s+[A-Za-z][\w'’/.-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
               (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
     _count,
     examples=("[a dozen countries] signed", "[forty new jobs]", "[three people] died",
               "[a dozen other states] have", "[Two crore new homes] will be built",
               "[half a million people] marched", "he kept the [three gold medals] he won",
-              "seven of the [eight runners] finished"),
+              "seven of the [eight runners] finished",
+              "more than [a quarter of a million people] fled"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the two sides agreed", "the two other states", "their three children",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
@@ -1320,6 +1335,34 @@ COUNT_BARE_RANGE = FactPattern(
                      "the treaty between 1648 and 1650", "years between 3 and 5 long",
                      "between 8,870 and 18,300 deaths"),
     triggers=("between",),
+)
+
+
+def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"The population was 331,449,281", "its population grew to 7.4 million": the figure
+    counts people though no noun follows it."""
+    number = parse_number(match.group("num"))
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    start, end = match.start("num"), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} people",
+                "count-population", number=number, unit="people",
+                number_start=start, number_end=end)
+
+
+COUNT_POPULATION = FactPattern(
+    "count-population", "count",
+    _line(rf"""\b[Pp]opulation\s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
+              |(?:was|is|stood\s+at|reached|grew\s+to|rose\s+to|fell\s+to|of\s+about)\s+
+              (?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+)?)
+              (?P<num>{NUM}(?:\s+(?:thousand|million|billion)\b|(?:m|bn)\b)?)
+              (?![\w%]|[.,]\d|\s+(?:per\s?cent|percent|people|inhabitants|residents)\b)"""),
+    _population,
+    examples=("The population was [331,449,281], an increase", "its population grew to "
+              "[7.4 million] by 2020", "a population of about [2.6 million] in 2019"),
+    counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
+                     "population was 2019's theme"),
+    triggers=("population",),
 )
 
 
@@ -1938,7 +1981,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_TIMES,
+    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_TIMES, COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,

@@ -62,6 +62,10 @@ def _parse_words(text: str) -> Decimal | None:
     if words[0] == "half" and len(words) >= 3 and words[1] in ("a", "an"):
         scaled = _parse_words(" ".join(["one", *words[2:]]))
         return None if scaled is None else scaled / 2
+    if words[:3] in (["a", "quarter", "of"], ["quarter", "of", "a"]):
+        rest = words[3:] if words[0] == "a" else words[2:]
+        scaled = _parse_words(" ".join(rest))  # "a quarter of a million"
+        return None if scaled is None else scaled / 4
     total = Decimal(0)
     current = Decimal(0)
     seen_number = False
