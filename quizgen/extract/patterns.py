@@ -1750,6 +1750,12 @@ def _possessive_name(text: str, match: re.Match[str], tokens: list[str]) -> Fact
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:peace|famous|so-called|first|second|final|"
+                              r"later|earlier|secret)\s+)?$")
+
+
+def _definite_before(text: str, start: int) -> bool:
+    return _DEFINITE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1778,8 +1784,10 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if not complement and tokens and all(_describes(t) for t in tokens):
         return None  # "the Unequal Treaties", "the American treaty", "Three treaties": no name
     keyword = match.group("kw")
-    if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
-        return None  # lower-case forms are left to the common-noun pattern
+    if keyword[0].islower() and not any(t[:1].isupper() for t in tokens) and not (
+            complement and _definite_before(text, match.start("kw"))):
+        return None  # lower-case forms are left to the common-noun pattern, but "the
+        # treaty of Westphalia" names the Treaty of Westphalia
     if not complement and _CAPITAL_AFTER.match(text, match.end()):
         return None  # "League of Nations Treaty Series", "North Atlantic Treaty Organization"
     lowest = before.start() if before else match.start("kw")
@@ -1824,6 +1832,8 @@ TREATY_NAME = FactPattern(
         "after [Jay's Treaty], [Pinckney's Treaty] followed",
         "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
         "the [Treaty Between the United States and Panama] of 1903",
+        "the [treaty of Westphalia] was signed in 1648",
+        "the peace [treaty of Brest-Litovsk] ended Russia's war",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "printed in The League of Nations Treaty Series",
@@ -1833,7 +1843,8 @@ TREATY_NAME = FactPattern(
                      "the first of the Unequal Treaties", "the equivalent American treaty",
                      "the Sino-Soviet treaty lapsed", "Three treaties were signed",
                      "the country's Treaty was", "Britain's Treaty obligations grew",
-                     "Jay's treaty was", "Jay's Treaty Series"),
+                     "Jay's treaty was", "Jay's Treaty Series", "a treaty of Britain's making",
+                     "signed a treaty of friendship", "the treaty of 1648"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )

@@ -36,7 +36,8 @@ def parse_number(text: str) -> Decimal | None:
 
     Returns None for text that is not one number, so callers never act on a guess.
     """
-    cleaned = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ")
+    cleaned = re.sub("(?<=\\d)[\u00a0\u202f](?=\\d{3})", "", text.strip().lower())
+    cleaned = cleaned.replace("\u2009", "").replace("\u00a0", " ").replace("\u202f", " ")
     cleaned = re.sub(r"\s+", " ", cleaned)
     digits = _DIGITS.match(cleaned)
     if digits:

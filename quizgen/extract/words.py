@@ -79,7 +79,9 @@ def _alternatives(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + ")"
 
 
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?"
+"""A figure: 7,000 · 1.5 · 12 000 with a thin or no-break space between thousands (never a
+plain space: "in 2019 300 people" is two figures)."""
 _UNIT_WORDS = "|".join(word for word in UNITS if word != "zero" and UNITS[word] < 10)
 SMALL_WORD = (
     rf"(?i:(?:{'|'.join(TENS)})(?:[-\s](?:{_UNIT_WORDS})\b)?"
