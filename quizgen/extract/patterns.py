@@ -1699,7 +1699,7 @@ TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Prot
 TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
 CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
 CAP_SEQUENCE = (
-    rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|with|&)\s+)*{CAP_WORD})*"
+    rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|&)\s+)*{CAP_WORD})*"
     rf"(?:(?:,\s+{CAP_WORD}(?:\s+{CAP_WORD})*)*,?\s+and\s+{CAP_WORD}(?:\s+{CAP_WORD})*)?"
 )
 
@@ -1833,6 +1833,7 @@ TREATY_NAME = FactPattern(
         "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
         "the [Treaty Between the United States and Panama] of 1903",
         "the [treaty of Westphalia] was signed in 1648",
+        "1778: [Treaty of Alliance] with France enabled the republic",
         "the peace [treaty of Brest-Litovsk] ended Russia's war",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
