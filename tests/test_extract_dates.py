@@ -38,3 +38,12 @@ def test_a_prompt_with_the_year_in_any_era_style_reveals_it(shown: str) -> None:
 def test_bce_years_are_found_with_their_month_and_day() -> None:
     (fact,) = [f for f in find_facts("born on 12 July 100 BCE in Rome") if f.kind == "date"]
     assert fact.date == PartialDate(-100, 7, 12)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The crew landed on July 20, 1969, and left on July 24.", ["1969-07-20", "1969-07-24"]),
+    ("The storm lasted from 19 May–9 November 2009.", ["2009-05-19", "2009-11-09"]),
+    ("Talks resume on 12 March in Geneva.", ["--03-12"]),
+])
+def test_a_day_beside_a_dated_one_takes_its_year(text: str, values: list[str]) -> None:
+    assert [fact.key for fact in find_facts(text) if fact.kind == "date"] == values

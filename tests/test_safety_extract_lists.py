@@ -20,6 +20,10 @@ HOSTILE = {
     "month-list": "In " + " and ".join(["May"] * ITEMS) + " 2024.",
     "short-ranges": "-".join(["1957"] * ITEMS) + ".",
     "ones": "one " * ITEMS + "case.",
+    "bare-ranges": "Deaths were " + " and ".join(["between 12,000"] * ITEMS) + " and 13,000.",
+    "parts-of-those": "We saw 40 ships, " + ", ".join(["12 of those"] * ITEMS) + ".",
+    "slash-years": "/".join(["2019"] * ITEMS) + ".",
+    "abbreviations": "The New START treaty, " + "START I, SORT (SORT) " * ITEMS + "ended.",
 }
 
 

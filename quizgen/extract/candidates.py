@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..reveals import reveals
 from ..slugs import slugify, unique_slug
+from .acronyms import acronym_mentions, marked_acronyms, split_pairs
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
@@ -100,11 +101,16 @@ def all_facts(
     """Every fact with its sentence, in reading order, unmerged."""
     context = Context(reference=published)
     found: list[tuple[Fact, Sentence]] = []
+    acronyms = marked_acronyms(article.text)  # a treaty's abbreviation, marked anywhere
     for sentence in split_sentences(article):
         facts = find_facts(sentence.text, context, offset=sentence.start)
         paragraph = article.paragraph(sentence.paragraph)
         if paragraph is not None:
             facts.extend(table_facts(paragraph, sentence, facts))
+        if acronyms:
+            facts = split_pairs(facts, acronyms)
+            facts.extend(fact.shifted(sentence.start) for fact in acronym_mentions(
+                sentence.text, acronyms, [f.shifted(-sentence.start) for f in facts]))
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
     return found
 
@@ -204,14 +210,14 @@ def build_deck(article: Article, options: ExtractOptions) -> Deck:
     material = article_material(article.text, [fact for fact, _ in found], article.headline)
     questions: list[AnyQuestion] = []
     used_ids: set[str] = set()
-    positions = _Positions(article.text)
     for candidate in candidates:
         others = index.neighbours(candidate.fact, candidate.sentence.start)
-        made = list(_questions_for(candidate, others, options, used_ids, positions, material))
+        made = list(_questions_for(candidate, others, options, used_ids, material))
         if all(_keeps_secrets(question, questions) for question in made):
             questions.extend(made)
     if options.max_questions is not None:
         questions = questions[: options.max_questions]
+    questions = _balance_places(questions, article.text)
     title = options.title or article.headline or default_title(PurePath(options.source_name))
     source = Source(title=options.source_title or article.headline or title,
                     author=options.author,
@@ -257,19 +263,30 @@ def _keeps_secrets(question: AnyQuestion, kept: Sequence[AnyQuestion]) -> bool:
 _DirectType = type[DateQuestion] | type[NumericQuestion] | type[ChoiceQuestion]
 
 
-class _Positions:
-    """Where the right answer goes in each choice question: each place in turn, so that
-    no position is the tell (sorted choices put a middle value second most of the time).
-    The turn starts at a place drawn from the article's text, the same every run: a deck
-    with one or two choice questions would otherwise always put the answer first."""
+def _balance_places(questions: list[AnyQuestion], seed: str) -> list[AnyQuestion]:
+    """Where the right answer goes, settled over the final questions (after every filter
+    and `--max`): each choice question takes the place least used so far among those its
+    choices have, so no place becomes the tell even when lists differ in size or questions
+    are dropped. Ties turn from a place drawn from the article's text, the same every run:
+    decks with one or two choice questions would otherwise always put the answer first."""
+    used: dict[int, int] = {}
+    turn = zlib.crc32(seed.encode("utf-8"))
+    placed: list[AnyQuestion] = []
+    for question in questions:
+        if isinstance(question, ChoiceQuestion) and isinstance(question.answer, str):
+            size = len(question.choices)
+            place = min(range(size), key=lambda p: (used.get(p, 0), (p - turn) % size))
+            used[place] = used.get(place, 0) + 1
+            turn += 1
+            question = _answer_at(question, question.answer, place)
+        placed.append(question)
+    return placed
 
-    def __init__(self, seed: str = "") -> None:
-        self.asked = zlib.crc32(seed.encode("utf-8"))
 
-    def next(self, size: int) -> int:
-        place = self.asked % size
-        self.asked += 1
-        return place
+def _answer_at(question: ChoiceQuestion, answer: str, place: int) -> ChoiceQuestion:
+    choices = [choice for choice in question.choices if choice != answer]
+    choices.insert(place, answer)
+    return question.model_copy(update={"choices": choices})
 
 
 def _iso(date: PartialDate | None) -> str | None:
@@ -277,8 +294,7 @@ def _iso(date: PartialDate | None) -> str | None:
 
 
 def _questions_for(candidate: Candidate, others: Sequence[Fact], options: ExtractOptions,
-                   used_ids: set[str], positions: _Positions,
-                   material: NameMaterial) -> Iterable[AnyQuestion]:
+                   used_ids: set[str], material: NameMaterial) -> Iterable[AnyQuestion]:
     """The direct question where the fact allows one, else the cloze; both with `both`."""
     fact, sentence = candidate.fact, candidate.sentence
     base = slugify(f"{fact.kind} {fact.key}", fallback="fact")
@@ -288,7 +304,7 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
         quote=_one_line(sentence.text),
         span=(sentence.start, sentence.end),
     )
-    direct = _direct(fact, sentence, others, options.all_choice, positions, material)
+    direct = _direct(fact, sentence, others, options.all_choice, material)
     cloze = _cloze_text(fact, sentence)
     if cloze is not None and (direct is None or options.both):
         yield ClozeQuestion(type="cloze", id=_unique(f"{base}-cloze", used_ids), tags=tags,
@@ -301,7 +317,6 @@ def _questions_for(candidate: Candidate, others: Sequence[Fact], options: Extrac
 
 
 def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact], all_choice: bool,
-            positions: _Positions,
             material: NameMaterial) -> tuple[_DirectType, dict[str, object]] | None:
     """The direct question's type and fields, or None when the fact allows only a cloze."""
     if not all_choice:
@@ -320,8 +335,7 @@ def _direct(fact: Fact, sentence: Sentence, others: Sequence[Fact], all_choice: 
     if wrong is None:
         return None
     ordered = sorted(wrong, key=lambda c: (c.order, c.text.casefold()))
-    choices = list(ordered)
-    choices.insert(positions.next(len(ordered) + 1), answer_choice(fact))
+    choices = [*ordered, answer_choice(fact)]  # its place is settled on the final deck
     return ChoiceQuestion, {
         "type": "choice", "prompt": _prompt(_choice_lead(fact), fact, sentence),
         "choices": [_one_line(c.text) for c in choices], "answer": _one_line(fact.text),

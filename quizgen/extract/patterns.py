@@ -18,7 +18,9 @@ Kinds (the unit of measurement in `benchmarks/extract_eval.py`):
                list leaves implied (43 to 89 million people), a count of one (1 case).
 - ``treaty``   names of treaties, agreements, pacts, accords, conventions, protocols and
                charters, capitalised (Treaty of Versailles, Molotov–Ribbentrop Pact, New
-               START treaty, Minsk accords, Jay's Treaty) or common-noun forms with a
+               START treaty, Minsk accords, Jay's Treaty), an abbreviation the article
+               ties to a treaty (SORT, START I: `acronyms.py`), a name in another language
+               in Latin script (Traité de Versailles), or common-noun forms with a
                telling modifier (a comprehensive strategic partnership treaty, a
                free-trade agreement, the 1961 treaty, a peace deal).
 
@@ -66,6 +68,7 @@ from .words import (
     MONTH,
     MONTH_FULL,
     NOT_PLURAL,
+    NOT_TREATY_ACRONYMS,
     NOT_TREATY_PREFIXES,
     NUM,
     ORDINALS,
@@ -215,10 +218,19 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+_WEIGHT_AFTER = re.compile(r"\s*\(\s*(?:about\s+)?[\d.,]+\s*(?:kg|kilograms?|kilos?)\b")
+_WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing|t)?|heavy|heavier)\b[^.;$£€]{0,40}$",
+                            re.IGNORECASE)
+
+
 def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_AMOUNT_BEFORE, text, match.start())
     if before is None:
         return None
+    if match.group("cur").lower().startswith("pound") and (
+            _WEIGHT_AFTER.match(text, match.end())
+            or _WEIGHT_BEFORE.search(text, max(0, before.start() - 50), before.start())):
+        return None  # "weighed 47.5 pounds (21.5 kg)": a weight, counted as a count
     return _money_fact(text, (before.start(), match.end()), match.group("cur"), before, "amt",
                        before.group("scale"))
 
@@ -232,7 +244,8 @@ MONEY_WORDS = FactPattern(
               "[half a million pounds] was raised", "a budget of [31.9 billion lei]",
               "assessed at [132 billion Marks] in 1921", "[2 trillion yen] in bonds",
               "[40 billion roubles] of aid"),
-    counterexamples=("the party won 12 seats", "the boxer weighed in at",),
+    counterexamples=("the party won 12 seats", "the boxer weighed in at",
+                     "the samples weighed 47.5 pounds in all", "a 10 pounds (4.5 kg) bag"),
     triggers=tuple(sorted({word.lower().split()[-1] for word in CURRENCY_WORDS})),
 )
 
@@ -312,6 +325,8 @@ def _full_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if month is None:
         return None
     if year is None:
+        year = _neighbour_year(text, match.start(), match.end())
+    if year is None:
         key = f"--{month:02d}-{day:02d}"
         if ctx.reference is not None:
             return _date_fact(match, "day-month", make_date(ctx.reference.year, month, day), key)
@@ -322,13 +337,31 @@ def _full_date(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return _date_fact(match, "full-date", date)
 
 
+_DAY_MONTH_OR_MONTH_DAY = rf"(?:{DAY}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{DAY})"
+_DATED_AHEAD = re.compile(rf"\s*(?:[-–]|to\b|until\b|till\b|through\b)\s*"
+                          rf"{_DAY_MONTH_OR_MONTH_DAY},?\s+(?P<year>{YEAR})\b")
+_DATED = re.compile(rf"\b{_DAY_MONTH_OR_MONTH_DAY},?\s+(?P<year>{YEAR})\b")
+
+
+def _neighbour_year(text: str, start: int, end: int) -> int | None:
+    """The year of a dated day beside one written without it: the end of its range ("19
+    May–9 November 2009"), else the nearest full date before it in the sentence ("landed on
+    July 20, 1969, and left on July 24")."""
+    ahead = _DATED_AHEAD.match(text, end)
+    if ahead is not None:
+        return int(ahead.group("year"))
+    dated = list(_DATED.finditer(text, max(0, start - 160), start))
+    return int(dated[-1].group("year")) if dated else None
+
+
 DATE_DAY_MONTH = FactPattern(
     "date-day-month", "date",
     _line(rf"""\b(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?![a-z])
               (?:,?\s+(?P<year>{YEAR})\b)?"""),
     _full_date,
     examples=("Putin landed on [19 June 2024] in the capital", "on [4th July, 1776]",
-              "talks resume on [12 March]", "signed on [the 3rd of May 1791]"),
+              "talks resume on [12 March]", "signed on [the 3rd of May 1791]",
+              "the storm lasted from [19 May]–[9 November 2009]"),
     counterexamples=("he may 5 times", "about 12 Mayors"),
     triggers=("#month",),
 )
@@ -592,6 +625,29 @@ DATE_DECADE = FactPattern(
 )
 
 
+_DECADE_BEFORE = re.compile(
+    r"(?<![\w'’])(?P<century>1\d|20)\d0s(?:,|\s+and|\s+or|\s+to|\s*[-–])\s*$")
+
+
+def _short_decade(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the 1960s and 70s": the second decade, in the first one's century."""
+    before = _DECADE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    if before is None:
+        return None
+    return _date_fact(match, "decade", None, before.group("century") + match.group("decade"))
+
+
+DATE_SHORT_DECADE = FactPattern(
+    "date-short-decade", "date",
+    _line(r"""(?<![\w'’$£€.,])(?P<decade>\d0s)\b"""),
+    _short_decade,
+    examples=("through the 1960s and [70s] prices rose", "in the 1980s–[90s] boom",
+              "the 1990s, [2000s] and [10s]"),
+    counterexamples=("a man in his 70s", "temperatures in the 70s", "the 70s were"),
+    triggers=("0s",),
+)
+
+
 def _century(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     ordinal = match.group("ord").lower()
     number = ORDINALS.get(ordinal)
@@ -624,11 +680,16 @@ DATE_CENTURY = FactPattern(
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 
 
+_YEAR_THEN_DASH = re.compile(r"(?:1\d{3}|20\d\d)\s?[-–]\s?$")
+_YEAR_THEN_SLASH = re.compile(r"(?<![\d/])(?:1\d{3}|20\d\d)/$")
+
+
 def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = None) -> bool:
     """True when the digits at start..end name, number or count something rather than
     give a year; `after` is where the next word is looked for (past a short range)."""
-    if _glued(text, start, "$£€¥.,/'’"):
-        return True
+    second_of_two = _YEAR_THEN_SLASH.search(text, max(0, start - 5), start) is not None
+    if _glued(text, start, "$£€¥.,'’" if second_of_two else "$£€¥.,/'’"):
+        return True  # "2019/2020" is two years; "12/2019" is not one
     before = text[max(0, start - 2):start]
     if len(before) == 2 and before[1] in "-–" and before[0].isalpha():
         return True  # COVID-19, F-2000: a name, not a year
@@ -636,15 +697,40 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
     if previous in ("no.", "no", "number", "#", "flight", "route", "page", "pages", "pp.",
                     "room", "model"):
         return True
+    range_end = _YEAR_THEN_DASH.search(text, max(0, start - 6), start) is not None
     following = _NEXT_WORD.match(text, end if after is None else after)
-    if (following and _is_plural_noun(following.group(1))
+    if (following and _is_plural_noun(following.group(1)) and not range_end
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")):
-        return True  # "2000 troops" counts troops
-    bracketed = (text[start - 1:start] in ("(", "–") or text[end:end + 1] in (")", "–")
-                 or re.match(r"-\d", text[end:end + 2]) is not None)
-    return year < 1800 and previous not in DATE_PREPOSITIONS and not bracketed
-    # "(1689)", "(1762–1796)", "1710-11": years after a name or in a range
+        return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
+    return year < 1800 and previous not in DATE_PREPOSITIONS and not (
+        range_end or second_of_two or _year_in_place(text, start, end, previous, following))
+
+
+def _year_in_place(text: str, start: int, end: int, previous: str,
+                   following: re.Match[str] | None) -> bool:
+    """An early year where its place shows it is one: "(1689)", "(1762–1796)", "1710-11"
+    beside a name or in a range; "1778: Treaty of Alliance" heading a timeline entry; "the
+    1481 papal bull" (a year before the noun it dates, not a plural it would count)."""
+    if (text[start - 1:start] in ("(", "–") or text[end:end + 1] in (")", "–")
+            or re.match(r"-\d", text[end:end + 2]) is not None):
+        return True
+    if text[end:end + 1] == ":" and _char_before(text, start) in ("", "\n"):
+        return True
+    return (previous in ("the", "a") and following is not None and _year_noun(following.group(1))
+            and following.start() == end)
+
+
+def _year_noun(word: str) -> bool:
+    """A lower-case singular word that a year can stand before ("the 1481 papal bull"): a
+    figure before it would count it only in the plural ("the 1500 soldiers")."""
+    return word.islower() and not _is_plural_noun(word) and word not in FUNCTION_WORDS and (
+        word not in MEASURE_UNITS and word not in _SINGULAR_UNITS)
+
+
+_SINGULAR_UNITS = frozenset([*UNIT_SINGULAR.values(), "metre", "meter", "mile", "kilometre",
+                             "kilometer", "tonne", "ton", "acre", "yard", "pound", "dollar",
+                             "euro", "foot", "inch", "hectare", "barrel", "litre", "liter"])
 
 
 def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -656,18 +742,27 @@ def _year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 DATE_YEAR = FactPattern(
     "date-year", "date",
-    _line(rf"""(?P<year>{YEAR})(?:(?=[ef]\))|(?![\w%]|,\d|\.\d|/(?!\d\d(?![\d/]))\d|-\d\d-
+    _line(rf"""(?P<year>{YEAR})(?:(?=[ef]\))|(?![\w%]|,\d|\.\d|/(?!\d\d(?![\d/])|(?:1\d{3}|20\d\d)(?![\d/]))\d|-\d\d-
               |\s?(?:per\s?cent|percent)\b))"""),
     _year,
     examples=("in [1996], Russia pulled out", "a [1961] treaty between them",
               "the [2024] elections", "the Treaty of Westphalia in [1648]",
               "between [1939] and [1945]", "the Treaty of Nerchinsk ([1689]) by",
-              "Catherine the Great ([1762]–[1796])", "GDP growth 3.6% ([2019]e)"),
+              "Catherine the Great ([1762]–[1796])", "GDP growth 3.6% ([2019]e)",
+              "the [2019]/[2020] season", "fiscal years [2019]/[2020] and [2021]/[2022]",
+              "[1778]: Treaty of Alliance with France", "the [1481] papal bull Aeterni",
+              "Years held | Men: [1896]–[2024] Women: [1928]–[2024]"),
     counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
                      "in 24 years",
-                     "$2011 was paid", "COVID-19 and F-2000"),
+                     "$2011 was paid", "COVID-19 and F-2000", "filed 12/2019/2020 late",
+                     "the 1500 soldiers marched", "Room 1200: keys", "page 1481 of the book",
+                     "the 1300 km road", "a 1500 metre race", "the 1200 of them"),
     triggers=("#digit",),
 )
+
+
+_RANGE_LEADS = frozenset("the during between from over throughout in its their".split())
+"""Words before "2005-07" that make it a span of years: "during 2005-07" is no month."""
 
 
 def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -678,7 +773,8 @@ def _range_end_year(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
         return None
     if not short > first % 100:
         return None
-    if match.group("dash").strip() in "-/" and short <= 12 and short != first % 100 + 1:
+    if (match.group("dash").strip() in "-/" and short <= 12 and short != first % 100 + 1
+            and _preceding_word(text, match.start()).lower() not in _RANGE_LEADS):
         return None  # "2000-03" is March 2000 as often as 2000–2003; "2008-09" is a season
     year = first - first % 100 + short
     span = (match.start("short"), match.end("short"))
@@ -692,11 +788,13 @@ DATE_SHORT_RANGE = FactPattern(
     examples=("the drought of [1957]-[58] ruined", "the [winter of 1957]–[58] was cold",
               "the mayor ([2008]–[16]) resigned", "during the [1710]-[11] campaign",
               "the [2019]-[20] season", "the [2008]-[09] budget", "the years [2000]–[03]",
-              "the [2019]/[20] tax year"),
+              "the [2019]/[20] tax year", "the [2005]-[07] drought",
+              "prices rose during [2005]-[07] and fell", "in [2010]-[12] the rate"),
     counterexamples=("published 2024-06 online", "dated 2024-06-19 in the file",
                      "a month (2000-03) or a day", "filed 2019/03/04", "on 12/2019/20",
                      "page 1957-58 of the report", "they sold 1957-58 tickets",
-                     "a COVID-19-20 test", "the 1957-45 count"),
+                     "a COVID-19-20 test", "the 1957-45 count", "released 2005-07 and",
+                     "the 2005-07-19 file"),
     triggers=("#digit",),
 )
 
@@ -748,9 +846,41 @@ def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         number += Decimal("0.5")
     unit = _unit(match.group("unit"))
     start, end = before.start(), match.end()
+    parts = _finer_parts(text, end, unit)
+    if parts:  # "six hours 39 minutes", "8 days, 3 hours and 18 minutes": one length of time
+        end = parts[-1][0]
+        key = " ".join([f"{plain(number)} {unit}", *(f"{plain(n)} {u}" for _, n, u in parts)])
+        return Fact("duration", start, end, text[start:end], key, "duration")
     return Fact("duration", start, end, text[start:end], f"{plain(number)} {unit}", "duration",
                 number=number, unit=f"{unit}s",
                 number_start=before.start("num"), number_end=before.end("num"))
+
+
+_SMALLER_UNIT_AFTER = re.compile(
+    rf",?\s+(?:and\s+)?(?P<num>\d{{1,2}}|{SMALL_WORD})\s+(?P<unit>{TIME_UNIT})\b")
+_UNIT_ORDER = ("century", "decade", "year", "month", "fortnight", "week", "day", "hour",
+               "minute", "second")
+
+
+def _finer_parts(text: str, end: int, unit: str) -> list[tuple[int, Decimal, str]]:
+    """The finer units that continue a length of time (at most two): end, figure, unit."""
+    parts: list[tuple[int, Decimal, str]] = []
+    while len(parts) < 2:
+        smaller = _SMALLER_UNIT_AFTER.match(text, end)
+        if smaller is None or not _finer(unit, _unit(smaller.group("unit"))):
+            break
+        number = parse_number(smaller.group("num"))
+        if number is None:
+            break
+        end, unit = smaller.end(), _unit(smaller.group("unit"))
+        parts.append((end, number, unit))
+    return parts
+
+
+def _finer(unit: str, other: str) -> bool:
+    """"hours" then "minutes" make one length; "hours" then "years" do not."""
+    return (unit in _UNIT_ORDER and other in _UNIT_ORDER
+            and _UNIT_ORDER.index(other) > _UNIT_ORDER.index(unit))
 
 
 DURATION = FactPattern(
@@ -759,7 +889,9 @@ DURATION = FactPattern(
     _duration,
     examples=("his first visit in [24 years]", "[six months] later",
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
-              "[two and a half years] of talks", "for [48 hours]"),
+              "[two and a half years] of talks", "for [48 hours]",
+              "the walk lasted [six hours 39 minutes] in all",
+              "a flight of [8 days, 3 hours and 18 minutes] in all"),
     counterexamples=("in 2024, years of talks",),
     triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second",
               "fortnight"),
@@ -847,6 +979,30 @@ AGE = FactPattern(
 )
 
 
+def _stated_age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    group = "num" if match.group("num") is not None else "later"
+    number = parse_number(match.group(group))
+    if number is None or not 0 < number < 130:
+        return None
+    start, end = match.start(group), match.end(group)
+    return Fact("duration", start, end, text[start:end], f"{plain(number)} year", "age",
+                number=number, unit="years", number_start=start, number_end=end)
+
+
+AGE_AVERAGE = FactPattern(
+    "age-average", "duration",
+    _line(r"""(?<![\w.,])(?P<num>\d{1,3}(?:\.\d)?)\s+(?:was|is|were|are)\s+the\s+
+              (?:average|median|mean)\s+age\b
+              |\b(?:average|median|mean)\s+age\s+(?:was|is|of|at)\s+(?:about\s+)?
+              (?P<later>\d{1,3}(?:\.\d)?)(?![\d%]|\s?(?:per\s?cent|percent))"""),
+    _stated_age,
+    examples=("[54.9] was the average age of new claimants", "the median age was [38.2]",
+              "an average age of [41] among recruits"),
+    counterexamples=("the average age rose by 2.5%", "2019 was the year", "54.9 was the average"),
+    triggers=("age",),
+)
+
+
 def _appositive_age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     number = parse_number(match.group("num"))
     before = re.search(r"(\w+),\s$", text[max(0, match.start() - 40) : match.start()])
@@ -898,8 +1054,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     words = words[: head_index + 1]
     head = words[-1].rstrip(",;:.")
-    if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent", "points"):
-        return None
+    if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent") or (
+            head.lower() == "points" and {"percentage", "basis"} & {w.lower() for w in words}):
+        return None  # "2 percentage points" is a percentage; "Wilson's 14 points" a count
     unit = re.match(r"\s+(metres|meters|m)\b", match.group("words"))
     if unit and _race_name(text, match.start(), match.start("words") + unit.end()):
         return None  # "the 100 metres", "200 m titles": an event, not a distance
@@ -917,7 +1074,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
             and not _is_sentence_start(text, match.start() - len(previous) - 1)
-            and previous.lower() not in ("some", "nearly", "almost", "about", "around")):
+            and previous.lower() not in ("some", "nearly", "almost", "about", "around")
+            and not (previous.endswith(("'s", "’s")) and len(number_text) <= 2)):
         return None  # "Boeing 737 jets", "Article 5 guarantees": a name with a number in it
     words_start = match.start("words")
     tokens = list(re.finditer(r"\S+", match.group("words")))[: head_index + 1]
@@ -946,10 +1104,15 @@ _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|fr
                          re.IGNORECASE)
 
 
+_AT_GAMES = re.compile(r"\s+at\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:Olympics|Games|Championships)\b")
+
+
 def _race_name(text: str, start: int, unit_end: int) -> bool:
-    previous = _preceding_word(text, start).lower()
-    return previous in ("the", "and") or _char_before(text, start) == "," or (
-        _RACE_AFTER.match(text, unit_end) is not None)
+    """"the 100 metres", "a men's 60 metres", "100 metres at the Olympics": an event."""
+    previous = _preceding_word(text, start).lower().replace("’", "'")
+    return previous in ("the", "and", "men's", "women's") or _char_before(text, start) == "," or (
+        _RACE_AFTER.match(text, unit_end) is not None
+        or _AT_GAMES.match(text, unit_end) is not None)
 
 
 COUNT = FactPattern(
@@ -960,23 +1123,30 @@ COUNT = FactPattern(
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
               "over [600,000 km2] of land", "[1323+ cases] so far",
-              "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent"),
+              "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent",
+              "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
+              "the team scored [14 points] in the final"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
+                     "100 metres at the Olympics", "when a men's 60 metres was contested",
+                     "a rise of 2 percentage points", "cut by 25 basis points",
+                     "a fleet of Boeing's 737 jets",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#digit",),
 )
 
 COUNT_WORDS = FactPattern(
     "count-words", "count",
-    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>(?:{WORD_NUM}|(?i:a|an|half\s+a))\s+{SCALE_WORD}\b|{WORD_NUM}\b)
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>(?:{WORD_NUM}|(?i:a|an|half\s+a|a\s+quarter\s+of\s+a))
+              \s+{SCALE_WORD}\b|{WORD_NUM}\b)
               (?=(?:\s+[A-Za-z][\w'’/.-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
               (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
     _count,
     examples=("[a dozen countries] signed", "[forty new jobs]", "[three people] died",
               "[a dozen other states] have", "[Two crore new homes] will be built",
               "[half a million people] marched", "he kept the [three gold medals] he won",
-              "seven of the [eight runners] finished"),
+              "seven of the [eight runners] finished",
+              "more than [a quarter of a million people] fled"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the two sides agreed", "the two other states", "their three children",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
@@ -985,6 +1155,31 @@ COUNT_WORDS = FactPattern(
 )
 
 
+
+
+def _times(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 2:
+        return None
+    start, end = match.start(), match.end()
+    return Fact("count", start, end, text[start:end], f"{plain(number)} times", "count-times",
+                number=number, unit="times", number_start=start, number_end=match.end("num"))
+
+
+COUNT_TIMES = FactPattern(
+    "count-times", "count",
+    _line(rf"""(?P<num>{NUM}|{WORD_NUM})\s+times\b(?!\s+(?:as|more|less|larger|bigger|higher|
+              greater|smaller|lower|faster|slower|longer|over|the|that|its|their|his|her|
+              a\s+(?:day|week|month|year))\b|\s*[-–])"""),
+    _times,
+    examples=("one of only [two times] in his life", "she won it [three times] before 1990",
+              "the law was amended [12 times]."),
+    counterexamples=("three times as many", "two times more likely", "four times the size",
+                     "three times a day", "ten times over"),
+    triggers=("times",),
+)
 
 
 def _part_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1089,6 +1284,152 @@ COUNT_NUMBER_OF = FactPattern(
                      "a number of states signed; 12 refused",
                      "the number of visitors rose to 12,000 tourists"),
     triggers=("number",),
+)
+
+
+_NOUN_BEFORE_RANGE = re.compile(
+    r"\b(?P<noun>[a-z][\w-]*s)\b(?:\s+(?:were|was|are|is|being|been|at|of|estimated|put|"
+    r"reported|counted|numbered|ranged|ranging|totalled|totaled|totaling|totalling|"
+    r"thought|believed|said|to|be)){0,4}\s+between\s+$")
+_RANGE_FIRST_AFTER = re.compile(rf"\s+and\s+(?P<num>{NUM})")
+_RANGE_SECOND_BEFORE = re.compile(rf"\bbetween\s+(?P<num>{NUM})\s+and\s+$")
+_BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _bare_range(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"deaths estimated between 8,870 and 18,300": both ends count the noun just before."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    first = _RANGE_SECOND_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    lead = match.start() if first is None else first.start("num")
+    other = _RANGE_FIRST_AFTER.match(text, match.end()) if first is None else first
+    if other is None or not (first is not None or _BARE_AFTER.match(text, other.end())):
+        return None
+    if first is not None and not _BARE_AFTER.match(text, match.end()):
+        return None
+    figures = (match.group("num"), other.group("num"))
+    if any(_YEARLIKE.fullmatch(f) or (parse_number(f) or 0) < 2 for f in figures):
+        return None  # "between 1939 and 1945": years
+    before = _NOUN_BEFORE_RANGE.search(text, max(0, lead - 100), lead)
+    if before is None or not _is_plural_noun(before.group("noun")):
+        return None
+    noun = before.group("noun")
+    if noun in UNIT_SINGULAR or noun in MEASURE_UNITS or noun.lower() in CURRENCY_WORDS:
+        return None
+    number = parse_number(match.group("num"))
+    assert number is not None
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+                "count-bare-range", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_BARE_RANGE = FactPattern(
+    "count-bare-range", "count",
+    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _bare_range,
+    examples=("with deaths estimated between [8,870] and [18,300].",
+              "cases were between [120] and [450] in each town",
+              "voters numbered between [2,000] and [3,500], officials said"),
+    counterexamples=("fighting between 1939 and 1945 in Europe", "deaths between 1 and 2%",
+                     "costs between $5 and $9 each", "troops between 200 and 300 km away",
+                     "the treaty between 1648 and 1650", "years between 3 and 5 long",
+                     "between 8,870 and 18,300 deaths"),
+    triggers=("between",),
+)
+
+
+def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"The population was 331,449,281", "its population grew to 7.4 million": the figure
+    counts people though no noun follows it."""
+    number = parse_number(match.group("num"))
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    start, end = match.start("num"), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} people",
+                "count-population", number=number, unit="people",
+                number_start=start, number_end=end)
+
+
+COUNT_POPULATION = FactPattern(
+    "count-population", "count",
+    _line(rf"""\b[Pp]opulation\s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
+              |(?:was|is|stood\s+at|reached|grew\s+to|rose\s+to|fell\s+to|of\s+about)\s+
+              (?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+)?)
+              (?P<num>{NUM}(?:\s+(?:thousand|million|billion)\b|(?:m|bn)\b)?)
+              (?![\w%]|[.,]\d|\s+(?:per\s?cent|percent|people|inhabitants|residents)\b)"""),
+    _population,
+    examples=("The population was [331,449,281], an increase", "its population grew to "
+              "[7.4 million] by 2020", "a population of about [2.6 million] in 2019"),
+    counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
+                     "population was 2019's theme"),
+    triggers=("population",),
+)
+
+
+_THOSE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|these)\b")
+_COUNTED_EARLIER = re.compile(
+    rf"(?<![\w,.])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
+
+
+def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"100 million people, 500,000 of those in the United States": a part of a count just
+    given counts the same noun."""
+    if _glued(text, match.start(), "$£€¥.,/-#") or not _THOSE_AFTER.match(text, match.end()):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group()):
+        return None
+    counts = list(_COUNTED_EARLIER.finditer(text, max(0, match.start() - 120), match.start()))
+    earlier = counts[-1] if counts else None  # the nearest count before the part
+    gap = "" if earlier is None else text[earlier.end():match.start()]
+    if earlier is None or len(gap) > 60 or "." in gap or ";" in gap:
+        return None
+    noun = earlier.group("noun")
+    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS:
+        return None
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+                "count-of-those", number=number, unit=noun,
+                number_start=match.start(), number_end=match.end())
+
+
+COUNT_OF_THOSE = FactPattern(
+    "count-of-those", "count",
+    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d)"""),
+    _of_those,
+    examples=("killed as many as 100 million people, [500,000] of those in the United States",
+              "the army had 40,000 soldiers, [12,000] of them cavalry"),
+    counterexamples=("spent $100 million, 500,000 of those on roads",
+                     "in 1918, 1919 of those years", "most of those 20 were there",
+                     "it lasted 40 years, 12 of them at war"),
+    triggers=("of those", "of them", "of whom", "of these"),
+)
+
+
+_COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|missing|insured|"
+               "uninsured|elderly|disabled")
+
+
+def _scaled_collective(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"37.8 thousand unemployed": a scaled figure before an adjective used as a plural noun."""
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    noun = match.group("noun").lower()
+    return Fact("count", match.start(), match.end(), match.group(),
+                f"{plain(number)} {noun}", "count-collective", number=number, unit=noun,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_COLLECTIVE = FactPattern(
+    "count-collective", "count",
+    _line(rf"""(?P<num>{NUM}\s+{SCALE_WORD})\s+(?P<noun>{_COLLECTIVE})\b(?!\s+[a-z]+s\b)"""),
+    _scaled_collective,
+    examples=("[37.8 thousand unemployed] (Q3, 2019)", "left [1.2 million homeless]"),
+    counterexamples=("37 unemployed", "2.5 thousand unemployed workers"),
+    triggers=("thousand", "million", "billion"),
 )
 
 
@@ -1358,7 +1699,7 @@ TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Prot
 TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
 CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
 CAP_SEQUENCE = (
-    rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|with|&)\s+)*{CAP_WORD})*"
+    rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|&)\s+)*{CAP_WORD})*"
     rf"(?:(?:,\s+{CAP_WORD}(?:\s+{CAP_WORD})*)*,?\s+and\s+{CAP_WORD}(?:\s+{CAP_WORD})*)?"
 )
 
@@ -1409,6 +1750,12 @@ def _possessive_name(text: str, match: re.Match[str], tokens: list[str]) -> Fact
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:peace|famous|so-called|first|second|final|"
+                              r"later|earlier|secret)\s+)?$")
+
+
+def _definite_before(text: str, start: int) -> bool:
+    return _DEFINITE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1437,8 +1784,10 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if not complement and tokens and all(_describes(t) for t in tokens):
         return None  # "the Unequal Treaties", "the American treaty", "Three treaties": no name
     keyword = match.group("kw")
-    if keyword[0].islower() and not any(t[:1].isupper() for t in tokens):
-        return None  # lower-case forms are left to the common-noun pattern
+    if keyword[0].islower() and not any(t[:1].isupper() for t in tokens) and not (
+            complement and _definite_before(text, match.start("kw"))):
+        return None  # lower-case forms are left to the common-noun pattern, but "the
+        # treaty of Westphalia" names the Treaty of Westphalia
     if not complement and _CAPITAL_AFTER.match(text, match.end()):
         return None  # "League of Nations Treaty Series", "North Atlantic Treaty Organization"
     lowest = before.start() if before else match.start("kw")
@@ -1462,7 +1811,8 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
     _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
-              (?P<comp>\s+(?:of|on|for|to|concerning)\s+(?:the\s+)?(?!(?:{MONTH}|{WEEKDAY})\b)
+              (?P<comp>\s+(?:of|on|for|to|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
+              (?!(?:{MONTH}|{WEEKDAY})\b)
               {CAP_SEQUENCE})?"""),
     _named_treaty,
     examples=(
@@ -1480,6 +1830,11 @@ TREATY_NAME = FactPattern(
         "the [League of Nations Treaty] was cited",
         "[Jay's Treaty] averted war in 1794", "under [Pinckney’s Treaty], Spain opened",
         "after [Jay's Treaty], [Pinckney's Treaty] followed",
+        "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
+        "the [Treaty Between the United States and Panama] of 1903",
+        "the [treaty of Westphalia] was signed in 1648",
+        "1778: [Treaty of Alliance] with France enabled the republic",
+        "the peace [treaty of Brest-Litovsk] ended Russia's war",
     ),
     counterexamples=("The treaty was signed.", "the Democratic National Convention",
                      "printed in The League of Nations Treaty Series",
@@ -1489,7 +1844,8 @@ TREATY_NAME = FactPattern(
                      "the first of the Unequal Treaties", "the equivalent American treaty",
                      "the Sino-Soviet treaty lapsed", "Three treaties were signed",
                      "the country's Treaty was", "Britain's Treaty obligations grew",
-                     "Jay's treaty was", "Jay's Treaty Series"),
+                     "Jay's treaty was", "Jay's Treaty Series", "a treaty of Britain's making",
+                     "signed a treaty of friendship", "the treaty of 1648"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )
@@ -1570,6 +1926,62 @@ TREATY_COMMON = FactPattern(
 )
 
 
+def _bracketed_acronym(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the Strategic Offensive Reductions Treaty (SORT)": the abbreviation given in brackets
+    after a treaty's name is a name too (`acronyms.py` then finds its other mentions)."""
+    if match.group("acr") in NOT_TREATY_ACRONYMS:
+        return None
+    start, end = match.start("name"), match.end("name")
+    name = text[start:end]
+    return Fact("treaty", start, end, name, _treaty_key(name), "treaty-acronym")
+
+
+TREATY_ACRONYM = FactPattern(
+    "treaty-acronym", "treaty",
+    _line(r"""(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?)\s*\(
+              (?P<name>(?P<acr>[A-Z]{3,8})(?:[-\s](?:III|II|IV|I|V|\d))?)\)"""),
+    _bracketed_acronym,
+    examples=("the Strategic Offensive Reductions Treaty ([SORT]) was signed in 2002",
+              "the Strategic Arms Reduction Treaty ([START I]) expired",
+              "the Strategic Arms Reduction Treaty ([SNV-III]) expired"),
+    counterexamples=("the Bureau of Statistics (BNS) said", "the alliance (NATO) met",
+                     "the North Atlantic Treaty Organization (NATO) met", "the Treaty (UN)",
+                     "the treaty (СНВ-III) expired"),
+    triggers=("(",),
+)
+
+
+_FOREIGN_WORD = (r"(?:Traités?|Tratados?|Trattati|Trattato|Tratatul|Traktat|Verdrag|Vertrag|"
+                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Pacto|Pacte)")
+_FOREIGN_LINK = r"(?:de\s+la|de\s+l'|de|du|des|di|del|della|von|van|da|do|dos|das|zu|at|a)"
+
+
+def _foreign_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"(French: Traité de Versailles)", "Tratados Torrijos-Carter": a treaty's name in
+    another language written in Latin script, a treaty word of that language before a
+    capitalised name. The Cyrillic "СНВ-III" is not read."""
+    name = match.group().rstrip(".")
+    return Fact("treaty", match.start(), match.start() + len(name), name, _treaty_key(name),
+                "treaty-foreign")
+
+
+TREATY_FOREIGN = FactPattern(
+    "treaty-foreign", "treaty",
+    _line(rf"""(?<![\w-]){_FOREIGN_WORD}(?:\s+{_FOREIGN_LINK})?\s*
+              [A-ZÀ-Þ][\w'’.À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*
+              (?:\s+(?:(?:et|y|e|und|en|and)\s+)?(?:[dl]['’])?[A-ZÀ-Þ][\w'’À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*){{0,3}}"""),
+    _foreign_treaty,
+    examples=("The Treaty of Versailles (French: [Traité de Versailles]) was",
+              "(Spanish: [Tratados Torrijos-Carter]) are two treaties",
+              "(German: [Vertrag von Versailles]) ended", "the [Tratado de Tordesillas] of 1494",
+              "the [Traité de Paix et d'Amitié] was"),
+    counterexamples=("the word tratado means treaty", "a vertrag is a contract",
+                     "the Pacto was"),
+    triggers=("trait", "tratad", "trattat", "tratatul", "traktat", "verdrag", "vertrag",
+              "abkommen", "acuerdo", "accordo", "pacto", "pacte"),
+)
+
+
 # ------------------------------------------------------------------ registry
 
 PATTERNS: tuple[FactPattern, ...] = (
@@ -1578,10 +1990,11 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
-    DATE_SHORT_RANGE, DATE_BC,
-    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE,
-    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF,
+    DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
+    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_BARE_RANGE,
+    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_TIMES, COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
-    TREATY_NAME, TREATY_COMMON,
+    TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,
 )

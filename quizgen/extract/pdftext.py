@@ -11,7 +11,10 @@ pdfium reports for each run of text:
   spacing, or where a line that ends a sentence stops well short of the right margin (so
   a paragraph continues across a page break when its last line on the page is full);
 - lines of a paragraph are joined with a space; a soft hyphen at a line end (U+00AD,
-  what typesetters insert when they hyphenate) is removed and the word rejoined.
+  what typesetters insert when they hyphenate) is removed and the word rejoined;
+- a page set in two columns (a white band down its middle that the body's lines keep to
+  either side of, with full lines on both sides) is read column by column: the left
+  column, then the right, between lines that span both (a title across the page).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import pypdfium2
 _PAGE_NUMBER = re.compile(r"(?:^|\s)(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$",
                           re.IGNORECASE)
 _SENTENCE_END = re.compile("[.!?\u2026:][\"'\u201d\u2019\u00bb)\\]]*$")
+_FULL_STOP = re.compile("[.!?][\"'\u201d\u2019)\\]]*$")
 _BULLET = re.compile("^[\u2022\u25e6\u25aa\u2013\u2014*-]\\s*")
 TOUCHING = 0.1
 """Runs closer than this share of the line's height have no space between them."""
@@ -42,6 +46,8 @@ class _Line:
     right: float
     runs: list[tuple[float, float, str]] = field(default_factory=list)
     cells: list[str] = field(default_factory=list)
+    column: tuple[float, float] | None = None
+    """Left and right edge of its column on a page set in two columns."""
 
     @property
     def height(self) -> float:
@@ -70,10 +76,21 @@ def pdf_text(document: pypdfium2.PdfDocument) -> str:
     return _paragraphs(body)
 
 
+_Run = tuple[float, float, float, float, str]
+
+
 def _page_lines(document: pypdfium2.PdfDocument, index: int) -> list[_Line]:
+    runs = _runs(document, index)
+    gutter = _gutter(runs, document[index].get_size()[0])
+    if gutter is None:
+        return _lines(runs, index)
+    return _column_order(runs, index, gutter)
+
+
+def _lines(runs: list[_Run], index: int) -> list[_Line]:
+    """Runs grouped into lines by height on the page, top to bottom."""
     lines: list[_Line] = []
-    for left, bottom, right, top, text in sorted(_runs(document, index),
-                                                 key=lambda r: (-r[3], r[0])):
+    for left, bottom, right, top, text in sorted(runs, key=lambda r: (-r[3], r[0])):
         middle = (top + bottom) / 2
         line = next((ln for ln in lines if ln.bottom <= middle <= ln.top), None)
         if line is None:
@@ -87,8 +104,57 @@ def _page_lines(document: pypdfium2.PdfDocument, index: int) -> list[_Line]:
     return sorted(lines, key=lambda ln: -ln.top)
 
 
-def _runs(document: pypdfium2.PdfDocument,
-          index: int) -> list[tuple[float, float, float, float, str]]:
+def _gutter(runs: list[_Run], width: float) -> float | None:
+    """Where a page set in two columns divides, or None: an x between 30% and 70% of the
+    width that at most a tenth of the runs cross, with a tenth of them on each side, and
+    on each side lines that mostly reach its right edge (text, not a table's labels)."""
+    if len(runs) < 12:
+        return None
+    for step in sorted(range(30, 71), key=lambda s: abs(s - 50)):
+        x = width * step / 100
+        left = [run for run in runs if run[2] <= x]
+        right = [run for run in runs if run[0] >= x]
+        crossing = len(runs) - len(left) - len(right)
+        if (crossing <= 0.1 * len(runs) and min(len(left), len(right)) >= 0.1 * len(runs)
+                and _column_of_text(left) and _column_of_text(right)):
+            return x
+    return None
+
+
+def _column_of_text(runs: list[_Run]) -> bool:
+    """At least six lines, and three in five of them reach near the column's right edge."""
+    lines = _lines(runs, 0)
+    if len(lines) < 6:
+        return False
+    left, right = min(ln.left for ln in lines), max(ln.right for ln in lines)
+    full = sum(1 for ln in lines if ln.right >= right - 0.15 * (right - left))
+    return full >= 0.6 * len(lines)
+
+
+def _column_order(runs: list[_Run], index: int, gutter: float) -> list[_Line]:
+    """Reading order on a two-column page: between lines that span the gutter, the left
+    column's lines, then the right column's."""
+    spanning = _lines([r for r in runs if r[0] < gutter < r[2]], index)
+    sides = [_lines([r for r in runs if r[2] <= gutter], index),
+             _lines([r for r in runs if r[0] >= gutter], index)]
+    for side in sides:
+        edges = (min((ln.left for ln in side), default=0.0),
+                 max((ln.right for ln in side), default=0.0))
+        for member in side:
+            member.column = edges
+    ordered: list[_Line] = []
+    tops = [line.top for line in spanning] + [float("-inf")]
+    ceiling = float("inf")
+    for floor, across in zip(tops, [*spanning, None], strict=True):
+        for side in sides:
+            ordered.extend(ln for ln in side if floor < ln.top <= ceiling)
+        if across is not None:
+            ordered.append(across)
+            ceiling = across.bottom
+    return ordered
+
+
+def _runs(document: pypdfium2.PdfDocument, index: int) -> list[_Run]:
     """pdfium's text runs with their boxes; a run cut by a soft hyphen keeps it (U+00AD)."""
     textpage = document[index].get_textpage()
     full = textpage.get_text_range()
@@ -141,11 +207,30 @@ def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[
     band_pages: dict[str, set[int]] = {}
     for line in every:
         if in_band(line):
-            band_pages.setdefault(shape(line), set()).add(line.page)
-    return [line for line in every
-            if not (in_band(line) and (len(band_pages[shape(line)]) > 1
-                                       or _PAGE_NUMBER.search(line.text)
-                                       or line.height < 0.85 * usual))]
+            for key in {shape(line), *(_cell_shape(cell) for cell in line.cells)}:
+                band_pages.setdefault(key, set()).add(line.page)
+
+    def repeated(line: _Line) -> bool:
+        """The line, or each of its cells, recurs on other pages: a header read whole on
+        one page and in two columns' halves on another ("Valley News | page 2") is one."""
+        return len(band_pages[shape(line)]) > 1 or all(
+            len(band_pages[_cell_shape(cell)]) > 1 for cell in line.cells)
+
+    def small(line: _Line, previous: _Line | None) -> bool:
+        """Set smaller than the body, and not the tail of the text line just above it ("5 in
+        1838." has neither ascenders nor descenders, so its box is short)."""
+        tail = (previous is not None and previous.page == line.page
+                and previous.height >= 0.85 * usual
+                and 0 <= previous.bottom - line.top <= 0.6 * usual)
+        return line.height < 0.85 * usual and not tail
+
+    return [line for line, previous in zip(every, [None, *every[:-1]], strict=True)
+            if not (in_band(line) and (repeated(line) or _PAGE_NUMBER.search(line.text)
+                                       or small(line, previous)))]
+
+
+def _cell_shape(cell: str) -> str:
+    return re.sub(r"\d+", "#", cell.strip().lower())
 
 
 def _paragraphs(lines: list[_Line]) -> str:
@@ -159,14 +244,16 @@ def _paragraphs(lines: list[_Line]) -> str:
     left_edge = min(line.left for line in lines)
     width = right_edge - left_edge
     lines = _merge_wrapped_cells(lines, left_edge + 0.2 * width, usual_gap + usual_height)
+    _join_lone_rows(lines)
     blocks: list[list[_Line]] = [[lines[0]]]
     for previous, line in itertools.pairwise(lines):
         table_change = (len(previous.cells) > 1) != (len(line.cells) > 1)
         rows = len(previous.cells) > 1 and len(line.cells) > 1
         wide_gap = previous.page == line.page and (
             previous.bottom - line.top > usual_gap + (2 if rows else 0.5) * usual_height)
+        column_left, column_right = previous.column or (left_edge, right_edge)
         short_end = (_SENTENCE_END.search(previous.text.rstrip()) is not None
-                     and previous.right < right_edge - 0.15 * width)
+                     and previous.right < column_right - 0.15 * (column_right - column_left))
         bullet = _BULLET.match(line.text) is not None and _BULLET.match(previous.text) is None
         if table_change or wide_gap or short_end or bullet:
             blocks.append([line])
@@ -188,6 +275,19 @@ def _merge_wrapped_cells(lines: list[_Line], indent: float, reach: float) -> lis
             continue
         merged.append(line)
     return merged
+
+
+def _join_lone_rows(lines: list[_Line]) -> None:
+    """A line of running text split by a gap (glyphs missing from the font, "(Chinese: ▯▯▯,
+    Nánjīng…)") reads as one table row among plain lines: a table has two rows at least,
+    so a lone row inside a paragraph is put back together as text."""
+    for index, line in enumerate(lines):
+        if len(line.cells) < 2:
+            continue
+        neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+        if neighbours and all(len(other.cells) < 2 for other in neighbours) and (
+                _FULL_STOP.search(line.cells[0].rstrip()) is None):
+            line.cells = [" ".join(cell.strip() for cell in line.cells)]
 
 
 def _block_text(block: list[_Line]) -> str:

@@ -36,7 +36,8 @@ def parse_number(text: str) -> Decimal | None:
 
     Returns None for text that is not one number, so callers never act on a guess.
     """
-    cleaned = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ")
+    cleaned = re.sub("(?<=\\d)[\u00a0\u202f](?=\\d{3})", "", text.strip().lower())
+    cleaned = cleaned.replace("\u2009", "").replace("\u00a0", " ").replace("\u202f", " ")
     cleaned = re.sub(r"\s+", " ", cleaned)
     digits = _DIGITS.match(cleaned)
     if digits:
@@ -62,6 +63,10 @@ def _parse_words(text: str) -> Decimal | None:
     if words[0] == "half" and len(words) >= 3 and words[1] in ("a", "an"):
         scaled = _parse_words(" ".join(["one", *words[2:]]))
         return None if scaled is None else scaled / 2
+    if words[:3] in (["a", "quarter", "of"], ["quarter", "of", "a"]):
+        rest = words[3:] if words[0] == "a" else words[2:]
+        scaled = _parse_words(" ".join(rest))  # "a quarter of a million"
+        return None if scaled is None else scaled / 4
     total = Decimal(0)
     current = Decimal(0)
     seen_number = False

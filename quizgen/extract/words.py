@@ -79,7 +79,9 @@ def _alternatives(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered) + ")"
 
 
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+|\d+)(?:\.\d+)?"
+"""A figure: 7,000 · 1.5 · 12 000 with a thin or no-break space between thousands (never a
+plain space: "in 2019 300 people" is two figures)."""
 _UNIT_WORDS = "|".join(word for word in UNITS if word != "zero" and UNITS[word] < 10)
 SMALL_WORD = (
     rf"(?i:(?:{'|'.join(TENS)})(?:[-\s](?:{_UNIT_WORDS})\b)?"
@@ -115,7 +117,7 @@ MEASURE_UNITS = (
     "tonnes", "tons", "barrels", "acres", "hectares", "litres", "liters", "gallons", "mph",
     "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "cm", "mm", "inches", "lb", "lbs",
     "ounces", "kilometre", "kilometer", "km2", "km²", "sq km", "square kilometres",
-    "square kilometers", "square miles",
+    "square kilometers", "square miles", "mi", "sq mi",
 )
 
 IRREGULAR_PLURALS = (
@@ -178,6 +180,15 @@ NOT_TREATY_PREFIXES = frozenset(
     "liberal green".split()
 )
 
+NOT_TREATY_ACRONYMS = frozenset(
+    """NATO OPEC ASEAN WTO IMF OSCE USSR USA OECD IAEA WHO UNESCO UNICEF CIS SEATO CENTO
+    EEC GATT ECOWAS CARICOM MERCOSUR OAS OAU APEC CEO GDP UTC BBC CNN AFP CBO CDC NASA
+    IRA PLO ANC FBI CIA KGB""".split()
+)
+"""Organisations, countries and agencies that stand before "treaty" without naming one
+("the NATO treaty" is NATO's treaty). GATT and MERCOSUR are kept out too: their name alone
+is an organisation as often as an agreement."""
+
 GENERIC_MODIFIERS = frozenset(
     """peace unequal supplementary equivalent open trade american western eastern british
     chinese russian soviet sino-soviet french german japanese european
@@ -187,7 +198,8 @@ GENERIC_MODIFIERS = frozenset(
     full mutual bilateral multilateral international global important crucial controversial
     secret binding legal legally non-binding possible potential future eventual ambitious
     long-awaited long-term short-term fragile hard-won similar wider broader better big
-    bigger larger huge significant preliminary initial basic actual real overall""".split()
+    bigger larger huge significant preliminary initial basic actual real overall commercial
+    famous celebrated notorious so-called""".split()
 )
 
 CONTRACT_MODIFIERS = frozenset(

@@ -1,0 +1,91 @@
+"""Treaties named by an abbreviation ("SORT", "START I", "New START", "SALT II").
+
+An all-capital word is a treaty's name only where the article says so somewhere: written
+before a treaty word ("the New START treaty", "the SALT II agreement") or in brackets after
+a treaty's name ("the Strategic Offensive Reductions Treaty (SORT)"). Once marked, every
+mention of it in the article is the name, with the forms of its family: "START I" and
+"New START" once "START" is marked. Without a mark it is not a name ("NATO", "the UN", a
+company). This needs the whole article, so it runs after the sentence patterns
+(`candidates.all_facts`), on the Latin-script abbreviation only: the Cyrillic "СНВ-III" is
+not read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .facttypes import Fact
+from .words import NOT_TREATY_ACRONYMS as _NOT_TREATIES
+
+_NUMERAL = r"(?:[-\s](?:III|II|IV|I|V|\d)(?![\w-]))"
+_ACRONYM = rf"(?<![\w-])(?P<acr>[A-Z]{{3,8}})(?P<num>{_NUMERAL})?(?![\w-])"
+_TREATY_AFTER = r"\s+(?:[Tt]reat(?:y|ies)|[Aa]greements?|[Aa]ccords?|[Pp]acts?|[Cc]onventions?)\b"
+_BEFORE_TREATY_WORD = re.compile(rf"(?P<new>New\s+)?{_ACRONYM}(?={_TREATY_AFTER})")
+_IN_BRACKETS = re.compile(
+    rf"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?)\s*"
+    rf"\({_ACRONYM}\)")
+def marked_acronyms(text: str) -> frozenset[str]:
+    """The abbreviations the article marks as a treaty's name, without a numeral or "New"."""
+    marked = {m.group("acr") for m in _BEFORE_TREATY_WORD.finditer(text)
+              if m.group("new") or m.group("num") or m.group("acr") not in _NOT_TREATIES}
+    marked |= {m.group("acr") for m in _IN_BRACKETS.finditer(text)}
+    return frozenset(marked - _NOT_TREATIES)
+
+
+def acronym_mentions(text: str, marked: frozenset[str],
+                     taken: Iterable[Fact] = ()) -> list[Fact]:
+    """Every mention of a marked abbreviation in `text` that no treaty fact already covers,
+    with its family's forms: "START", "New START" and "START I" once "START" is marked."""
+    if not marked:
+        return []
+    spans = sorted((fact.start, fact.end) for fact in taken if fact.kind == "treaty")
+    starts = [start for start, _ in spans]
+    reach = max((end for _, end in spans), default=0)
+    pattern = re.compile(rf"(?P<new>New\s+)?(?<![\w-])(?P<acr>{'|'.join(sorted(marked))})"
+                         rf"(?P<num>{_NUMERAL})?(?![\w-])")
+    found = []
+    for match in pattern.finditer(text):
+        if _covered(spans, starts, reach, match.start(), match.end()):
+            continue
+        name = match.group()
+        key = re.sub(r"\s+", " ", name).lower().replace("–", "-")
+        found.append(Fact("treaty", match.start(), match.end(), name, key, "treaty-acronym"))
+    return found
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], reach: int,
+             start: int, end: int) -> bool:
+    """Does a taken name overlap start..end? Names do not overlap one another, so only the
+    last one starting before `end` can (bisect: a sentence of thousands stays linear)."""
+    if start >= reach:
+        return False
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and spans[index][1] > start
+
+
+_PAIR = re.compile(rf"(?P<a>(?:New\s+)?[A-Z]{{3,8}}{_NUMERAL}?)\s+(?:and|&)\s+"
+                   rf"(?P<b>(?:New\s+)?[A-Z]{{3,8}}{_NUMERAL}?)\s+(?:[Tt]reaties|[Aa]greements|"
+                   rf"[Aa]ccords|[Pp]acts)$")
+
+
+def split_pairs(facts: list[Fact], marked: frozenset[str]) -> list[Fact]:
+    """"the START I and START II treaties" names two treaties, not one."""
+    split: list[Fact] = []
+    for fact in facts:
+        pair = _PAIR.fullmatch(fact.text) if fact.kind == "treaty" else None
+        if pair is None or not all(_family(pair.group(g)) in marked for g in ("a", "b")):
+            split.append(fact)
+            continue
+        for group in ("a", "b"):
+            start, end = fact.start + pair.start(group), fact.start + pair.end(group)
+            name = pair.group(group)
+            key = re.sub(r"\s+", " ", name).lower()
+            split.append(Fact("treaty", start, end, name, key, "treaty-acronym"))
+    return split
+
+
+def _family(form: str) -> str:
+    """"New START", "START I" → "START"."""
+    return re.sub(r"^New\s+|[-\s](?:III|II|IV|I|V|\d)$", "", form)
