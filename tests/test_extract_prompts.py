@@ -89,6 +89,13 @@ def test_how_many_names_the_counted_noun_alone() -> None:
     ("Russia left the treaty in ", " after talks.", None),        # the date is not at the end
     ("Negotiators began work on the accord in ", ".", None),      # a name, or a capital?
     ("In ", ", the Senate ratified the pact.", "In what year did the Senate ratify the pact?"),
+    # base forms by rule (-d, -ied, -ed) and the irregular pasts beside them
+    ("In ", ", the two towns agreed terms.", "In what year did the two towns agree terms?"),
+    ("In ", ", the duke married the heiress.", "In what year did the duke marry the heiress?"),
+    ("In ", ", the kingdom annexed the island.", "In what year did the kingdom annex the island?"),
+    ("In ", ", the flood occurred.", "In what year did the flood occur?"),
+    ("In ", ", the queen withdrew the claim.", "In what year did the queen withdraw the claim?"),
+    ("In ", ", the duke carried the flag.", None),                # not a listed verb
 ])
 def test_wh_questions_only_for_the_plainest_shapes(before: str, after: str,
                                                    asked: str | None) -> None:

@@ -1291,9 +1291,9 @@ _NOUN_BEFORE_RANGE = re.compile(
     r"\b(?P<noun>[a-z][\w-]*s)\b(?:\s+(?:were|was|are|is|being|been|at|of|estimated|put|"
     r"reported|counted|numbered|ranged|ranging|totalled|totaled|totaling|totalling|"
     r"thought|believed|said|to|be)){0,4}\s+between\s+$")
+"""'deaths estimated between ': the plural noun a range without its own noun counts."""
 _RANGE_FIRST_AFTER = re.compile(rf"\s+and\s+(?P<num>{NUM})")
 _RANGE_SECOND_BEFORE = re.compile(rf"\bbetween\s+(?P<num>{NUM})\s+and\s+$")
-_BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 def _bare_range(match: re.Match[str], text: str, ctx: Context) -> Fact | None:

@@ -26,29 +26,40 @@ _AFTER_CUT = re.compile(
     r"by\s+which|of\s+which|after\s+which|during\s+which|with\s+the\s+exception|"
     r"and\s+(?:was|were|is|are|has|had|then|later)|(?:\w+ly\s+)?(?:considered|regarded|"
     r"described|encouraging|making|leading|bringing|causing|prompting|ending))\b")
+"""Where the clause carrying the fact ends: a semicolon, or a comma before a relative clause,
+a contrast or a new verb phrase."""
 _BEFORE_CUT = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+")
+"""Where it begins: after a semicolon or a contrasting clause (and see _NEW_SUBJECT)."""
 _NEW_SUBJECT = re.compile(r",\s+and\s+(?=(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w'’-]+)\s)")
 _GLOSS = re.compile(r"\s*\((?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s[^()]*\)")
 """'(French: Traité de Versailles)': a name in another language, often the answer again."""
 _PRONOUNS = frozenset("it its they them their he she his her this that these those".split())
 
-_BASE = {
-    "signed": "sign", "left": "leave", "ratified": "ratify", "won": "win",
-    "became": "become", "began": "begin", "ended": "end", "joined": "join",
-    "opened": "open", "declared": "declare", "founded": "found", "established": "establish",
-    "concluded": "conclude", "agreed": "agree", "annexed": "annex", "invaded": "invade",
-    "reached": "reach", "ceded": "cede", "abolished": "abolish", "launched": "launch",
-    "elected": "elect", "died": "die", "returned": "return", "published": "publish",
-    "approved": "approve", "adopted": "adopt", "introduced": "introduce", "took": "take",
+
+def _past_of(base: str) -> str:
+    """'sign' → 'signed', 'agree' → 'agreed', 'ratify' → 'ratified'."""
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
+_REGULAR_VERBS = """
+    sign ratify end join open declare found establish conclude agree annex invade reach cede
+    abolish launch elect die return publish approve adopt introduce visit resign expire
+    lapse enter start defeat capture surrender peak arrive report record release create form
+    pass complete marry
+""".split()
+"""Base forms whose past adds -ed, -d after an e, or -ied for a final y after a consonant."""
+_IRREGULAR_PASTS = {
+    "left": "leave", "won": "win", "became": "become", "began": "begin", "took": "take",
     "held": "hold", "met": "meet", "lost": "lose", "sold": "sell", "bought": "buy",
-    "built": "build", "fell": "fall", "rose": "rise", "withdrew": "withdraw",
-    "visited": "visit", "resigned": "resign", "expired": "expire", "lapsed": "lapse",
-    "entered": "enter", "gave": "give", "grew": "grow", "occurred": "occur",
-    "started": "start", "fought": "fight", "defeated": "defeat", "captured": "capture",
-    "surrendered": "surrender", "peaked": "peak", "arrived": "arrive", "reported": "report",
-    "recorded": "record", "released": "release", "created": "create", "formed": "form",
-    "passed": "pass", "completed": "complete", "broke": "break", "married": "marry",
+    "built": "build", "fell": "fall", "rose": "rise", "withdrew": "withdraw", "gave": "give",
+    "grew": "grow", "occurred": "occur", "fought": "fight", "broke": "break",
 }
+"""Past forms no rule gives (and 'occurred', whose r doubles)."""
+_BASE = {_past_of(base): base for base in _REGULAR_VERBS} | _IRREGULAR_PASTS
 """Past forms whose base form is certain: only these make a "did …" question."""
 
 
