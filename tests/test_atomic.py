@@ -76,7 +76,12 @@ def test_real_sigint_leaves_a_whole_package_or_none(tmp_path: Path) -> None:
         # as from a terminal, even when pytest runs as a background job (SIGINT ignored)
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(1.0)
+    # Signal once the build is under way (its output folder exists), not while Python is
+    # still starting: a busy machine can take longer than any fixed sleep to get there.
+    deadline = time.monotonic() + 60
+    while (not (tmp_path / "build").exists() and process.poll() is None
+           and time.monotonic() < deadline):
+        time.sleep(0.01)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert "Traceback" not in stderr
