@@ -24,6 +24,10 @@ HOSTILE = {
     "parts-of-those": "We saw 40 ships, " + ", ".join(["12 of those"] * ITEMS) + ".",
     "slash-years": "/".join(["2019"] * ITEMS) + ".",
     "abbreviations": "The New START treaty, " + "START I, SORT (SORT) " * ITEMS + "ended.",
+    "name-tails": "The Convention on " + "Rights of " * ITEMS + "Man (CRM) began.",
+    "amendments": "The " + "Tokyo Amendment, " * ITEMS + "amend the Lima Protocol.",
+    "changes-by": "Employment rose by " + " and rose by ".join(["3,000"] * ITEMS) + ".",
+    "cell-ranges": "Deaths | " + "\u2013".join(["400"] * ITEMS) + "+ (2.5 per day)",
 }
 
 

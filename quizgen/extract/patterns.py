@@ -38,6 +38,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..models import PartialDate
+from .acronyms import BRACKETED_AFTER_NAME
 from .facttypes import Context, Fact, FactPattern
 from .values import (
     currency_of,
@@ -1249,8 +1250,13 @@ COUNT_IMPLIED = FactPattern(
 )
 
 
+_COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|missing|insured|"
+               "uninsured|elderly|disabled")
+"""Adjectives that name the people they describe: "37.8 thousand unemployed"."""
+_COLLECTIVE_WORDS = frozenset(_COLLECTIVE.split("|"))
 _NUMBER_OF_BEFORE = re.compile(
-    r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z][\w-]*s)\b(?P<gap>[^\d;]{0,100}?"
+    rf"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>[a-z][\w-]*(?<![su])s|{_COLLECTIVE})\b"
+    r"(?P<gap>[^\d;]{0,100}?"
     r"(?:\s+between\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+and)?\s+)$")
 _BARE_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|by|on|at|as|with|while|last|"
                          r"this|since|including|according|from|before|after)\b")
@@ -1265,7 +1271,8 @@ def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if number is None or number < 2 or before is None:
         return None
     noun = before.group("noun")
-    if not _is_plural_noun(noun) or re.fullmatch(r"1\d{3}|20\d\d", match.group("num")):
+    if not (_is_plural_noun(noun) or noun in _COLLECTIVE_WORDS) or re.fullmatch(
+            r"1\d{3}|20\d\d", match.group("num")):
         return None  # "the number of visits fell in 2019": a year, not the figure
     return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
                 "count-number-of", number=number, unit=noun,
@@ -1274,16 +1281,56 @@ def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_NUMBER_OF = FactPattern(
     "count-number-of", "count",
-    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _line(r"""(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:(?:\.\d+)?\s+(?:thousand|million|billion))?)
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
     _number_of,
     examples=("the number of visitors rose to [12,000] last year",
               "the total number of reported cases had reached [242], including 142 deaths",
-              "a total number of cases between [34,513] and [94,486]"),
+              "a total number of cases between [34,513] and [94,486]",
+              "The number of jobless persons, at [6.4 million], barely moved",
+              "the number of long-term unemployed was [1.7 million] in May"),
     counterexamples=("the number of visitors rose by 12% in 2019",
                      "the number of cases fell in 2019",
                      "a number of states signed; 12 refused",
                      "the number of visitors rose to 12,000 tourists"),
     triggers=("number",),
+)
+
+
+_HEADCOUNT = (r"employment|payrolls?|jobs|population|membership|enrol?ments?|enrollments?|"
+              r"attendance|ridership|headcount|workforce|labou?r\s+force|unemployment")
+"""Nouns whose change is a number of people or places: "payroll employment rose by 113,000"."""
+_HEADCOUNT_BEFORE = re.compile(rf"\b(?P<noun>{_HEADCOUNT})\b[^.;:\d$£€¥%]{{0,60}}$", re.IGNORECASE)
+
+
+def _change_by(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"Employment in retail increased by 23,000": a change with no noun of its own counts
+    the people or places its subject is made of, named just before in the same clause."""
+    subject = _HEADCOUNT_BEFORE.search(text, max(0, match.start() - 70), match.start())
+    number = parse_number(match.group("num"))
+    if subject is None or number is None or number < 2:
+        return None
+    if re.fullmatch(r"1\d{3}|20\d\d", match.group("num")):
+        return None  # "rose by 2019" is no sentence, but "in 2019" may follow a cut clause
+    noun = subject.group("noun").lower()
+    start, end = match.start("num"), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}", "count-change",
+                number=number, unit=noun, number_start=start, number_end=end)
+
+
+COUNT_CHANGE = FactPattern(
+    "count-change", "count",
+    _line(rf"""\b(?:rose|increased|grew|fell|declined|dropped|decreased|climbed|edged\s+(?:up|down)
+              |(?:was|were)\s+(?:up|down))\s+by\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?
+              (?P<num>{NUM}(?:\s+(?:thousand|million))?)
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc|points?|percentage)\b)"""),
+    _change_by,
+    examples=("Total nonfarm payroll employment rose by [147,000] in March",
+              "Employment in retail increased by [23,000] over the month",
+              "Union membership fell by about [1.2 million] last year"),
+    counterexamples=("Employment rose by 0.4 percent", "prices rose by 12 in May",
+                     "employment rose by 2.5% in 2013", "Exports rose by $5 billion"),
+    triggers=(" by ",),
 )
 
 
@@ -1406,8 +1453,6 @@ COUNT_OF_THOSE = FactPattern(
 )
 
 
-_COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|missing|insured|"
-               "uninsured|elderly|disabled")
 
 
 def _scaled_collective(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1695,7 +1740,7 @@ _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter"
-               r"|(?<=Joint\s)Declaration)")
+               r"|Amendments?|(?<=Joint\s)Declaration)")
 TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
 CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
 CAP_SEQUENCE = (
@@ -1758,6 +1803,23 @@ def _definite_before(text: str, start: int) -> bool:
     return _DEFINITE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+_SYSTEM_AFTER = re.compile(r"\s+System\b")
+"""' System' after a treaty word: the Antarctic Treaty System names the treaties as a set."""
+_TO_ANOTHER = re.compile(rf"\s+to\s+(?:the\s+)?(?:{CAP_WORD}\s+){{0,8}}{TREATY_WORD}\b")
+"""A complement 'to the … Convention' that names the treaty an instrument amends or adds to."""
+_TREATY_IN_SENTENCE = re.compile(r"\b(?:[Pp]rotocol|[Cc]onvention|[Tt]reaty|[Cc]harter|[Aa]ccord)")
+
+
+def _treaty_amendment(text: str, tokens: list[str], at: int) -> bool:
+    """An amendment is a treaty's ("the Doha Amendment to the Kyoto Protocol") when one
+    capitalised name stands before it, no ordinal, and a treaty is named within 200
+    characters (a bounded look: a sentence of thousands stays linear); otherwise it is a
+    constitution's or a law's ("the Fifth Amendment")."""
+    if len(tokens) != 1 or tokens[0].lower() in ORDINALS or _describes(tokens[0]):
+        return False
+    return _TREATY_IN_SENTENCE.search(text, max(0, at - 200), at + 200) is not None
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
     start = before.start() if before else match.start("kw")
@@ -1788,7 +1850,13 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             complement and _definite_before(text, match.start("kw"))):
         return None  # lower-case forms are left to the common-noun pattern, but "the
         # treaty of Westphalia" names the Treaty of Westphalia
-    if not complement and _CAPITAL_AFTER.match(text, match.end()):
+    if keyword.startswith("Amendment") and not _treaty_amendment(text, tokens, match.start("kw")):
+        return None  # "the Fifth Amendment", "the Equal Rights Amendment": a constitution's
+    end = match.end()
+    system = _SYSTEM_AFTER.match(text, end) if not complement else None
+    if system is not None:
+        end = system.end()  # "the Antarctic Treaty System": a set of treaties named as such
+    elif not complement and _CAPITAL_AFTER.match(text, end):
         return None  # "League of Nations Treaty Series", "North Atlantic Treaty Organization"
     lowest = before.start() if before else match.start("kw")
     start = match.start("kw")
@@ -1797,11 +1865,12 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     head = _NAME_HEAD_BEFORE.search(text, max(0, start - 60), start) if tokens else None
     if head is not None and head.group(1).lower() not in LEADING_WORDS:
         start = head.start()  # "League of Nations Treaty", not the cut-off "Nations Treaty"
-    end = match.end()
     if complement:
         second = _SECOND_NAME.search(text, match.start("comp"), end)
         if second is not None:
             end = second.start()  # "the Treaty of Aigun and the Convention of Peking": two
+        if _TO_ANOTHER.match(complement):
+            end = match.end("kw")  # "the Lisbon Protocol to the Geneva Convention": two
     if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
         end -= 1  # the sentence's full stop, not part of the name
     name = text[start:end]
@@ -1811,7 +1880,7 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
     _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
-              (?P<comp>\s+(?:of|on|for|to|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
+              (?P<comp>\s+(?:of|on|for|to|against|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
               (?!(?:{MONTH}|{WEEKDAY})\b)
               {CAP_SEQUENCE})?"""),
     _named_treaty,
@@ -1938,12 +2007,14 @@ def _bracketed_acronym(match: re.Match[str], text: str, ctx: Context) -> Fact | 
 
 TREATY_ACRONYM = FactPattern(
     "treaty-acronym", "treaty",
-    _line(r"""(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?)\s*\(
-              (?P<name>(?P<acr>[A-Z]{3,8})(?:[-\s](?:III|II|IV|I|V|\d))?)\)"""),
+    _line(rf"""{BRACKETED_AFTER_NAME}
+              (?P<name>(?P<acr>[A-Z]{{3,8}})(?:[-\s](?:III|II|IV|I|V|\d))?)\)"""),
     _bracketed_acronym,
     examples=("the Strategic Offensive Reductions Treaty ([SORT]) was signed in 2002",
               "the Strategic Arms Reduction Treaty ([START I]) expired",
-              "the Strategic Arms Reduction Treaty ([SNV-III]) expired"),
+              "the Strategic Arms Reduction Treaty ([SNV-III]) expired",
+              "the Framework Convention on Forest Protection ([FCFP]) binds 40 states",
+              "the Arctic Treaty System ([ARTS]) governs", "the Lima Protocol ([LIMP]) came"),
     counterexamples=("the Bureau of Statistics (BNS) said", "the alliance (NATO) met",
                      "the North Atlantic Treaty Organization (NATO) met", "the Treaty (UN)",
                      "the treaty (СНВ-III) expired"),
@@ -1952,8 +2023,10 @@ TREATY_ACRONYM = FactPattern(
 
 
 _FOREIGN_WORD = (r"(?:Traités?|Tratados?|Trattati|Trattato|Tratatul|Traktat|Verdrag|Vertrag|"
-                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Pacto|Pacte)")
-_FOREIGN_LINK = r"(?:de\s+la|de\s+l'|de|du|des|di|del|della|von|van|da|do|dos|das|zu|at|a)"
+                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Pacto|Pacte|Tiriti)")
+_FOREIGN_LINK = r"(?:de\s+la|de\s+l'|de|du|des|di|del|della|von|van|da|do|dos|das|zu|at|a|o)"
+_FOREIGN_ARTICLE = r"(?:(?:Le|La|Les|El|Los|Il|Der|Die|Das|Te)\s+)?"
+"""The language's own article, part of the name: Māori "Te Tiriti o …", French "Le Traité …"."""
 
 
 def _foreign_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1967,18 +2040,19 @@ def _foreign_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
 
 TREATY_FOREIGN = FactPattern(
     "treaty-foreign", "treaty",
-    _line(rf"""(?<![\w-]){_FOREIGN_WORD}(?:\s+{_FOREIGN_LINK})?\s*
+    _line(rf"""(?<![\w-]){_FOREIGN_ARTICLE}{_FOREIGN_WORD}(?:\s+{_FOREIGN_LINK})?\s*
               [A-ZÀ-Þ][\w'’.À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*
               (?:\s+(?:(?:et|y|e|und|en|and)\s+)?(?:[dl]['’])?[A-ZÀ-Þ][\w'’À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*){{0,3}}"""),
     _foreign_treaty,
     examples=("The Treaty of Versailles (French: [Traité de Versailles]) was",
               "(Spanish: [Tratados Torrijos-Carter]) are two treaties",
               "(German: [Vertrag von Versailles]) ended", "the [Tratado de Tordesillas] of 1494",
-              "the [Traité de Paix et d'Amitié] was"),
+              "the [Traité de Paix et d'Amitié] was",
+              "the Treaty of Kororāreka (Māori: [Te Tiriti o Kororāreka]) was"),
     counterexamples=("the word tratado means treaty", "a vertrag is a contract",
-                     "the Pacto was"),
+                     "the Pacto was", "the tiriti was read aloud"),
     triggers=("trait", "tratad", "trattat", "tratatul", "traktat", "verdrag", "vertrag",
-              "abkommen", "acuerdo", "accordo", "pacto", "pacte"),
+              "abkommen", "acuerdo", "accordo", "pacto", "pacte", "tiriti"),
 )
 
 
@@ -1992,7 +2066,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
-    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_BARE_RANGE,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
+    COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_TIMES, COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
