@@ -74,3 +74,21 @@ def test_employment_report_counts() -> None:
     counts = [(f.text, f.key) for f in find_facts(text) if f.kind == "count"]
     assert counts == [("147,000", "147000 payroll"), ("8.1 million", "8100000 unemployed"),
                       ("2.9 million", "2900000 unemployed")]
+
+
+def test_casualty_and_disaster_counts() -> None:
+    text = ("Between 400 and 1,200 died, and the flood left 150,000 homeless. The ground "
+            "moved up to 21 feet (6.4 m). The 2 died later.")
+    counts = [(f.text, f.key) for f in find_facts(text) if f.kind == "count"]
+    assert counts == [("400", "400 people"), ("1,200", "1200 people"),
+                      ("150,000 homeless", "150000 homeless"), ("21 feet", "21 feet"),
+                      ("6.4 m", "6.4 m")]
+
+
+def test_parts_of_a_count_named_before_or_after() -> None:
+    text = ("The board has 45 members, of which 12 are elected. Of the 140 delegates, 21 "
+            "were women. At least 58 of them were children.")
+    counts = [(f.text, f.key) for f in find_facts(text) if f.kind == "count"]
+    assert counts == [("45 members", "45 members"), ("12", "12 members"),
+                      ("140 delegates", "140 delegates"), ("21", "21 delegates"),
+                      ("58", "58 children")]

@@ -27,6 +27,9 @@ HOSTILE = {
     "name-tails": "The Convention on " + "Rights of " * ITEMS + "Man (CRM) began.",
     "amendments": "The " + "Tokyo Amendment, " * ITEMS + "amend the Lima Protocol.",
     "changes-by": "Employment rose by " + " and rose by ".join(["3,000"] * ITEMS) + ".",
+    "casualty-list": "Between " + " and ".join(["400"] * ITEMS) + " died.",
+    "parts-of-which": "We had 45 members, " + "of which 12 are, " * ITEMS + "in all.",
+    "metres": "It rose 21 feet " + "(6.4 m) " * ITEMS + "high.",
     "cell-ranges": "Deaths | " + "\u2013".join(["400"] * ITEMS) + "+ (2.5 per day)",
 }
 

@@ -1419,10 +1419,22 @@ _COUNTED_EARLIER = re.compile(
     rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
 
 
+_PART_INTRO_BEFORE = re.compile(
+    r"(?:\bof\s+(?:which|whom)|(?:^|(?<=[.;:!?]))\s*Of\s+the\s+[^,;.]{1,60},)"
+    r"\s+(?:at\s+least\s+|about\s+|some\s+|only\s+|nearly\s+)?$")
+"""'…, of which ' or a sentence's 'Of the 140 delegates, ' before a figure that is a part."""
+_NOUN_AFTER_THEM = re.compile(r"\s+of\s+them\s+(?:(?:were|are)\s+)?(?P<noun>[a-z][\w-]*)\b")
+"""'58 of them were children': the part names its own noun when no count came before."""
+
+
 def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"100 million people, 500,000 of those in the United States": a part of a count just
-    given counts the same noun."""
-    if _glued(text, match.start(), "$£€¥.,/-#") or not _THOSE_AFTER.match(text, match.end()):
+    """"100 million people, 500,000 of those in the United States", "45 members, of which
+    12 are elected", "Of the 140 delegates, 21 were women": a part of a count just given
+    counts the same noun; "58 of them were children" counts children."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    intro = _PART_INTRO_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    if intro is None and not _THOSE_AFTER.match(text, match.end()):
         return None
     number = parse_number(match.group("num"))
     if number is None or number < 2 or _YEARLIKE.fullmatch(match.group()):
@@ -1431,10 +1443,17 @@ def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     earlier = counts[-1] if counts else None  # the nearest count before the part
     gap = "" if earlier is None else text[earlier.end():match.start()]
     if earlier is None or len(gap) > 60 or "." in gap or ";" in gap:
-        return None
+        own = _NOUN_AFTER_THEM.match(text, match.end()) if intro is None else None
+        return None if own is None or not _is_plural_noun(own.group("noun")) else _part_of(
+            match, number, own.group("noun"))
     noun = earlier.group("noun")
     if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS:
         return None
+    return _part_of(match, number, noun)
+
+
+def _part_of(match: re.Match[str], number: Decimal, noun: str) -> Fact:
+    """The figure of `match` as a part counting `noun`."""
     return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
                 "count-of-those", number=number, unit=noun,
                 number_start=match.start(), number_end=match.end())
@@ -1445,11 +1464,15 @@ COUNT_OF_THOSE = FactPattern(
     _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d)"""),
     _of_those,
     examples=("killed as many as 100 million people, [500,000] of those in the United States",
-              "the army had 40,000 soldiers, [12,000] of them cavalry"),
+              "the army had 40,000 soldiers, [12,000] of them cavalry",
+              "The board has 45 members, of which [12] are elected",
+              "Of the 140 delegates, [21] were women", "at least [58] of them were children"),
     counterexamples=("spent $100 million, 500,000 of those on roads",
                      "in 1918, 1919 of those years", "most of those 20 were there",
-                     "it lasted 40 years, 12 of them at war"),
-    triggers=("of those", "of them", "of whom", "of these"),
+                     "it lasted 40 years, 12 of them at war",
+                     "it cost $40 million, of which 12 went on roads",
+                     "Of the proposals, 3 were late", "some 30 of them at war"),
+    triggers=("of those", "of them", "of whom", "of these", "of which", "of the"),
 )
 
 
@@ -1470,11 +1493,81 @@ def _scaled_collective(match: re.Match[str], text: str, ctx: Context) -> Fact | 
 
 COUNT_COLLECTIVE = FactPattern(
     "count-collective", "count",
-    _line(rf"""(?P<num>{NUM}\s+{SCALE_WORD})\s+(?P<noun>{_COLLECTIVE})\b(?!\s+[a-z]+s\b)"""),
+    _line(rf"""(?P<num>{NUM}\s+{SCALE_WORD}|\d{{1,3}}(?:,\d{{3}})+)\s+(?P<noun>{_COLLECTIVE})\b
+              (?!\s+[a-z]+s\b)"""),
     _scaled_collective,
-    examples=("[37.8 thousand unemployed] (Q3, 2019)", "left [1.2 million homeless]"),
-    counterexamples=("37 unemployed", "2.5 thousand unemployed workers"),
-    triggers=("thousand", "million", "billion"),
+    examples=("[37.8 thousand unemployed] (Q3, 2019)", "left [1.2 million homeless]",
+              "the flood left [150,000 homeless]", "with [2,300 dead] and"),
+    counterexamples=("37 unemployed", "2.5 thousand unemployed workers",
+                     "1,200 injured workers"),
+    triggers=("thousand", "million", "billion", ","),
+)
+
+
+_FATE = (r"(?:(?:were|was|had\s+been|have\s+been|are|got)\s+(?:killed|injured|wounded|hurt|"
+         r"evacuated|rescued|displaced|arrested|missing|stranded)|died|perished|drowned)")
+"""What befalls people in a casualty report: "1,200 died", "400 were injured"."""
+_CASUALTY_REFUSED_BEFORE = frozenset("in since by of from until before after year".split())
+_POINTING_BACK = frozenset("the these those its their both".split())
+
+
+def _casualties(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"Between 400 and 1,200 died", "at least 3,000 were killed": a figure whose verb
+    says it counts people, with no noun of its own."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 2:
+        return None
+    previous = _preceding_word(text, match.start()).lower()
+    if previous in _POINTING_BACK:
+        return None  # "the two died": those just named, not a count
+    if _YEARLIKE.fullmatch(match.group("num")) and previous in _CASUALTY_REFUSED_BEFORE:
+        return None  # "in 1906 died the last veteran": a year
+    start, end = match.start(), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} people",
+                "count-casualties", number=number, unit="people",
+                number_start=start, number_end=end)
+
+
+COUNT_CASUALTIES = FactPattern(
+    "count-casualties", "count",
+    _line(rf"""(?P<num>{NUM}(?:\s+{SCALE_WORD})?)\+?\s+{_FATE}\b"""),
+    _casualties,
+    examples=("Between [400] and [1,200] died in the fire", "at least [3,000] were killed",
+              "about [12] were injured and [40] were evacuated"),
+    counterexamples=("in 1906 died the last veteran", "$5 million was missing",
+                     "one died", "the 2 died"),
+    triggers=("died", "perished", "drowned", "killed", "injured", "wounded", "hurt",
+              "evacuated", "rescued", "displaced", "arrested", "missing", "stranded"),
+)
+
+
+_IMPERIAL_BEFORE = re.compile(r"\b(?:feet|foot|ft|yards?|yd|inches|in)\.?\s*\($")
+"""A length in imperial units, its bracket open: '21 feet (' before '6.4 m)'."""
+
+
+def _metres_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"up to 21 feet (6.4 m)": the same length in metres is listed again; a bare "m" is
+    metres only here, where the bracket converts a length (elsewhere it may be million)."""
+    if _IMPERIAL_BEFORE.search(text, max(0, match.start() - 12), match.start()) is None:
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} m",
+                "count-metres", number=number, unit="m",
+                number_start=match.start(), number_end=match.end("num"))
+
+
+COUNT_METRES = FactPattern(
+    "count-metres", "count",
+    _line(rf"""(?P<num>{NUM})\s?m(?=\))"""),
+    _metres_in_brackets,
+    examples=("the ground moved up to 21 feet ([6.4 m]) in places",
+              "a wall 10 ft ([3 m]) high"),
+    counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)"),
+    triggers=("m)",),
 )
 
 
@@ -1731,7 +1824,8 @@ COUNT_ONE = FactPattern(
     triggers=("1", "one", "single"),
 )
 _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
-    "count": (COUNT, COUNT_WORDS), "percent": (PERCENT,), "money": (MONEY_WORDS, MONEY_CODE),
+    "count": (COUNT, COUNT_WORDS, COUNT_CASUALTIES), "percent": (PERCENT,),
+    "money": (MONEY_WORDS, MONEY_CODE),
     "duration": (DURATION,),
 }
 
@@ -2068,7 +2162,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_TIMES, COUNT_POPULATION,
+    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
+    COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,
