@@ -92,3 +92,16 @@ def test_parts_of_a_count_named_before_or_after() -> None:
     assert counts == [("45 members", "45 members"), ("12", "12 members"),
                       ("140 delegates", "140 delegates"), ("21", "21 delegates"),
                       ("58", "58 children")]
+
+
+def test_lower_case_protocol_and_amendment_after_a_place() -> None:
+    text = "The Montreal protocol was signed in 1987, and the Kigali amendment to it in 2016.\n"
+    assert _found(text, "treaty") == ["Montreal protocol", "Kigali amendment"]
+    assert _found("The Senate amendment to the treaty failed.\n", "treaty") == []
+
+
+def test_a_count_after_a_bracketed_definition() -> None:
+    text = ("The number of long-term unemployed (those jobless for 27 weeks or more) was "
+            "little changed at 2.9 million.")
+    counts = [(f.text, f.key) for f in find_facts(text) if f.kind == "count"]
+    assert counts == [("2.9 million", "2900000 unemployed")]

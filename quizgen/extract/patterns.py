@@ -1256,7 +1256,7 @@ _COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|miss
 _COLLECTIVE_WORDS = frozenset(_COLLECTIVE.split("|"))
 _NUMBER_OF_BEFORE = re.compile(
     rf"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>[a-z][\w-]*(?<![su])s|{_COLLECTIVE})\b"
-    r"(?P<gap>[^\d;]{0,100}?"
+    r"(?P<gap>(?:[^\d;(]|\([^();]{0,80}\)){0,140}?"
     r"(?:\s+between\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+and)?\s+)$")
 _BARE_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|by|on|at|as|with|while|last|"
                          r"this|since|including|according|from|before|after)\b")
@@ -1267,7 +1267,7 @@ def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if _glued(text, match.start(), "$£€¥.,/-#") or not _BARE_AFTER.match(text, match.end()):
         return None
     number = parse_number(match.group("num"))
-    before = _NUMBER_OF_BEFORE.search(text, max(0, match.start() - 160), match.start())
+    before = _NUMBER_OF_BEFORE.search(text, max(0, match.start() - 240), match.start())
     if number is None or number < 2 or before is None:
         return None
     noun = before.group("noun")
@@ -1288,7 +1288,8 @@ COUNT_NUMBER_OF = FactPattern(
               "the total number of reported cases had reached [242], including 142 deaths",
               "a total number of cases between [34,513] and [94,486]",
               "The number of jobless persons, at [6.4 million], barely moved",
-              "the number of long-term unemployed was [1.7 million] in May"),
+              "the number of long-term unemployed was [1.7 million] in May",
+              "The number of idle workers (jobless for 15 weeks or more) was [0.9 million]"),
     counterexamples=("the number of visitors rose by 12% in 2019",
                      "the number of cases fell in 2019",
                      "a number of states signed; 12 refused",
@@ -1835,7 +1836,8 @@ _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter"
                r"|Amendments?|(?<=Joint\s)Declaration)")
-TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
+TREATY_WORD_LOWER = (r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?|protocols?"
+                     r"|amendments?)")
 CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
 CAP_SEQUENCE = (
     rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|&)\s+)*{CAP_WORD})*"
@@ -1901,6 +1903,8 @@ _SYSTEM_AFTER = re.compile(r"\s+System\b")
 """' System' after a treaty word: the Antarctic Treaty System names the treaties as a set."""
 _TO_ANOTHER = re.compile(rf"\s+to\s+(?:the\s+)?(?:{CAP_WORD}\s+){{0,8}}{TREATY_WORD}\b")
 """A complement 'to the … Convention' that names the treaty an instrument amends or adds to."""
+_PROPOSERS = frozenset("senate house congress parliament assembly council committee government "
+                       "opposition cabinet".split())
 _TREATY_IN_SENTENCE = re.compile(r"\b(?:[Pp]rotocol|[Cc]onvention|[Tt]reaty|[Cc]harter|[Aa]ccord)")
 
 
@@ -1911,6 +1915,8 @@ def _treaty_amendment(text: str, tokens: list[str], at: int) -> bool:
     constitution's or a law's ("the Fifth Amendment")."""
     if len(tokens) != 1 or tokens[0].lower() in ORDINALS or _describes(tokens[0]):
         return False
+    if tokens[0].lower() in _PROPOSERS:
+        return False  # "the Senate amendment to the treaty" is a body's proposal
     return _TREATY_IN_SENTENCE.search(text, max(0, at - 200), at + 200) is not None
 
 
@@ -1944,7 +1950,8 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             complement and _definite_before(text, match.start("kw"))):
         return None  # lower-case forms are left to the common-noun pattern, but "the
         # treaty of Westphalia" names the Treaty of Westphalia
-    if keyword.startswith("Amendment") and not _treaty_amendment(text, tokens, match.start("kw")):
+    if keyword.lower().startswith("amendment") and not _treaty_amendment(
+            text, tokens, match.start("kw")):
         return None  # "the Fifth Amendment", "the Equal Rights Amendment": a constitution's
     end = match.end()
     system = _SYSTEM_AFTER.match(text, end) if not complement else None
@@ -1985,6 +1992,7 @@ TREATY_NAME = FactPattern(
         "the [New START treaty] expires", "the [Minsk accords] failed",
         "the [Geneva Conventions] protect", "the [UN Charter] says",
         "Britain's [Good Friday Agreement]", "the [Kyoto Protocol] of 1997",
+        "the [Montreal protocol] was signed in 1987, the [Kigali amendment] to it in 2016",
         "under the [1951 Mutual Defense Treaty] between",
         "to rewrite the [Stability and Growth Pact] rules",
         "concluded the [Sino-British Joint Declaration on the Question of Hong Kong] in 1984",
@@ -2008,7 +2016,9 @@ TREATY_NAME = FactPattern(
                      "the Sino-Soviet treaty lapsed", "Three treaties were signed",
                      "the country's Treaty was", "Britain's Treaty obligations grew",
                      "Jay's treaty was", "Jay's Treaty Series", "a treaty of Britain's making",
-                     "signed a treaty of friendship", "the treaty of 1648"),
+                     "signed a treaty of friendship", "the treaty of 1648",
+                     "the Senate's amendment to the budget", "a protocol of the police",
+                     "the Senate amendment to the treaty failed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )
