@@ -105,3 +105,14 @@ def test_a_count_after_a_bracketed_definition() -> None:
             "little changed at 2.9 million.")
     counts = [(f.text, f.key) for f in find_facts(text) if f.kind == "count"]
     assert counts == [("2.9 million", "2900000 unemployed")]
+
+
+def test_election_sport_and_disaster_figures_without_their_own_noun() -> None:
+    text = ("Fenwick received 41,236,455 votes to Hale's 30,112,000. A crowd of 74,738 "
+            "watched. The death toll was later put at 3,400. About 225,000 of the town's "
+            "410,000 residents fled. Nonfarm payrolls increased 175,000 in May.")
+    counts = [(f.text, f.key) for f in find_facts(text) if f.kind == "count"]
+    assert counts == [("41,236,455 votes", "41236455 votes"), ("30,112,000", "30112000 votes"),
+                      ("74,738", "74738 people"), ("3,400", "3400 people"),
+                      ("225,000", "225000 residents"), ("410,000 residents", "410000 residents"),
+                      ("175,000", "175000 payrolls")]

@@ -30,6 +30,7 @@ HOSTILE = {
     "casualty-list": "Between " + " and ".join(["400"] * ITEMS) + " died.",
     "parts-of-which": "We had 45 members, " + "of which 12 are, " * ITEMS + "in all.",
     "metres": "It rose 21 feet " + "(6.4 m) " * ITEMS + "high.",
+    "rivals": "They won " + "3 votes to Hale's " * ITEMS + "4.",
     "cell-ranges": "Deaths | " + "\u2013".join(["400"] * ITEMS) + "+ (2.5 per day)",
 }
 

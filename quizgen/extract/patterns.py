@@ -1202,10 +1202,11 @@ def _part_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 COUNT_PART = FactPattern(
     "count-part", "count",
     _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}|{WORD_NUM})\s+of\s+(?:the|its|their|his|her)\s+
-              (?P<whole>{NUM}|{WORD_NUM})(?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
+              (?:[a-z]+['’]s\s+)?(?P<whole>{NUM}|{WORD_NUM})(?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
     _part_count,
     examples=("[seven] of the [eight runners] finished", "[12] of the [15 judges] agreed",
-              "he won [three] of his [five finals]"),
+              "he won [three] of his [five finals]",
+              "about [225,000] of the town's [410,000 residents] fled"),
     counterexamples=("one of the two leaders", "nine of the three rooms",
                      "two of the 100 metres titles", "two of the four percent"),
     triggers=("of the", "of its", "of their", "of his", "of her"),
@@ -1322,16 +1323,54 @@ def _change_by(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 COUNT_CHANGE = FactPattern(
     "count-change", "count",
     _line(rf"""\b(?:rose|increased|grew|fell|declined|dropped|decreased|climbed|edged\s+(?:up|down)
-              |(?:was|were)\s+(?:up|down))\s+by\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?
+              |(?:was|were)\s+(?:up|down))\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?
               (?P<num>{NUM}(?:\s+(?:thousand|million))?)
               (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc|points?|percentage)\b)"""),
     _change_by,
     examples=("Total nonfarm payroll employment rose by [147,000] in March",
               "Employment in retail increased by [23,000] over the month",
-              "Union membership fell by about [1.2 million] last year"),
+              "Union membership fell by about [1.2 million] last year",
+              "Nonfarm payrolls increased [175,000] in May"),
     counterexamples=("Employment rose by 0.4 percent", "prices rose by 12 in May",
-                     "employment rose by 2.5% in 2013", "Exports rose by $5 billion"),
-    triggers=(" by ",),
+                     "employment rose by 2.5% in 2013", "Exports rose by $5 billion",
+                     "employment grew 2014 to 2015"),
+    triggers=("rose", "increased", "grew", "fell", "declined", "dropped", "decreased",
+              "climbed", "edged", "was up", "was down", "were up", "were down"),
+)
+
+
+_RIVAL_BEFORE = re.compile(
+    rf"(?<![\w$£€¥.,/-])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<noun>[a-z][\w-]*)\s+to\s+"
+    r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*['’]s\s+$")
+"""'41,236,455 votes to Hale's ': a first figure and its noun, then the rival's possessive."""
+
+
+def _rival_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"41,236,455 votes to Hale's 30,112,000", "three goals to Freedonia's two": the
+    rival's figure counts what the first one did."""
+    before = _RIVAL_BEFORE.search(text, max(0, match.start() - 100), match.start())
+    number = parse_number(match.group("num"))
+    if before is None or number is None or not _is_plural_noun(before.group("noun")):
+        return None
+    noun = before.group("noun")
+    if noun in CURRENCY_WORDS or noun in UNIT_SINGULAR:
+        return None
+    start, end = match.start(), match.end()
+    return Fact("count", start, end, match.group(), f"{plain(number)} {noun}", "count-rival",
+                number=number, unit=noun, number_start=start, number_end=end)
+
+
+COUNT_RIVAL = FactPattern(
+    "count-rival", "count",
+    _line(rf"""(?<=['’]s\s)(?P<num>{NUM}(?:\s+{SCALE_WORD})?|{WORD_NUM})
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent)\b)"""),
+    _rival_count,
+    examples=("Fenwick received 41,236,455 votes to Hale's [30,112,000].",
+              "won 431 electoral votes to Hale's [11]", "scored three goals to Ruritania's [two]"),
+    counterexamples=("won 431 electoral votes to Hale's 11%", "paid 40 dollars to Hale's 30",
+                     "Hale's 30 came later"),
+    triggers=("'s ", "’s "),
 )
 
 
@@ -1387,8 +1426,9 @@ COUNT_BARE_RANGE = FactPattern(
 
 
 def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"The population was 331,449,281", "its population grew to 7.4 million": the figure
-    counts people though no noun follows it."""
+    """"The population was 331,449,281", "its population grew to 7.4 million", "a crowd of
+    74,738", "the death toll was later put at 3,400": a noun for a body of people before
+    the figure, which counts people though no noun follows it."""
     number = parse_number(match.group("num"))
     if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
         return None
@@ -1400,17 +1440,24 @@ def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_POPULATION = FactPattern(
     "count-population", "count",
-    _line(rf"""\b[Pp]opulation\s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
-              |(?:was|is|stood\s+at|reached|grew\s+to|rose\s+to|fell\s+to|of\s+about)\s+
+    _line(rf"""\b(?i:population|crowd|attendance|audience|death\s+toll|toll|workforce|
+              membership|electorate|headcount)
+              \s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
+              |(?:(?:was|is)(?:\s+(?:later|then|now))?(?:\s+(?:put|estimated)\s+at)?
+              |stood\s+at|reached|grew\s+to|rose\s+to|climbed\s+to|fell\s+to|of\s+about)\s+
               (?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+)?)
               (?P<num>{NUM}(?:\s+(?:thousand|million|billion)\b|(?:m|bn)\b)?)
               (?![\w%]|[.,]\d|\s+(?:per\s?cent|percent|people|inhabitants|residents)\b)"""),
     _population,
     examples=("The population was [331,449,281], an increase", "its population grew to "
-              "[7.4 million] by 2020", "a population of about [2.6 million] in 2019"),
+              "[7.4 million] by 2020", "a population of about [2.6 million] in 2019",
+              "A crowd of [74,738] watched", "The death toll was later put at [3,400].",
+              "the workforce reached [12,000] in May"),
     counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
-                     "population was 2019's theme"),
-    triggers=("population",),
+                     "population was 2019's theme", "the attendance was 12 percent lower",
+                     "a toll of $5 on the bridge", "the crowd was 1906's largest"),
+    triggers=("population", "crowd", "attendance", "audience", "toll", "workforce",
+              "membership", "electorate", "headcount"),
 )
 
 
@@ -2170,7 +2217,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
-    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE, COUNT_RIVAL,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,
