@@ -24,6 +24,14 @@ HOSTILE = {
     "parts-of-those": "We saw 40 ships, " + ", ".join(["12 of those"] * ITEMS) + ".",
     "slash-years": "/".join(["2019"] * ITEMS) + ".",
     "abbreviations": "The New START treaty, " + "START I, SORT (SORT) " * ITEMS + "ended.",
+    "name-tails": "The Convention on " + "Rights of " * ITEMS + "Man (CRM) began.",
+    "amendments": "The " + "Tokyo Amendment, " * ITEMS + "amend the Lima Protocol.",
+    "changes-by": "Employment rose by " + " and rose by ".join(["3,000"] * ITEMS) + ".",
+    "casualty-list": "Between " + " and ".join(["400"] * ITEMS) + " died.",
+    "parts-of-which": "We had 45 members, " + "of which 12 are, " * ITEMS + "in all.",
+    "metres": "It rose 21 feet " + "(6.4 m) " * ITEMS + "high.",
+    "rivals": "They won " + "3 votes to Hale's " * ITEMS + "4.",
+    "cell-ranges": "Deaths | " + "\u2013".join(["400"] * ITEMS) + "+ (2.5 per day)",
 }
 
 

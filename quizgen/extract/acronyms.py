@@ -23,9 +23,13 @@ _NUMERAL = r"(?:[-\s](?:III|II|IV|I|V|\d)(?![\w-]))"
 _ACRONYM = rf"(?<![\w-])(?P<acr>[A-Z]{{3,8}})(?P<num>{_NUMERAL})?(?![\w-])"
 _TREATY_AFTER = r"\s+(?:[Tt]reat(?:y|ies)|[Aa]greements?|[Aa]ccords?|[Pp]acts?|[Cc]onventions?)\b"
 _BEFORE_TREATY_WORD = re.compile(rf"(?P<new>New\s+)?{_ACRONYM}(?={_TREATY_AFTER})")
-_IN_BRACKETS = re.compile(
-    rf"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?)\s*"
-    rf"\({_ACRONYM}\)")
+_NAME_TAIL = (r"(?:\s+System)?(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?[A-Z][\w'’-]*"
+              r"(?:\s+(?:(?:of|on|for|and|the|in)\s+){0,2}[A-Z][\w'’-]*){0,10})?")
+BRACKETED_AFTER_NAME = (r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?|Protocols?"
+                        rf"|Charter|Amendments?){_NAME_TAIL}\s*\(")
+"""A treaty word, its name's tail ("Convention on Climate Change", "Treaty System") and the
+opening bracket of the abbreviation given for it: "… Convention on Climate Change (UNFCCC)"."""
+_IN_BRACKETS = re.compile(rf"{BRACKETED_AFTER_NAME}{_ACRONYM}\)")
 def marked_acronyms(text: str) -> frozenset[str]:
     """The abbreviations the article marks as a treaty's name, without a numeral or "New"."""
     marked = {m.group("acr") for m in _BEFORE_TREATY_WORD.finditer(text)

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ..models import PartialDate
+from .acronyms import BRACKETED_AFTER_NAME
 from .facttypes import Context, Fact, FactPattern
 from .values import (
     currency_of,
@@ -1201,10 +1202,11 @@ def _part_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 COUNT_PART = FactPattern(
     "count-part", "count",
     _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}|{WORD_NUM})\s+of\s+(?:the|its|their|his|her)\s+
-              (?P<whole>{NUM}|{WORD_NUM})(?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
+              (?:[a-z]+['’]s\s+)?(?P<whole>{NUM}|{WORD_NUM})(?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
     _part_count,
     examples=("[seven] of the [eight runners] finished", "[12] of the [15 judges] agreed",
-              "he won [three] of his [five finals]"),
+              "he won [three] of his [five finals]",
+              "about [225,000] of the town's [410,000 residents] fled"),
     counterexamples=("one of the two leaders", "nine of the three rooms",
                      "two of the 100 metres titles", "two of the four percent"),
     triggers=("of the", "of its", "of their", "of his", "of her"),
@@ -1249,8 +1251,13 @@ COUNT_IMPLIED = FactPattern(
 )
 
 
+_COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|missing|insured|"
+               "uninsured|elderly|disabled")
+"""Adjectives that name the people they describe: "37.8 thousand unemployed"."""
+_COLLECTIVE_WORDS = frozenset(_COLLECTIVE.split("|"))
 _NUMBER_OF_BEFORE = re.compile(
-    r"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){0,4}?(?P<noun>[a-z][\w-]*s)\b(?P<gap>[^\d;]{0,100}?"
+    rf"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>[a-z][\w-]*(?<![su])s|{_COLLECTIVE})\b"
+    r"(?P<gap>(?:[^\d;(]|\([^();]{0,80}\)){0,140}?"
     r"(?:\s+between\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+and)?\s+)$")
 _BARE_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|by|on|at|as|with|while|last|"
                          r"this|since|including|according|from|before|after)\b")
@@ -1261,11 +1268,12 @@ def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if _glued(text, match.start(), "$£€¥.,/-#") or not _BARE_AFTER.match(text, match.end()):
         return None
     number = parse_number(match.group("num"))
-    before = _NUMBER_OF_BEFORE.search(text, max(0, match.start() - 160), match.start())
+    before = _NUMBER_OF_BEFORE.search(text, max(0, match.start() - 240), match.start())
     if number is None or number < 2 or before is None:
         return None
     noun = before.group("noun")
-    if not _is_plural_noun(noun) or re.fullmatch(r"1\d{3}|20\d\d", match.group("num")):
+    if not (_is_plural_noun(noun) or noun in _COLLECTIVE_WORDS) or re.fullmatch(
+            r"1\d{3}|20\d\d", match.group("num")):
         return None  # "the number of visits fell in 2019": a year, not the figure
     return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
                 "count-number-of", number=number, unit=noun,
@@ -1274,16 +1282,95 @@ def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_NUMBER_OF = FactPattern(
     "count-number-of", "count",
-    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
+    _line(r"""(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:(?:\.\d+)?\s+(?:thousand|million|billion))?)
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b)"""),
     _number_of,
     examples=("the number of visitors rose to [12,000] last year",
               "the total number of reported cases had reached [242], including 142 deaths",
-              "a total number of cases between [34,513] and [94,486]"),
+              "a total number of cases between [34,513] and [94,486]",
+              "The number of jobless persons, at [6.4 million], barely moved",
+              "the number of long-term unemployed was [1.7 million] in May",
+              "The number of idle workers (jobless for 15 weeks or more) was [0.9 million]"),
     counterexamples=("the number of visitors rose by 12% in 2019",
                      "the number of cases fell in 2019",
                      "a number of states signed; 12 refused",
                      "the number of visitors rose to 12,000 tourists"),
     triggers=("number",),
+)
+
+
+_HEADCOUNT = (r"employment|payrolls?|jobs|population|membership|enrol?ments?|enrollments?|"
+              r"attendance|ridership|headcount|workforce|labou?r\s+force|unemployment")
+"""Nouns whose change is a number of people or places: "payroll employment rose by 113,000"."""
+_HEADCOUNT_BEFORE = re.compile(rf"\b(?P<noun>{_HEADCOUNT})\b[^.;:\d$£€¥%]{{0,60}}$", re.IGNORECASE)
+
+
+def _change_by(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"Employment in retail increased by 23,000": a change with no noun of its own counts
+    the people or places its subject is made of, named just before in the same clause."""
+    subject = _HEADCOUNT_BEFORE.search(text, max(0, match.start() - 70), match.start())
+    number = parse_number(match.group("num"))
+    if subject is None or number is None or number < 2:
+        return None
+    if re.fullmatch(r"1\d{3}|20\d\d", match.group("num")):
+        return None  # "rose by 2019" is no sentence, but "in 2019" may follow a cut clause
+    noun = subject.group("noun").lower()
+    start, end = match.start("num"), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}", "count-change",
+                number=number, unit=noun, number_start=start, number_end=end)
+
+
+COUNT_CHANGE = FactPattern(
+    "count-change", "count",
+    _line(rf"""\b(?:rose|increased|grew|fell|declined|dropped|decreased|climbed|edged\s+(?:up|down)
+              |(?:was|were)\s+(?:up|down))\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?
+              (?P<num>{NUM}(?:\s+(?:thousand|million))?)
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc|points?|percentage)\b)"""),
+    _change_by,
+    examples=("Total nonfarm payroll employment rose by [147,000] in March",
+              "Employment in retail increased by [23,000] over the month",
+              "Union membership fell by about [1.2 million] last year",
+              "Nonfarm payrolls increased [175,000] in May"),
+    counterexamples=("Employment rose by 0.4 percent", "prices rose by 12 in May",
+                     "employment rose by 2.5% in 2013", "Exports rose by $5 billion",
+                     "employment grew 2014 to 2015"),
+    triggers=("rose", "increased", "grew", "fell", "declined", "dropped", "decreased",
+              "climbed", "edged", "was up", "was down", "were up", "were down"),
+)
+
+
+_RIVAL_BEFORE = re.compile(
+    rf"(?<![\w$£€¥.,/-])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<noun>[a-z][\w-]*)\s+to\s+"
+    r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*['’]s\s+$")
+"""'41,236,455 votes to Hale's ': a first figure and its noun, then the rival's possessive."""
+
+
+def _rival_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"41,236,455 votes to Hale's 30,112,000", "three goals to Freedonia's two": the
+    rival's figure counts what the first one did."""
+    before = _RIVAL_BEFORE.search(text, max(0, match.start() - 100), match.start())
+    number = parse_number(match.group("num"))
+    if before is None or number is None or not _is_plural_noun(before.group("noun")):
+        return None
+    noun = before.group("noun")
+    if noun in CURRENCY_WORDS or noun in UNIT_SINGULAR:
+        return None
+    start, end = match.start(), match.end()
+    return Fact("count", start, end, match.group(), f"{plain(number)} {noun}", "count-rival",
+                number=number, unit=noun, number_start=start, number_end=end)
+
+
+COUNT_RIVAL = FactPattern(
+    "count-rival", "count",
+    _line(rf"""(?<=['’]s\s)(?P<num>{NUM}(?:\s+{SCALE_WORD})?|{WORD_NUM})
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent)\b)"""),
+    _rival_count,
+    examples=("Fenwick received 41,236,455 votes to Hale's [30,112,000].",
+              "won 431 electoral votes to Hale's [11]", "scored three goals to Ruritania's [two]"),
+    counterexamples=("won 431 electoral votes to Hale's 11%", "paid 40 dollars to Hale's 30",
+                     "Hale's 30 came later"),
+    triggers=("'s ", "’s "),
 )
 
 
@@ -1339,8 +1426,9 @@ COUNT_BARE_RANGE = FactPattern(
 
 
 def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"The population was 331,449,281", "its population grew to 7.4 million": the figure
-    counts people though no noun follows it."""
+    """"The population was 331,449,281", "its population grew to 7.4 million", "a crowd of
+    74,738", "the death toll was later put at 3,400": a noun for a body of people before
+    the figure, which counts people though no noun follows it."""
     number = parse_number(match.group("num"))
     if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
         return None
@@ -1352,17 +1440,24 @@ def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_POPULATION = FactPattern(
     "count-population", "count",
-    _line(rf"""\b[Pp]opulation\s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
-              |(?:was|is|stood\s+at|reached|grew\s+to|rose\s+to|fell\s+to|of\s+about)\s+
+    _line(rf"""\b(?i:population|crowd|attendance|audience|death\s+toll|toll|workforce|
+              membership|electorate|headcount)
+              \s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
+              |(?:(?:was|is)(?:\s+(?:later|then|now))?(?:\s+(?:put|estimated)\s+at)?
+              |stood\s+at|reached|grew\s+to|rose\s+to|climbed\s+to|fell\s+to|of\s+about)\s+
               (?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+)?)
               (?P<num>{NUM}(?:\s+(?:thousand|million|billion)\b|(?:m|bn)\b)?)
               (?![\w%]|[.,]\d|\s+(?:per\s?cent|percent|people|inhabitants|residents)\b)"""),
     _population,
     examples=("The population was [331,449,281], an increase", "its population grew to "
-              "[7.4 million] by 2020", "a population of about [2.6 million] in 2019"),
+              "[7.4 million] by 2020", "a population of about [2.6 million] in 2019",
+              "A crowd of [74,738] watched", "The death toll was later put at [3,400].",
+              "the workforce reached [12,000] in May"),
     counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
-                     "population was 2019's theme"),
-    triggers=("population",),
+                     "population was 2019's theme", "the attendance was 12 percent lower",
+                     "a toll of $5 on the bridge", "the crowd was 1906's largest"),
+    triggers=("population", "crowd", "attendance", "audience", "toll", "workforce",
+              "membership", "electorate", "headcount"),
 )
 
 
@@ -1372,10 +1467,22 @@ _COUNTED_EARLIER = re.compile(
     rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
 
 
+_PART_INTRO_BEFORE = re.compile(
+    r"(?:\bof\s+(?:which|whom)|(?:^|(?<=[.;:!?]))\s*Of\s+the\s+[^,;.]{1,60},)"
+    r"\s+(?:at\s+least\s+|about\s+|some\s+|only\s+|nearly\s+)?$")
+"""'…, of which ' or a sentence's 'Of the 140 delegates, ' before a figure that is a part."""
+_NOUN_AFTER_THEM = re.compile(r"\s+of\s+them\s+(?:(?:were|are)\s+)?(?P<noun>[a-z][\w-]*)\b")
+"""'58 of them were children': the part names its own noun when no count came before."""
+
+
 def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"100 million people, 500,000 of those in the United States": a part of a count just
-    given counts the same noun."""
-    if _glued(text, match.start(), "$£€¥.,/-#") or not _THOSE_AFTER.match(text, match.end()):
+    """"100 million people, 500,000 of those in the United States", "45 members, of which
+    12 are elected", "Of the 140 delegates, 21 were women": a part of a count just given
+    counts the same noun; "58 of them were children" counts children."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    intro = _PART_INTRO_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    if intro is None and not _THOSE_AFTER.match(text, match.end()):
         return None
     number = parse_number(match.group("num"))
     if number is None or number < 2 or _YEARLIKE.fullmatch(match.group()):
@@ -1384,10 +1491,17 @@ def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     earlier = counts[-1] if counts else None  # the nearest count before the part
     gap = "" if earlier is None else text[earlier.end():match.start()]
     if earlier is None or len(gap) > 60 or "." in gap or ";" in gap:
-        return None
+        own = _NOUN_AFTER_THEM.match(text, match.end()) if intro is None else None
+        return None if own is None or not _is_plural_noun(own.group("noun")) else _part_of(
+            match, number, own.group("noun"))
     noun = earlier.group("noun")
     if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS:
         return None
+    return _part_of(match, number, noun)
+
+
+def _part_of(match: re.Match[str], number: Decimal, noun: str) -> Fact:
+    """The figure of `match` as a part counting `noun`."""
     return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
                 "count-of-those", number=number, unit=noun,
                 number_start=match.start(), number_end=match.end())
@@ -1398,16 +1512,18 @@ COUNT_OF_THOSE = FactPattern(
     _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d)"""),
     _of_those,
     examples=("killed as many as 100 million people, [500,000] of those in the United States",
-              "the army had 40,000 soldiers, [12,000] of them cavalry"),
+              "the army had 40,000 soldiers, [12,000] of them cavalry",
+              "The board has 45 members, of which [12] are elected",
+              "Of the 140 delegates, [21] were women", "at least [58] of them were children"),
     counterexamples=("spent $100 million, 500,000 of those on roads",
                      "in 1918, 1919 of those years", "most of those 20 were there",
-                     "it lasted 40 years, 12 of them at war"),
-    triggers=("of those", "of them", "of whom", "of these"),
+                     "it lasted 40 years, 12 of them at war",
+                     "it cost $40 million, of which 12 went on roads",
+                     "Of the proposals, 3 were late", "some 30 of them at war"),
+    triggers=("of those", "of them", "of whom", "of these", "of which", "of the"),
 )
 
 
-_COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|missing|insured|"
-               "uninsured|elderly|disabled")
 
 
 def _scaled_collective(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1425,11 +1541,81 @@ def _scaled_collective(match: re.Match[str], text: str, ctx: Context) -> Fact | 
 
 COUNT_COLLECTIVE = FactPattern(
     "count-collective", "count",
-    _line(rf"""(?P<num>{NUM}\s+{SCALE_WORD})\s+(?P<noun>{_COLLECTIVE})\b(?!\s+[a-z]+s\b)"""),
+    _line(rf"""(?P<num>{NUM}\s+{SCALE_WORD}|\d{{1,3}}(?:,\d{{3}})+)\s+(?P<noun>{_COLLECTIVE})\b
+              (?!\s+[a-z]+s\b)"""),
     _scaled_collective,
-    examples=("[37.8 thousand unemployed] (Q3, 2019)", "left [1.2 million homeless]"),
-    counterexamples=("37 unemployed", "2.5 thousand unemployed workers"),
-    triggers=("thousand", "million", "billion"),
+    examples=("[37.8 thousand unemployed] (Q3, 2019)", "left [1.2 million homeless]",
+              "the flood left [150,000 homeless]", "with [2,300 dead] and"),
+    counterexamples=("37 unemployed", "2.5 thousand unemployed workers",
+                     "1,200 injured workers"),
+    triggers=("thousand", "million", "billion", ","),
+)
+
+
+_FATE = (r"(?:(?:were|was|had\s+been|have\s+been|are|got)\s+(?:killed|injured|wounded|hurt|"
+         r"evacuated|rescued|displaced|arrested|missing|stranded)|died|perished|drowned)")
+"""What befalls people in a casualty report: "1,200 died", "400 were injured"."""
+_CASUALTY_REFUSED_BEFORE = frozenset("in since by of from until before after year".split())
+_POINTING_BACK = frozenset("the these those its their both".split())
+
+
+def _casualties(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"Between 400 and 1,200 died", "at least 3,000 were killed": a figure whose verb
+    says it counts people, with no noun of its own."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 2:
+        return None
+    previous = _preceding_word(text, match.start()).lower()
+    if previous in _POINTING_BACK:
+        return None  # "the two died": those just named, not a count
+    if _YEARLIKE.fullmatch(match.group("num")) and previous in _CASUALTY_REFUSED_BEFORE:
+        return None  # "in 1906 died the last veteran": a year
+    start, end = match.start(), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} people",
+                "count-casualties", number=number, unit="people",
+                number_start=start, number_end=end)
+
+
+COUNT_CASUALTIES = FactPattern(
+    "count-casualties", "count",
+    _line(rf"""(?P<num>{NUM}(?:\s+{SCALE_WORD})?)\+?\s+{_FATE}\b"""),
+    _casualties,
+    examples=("Between [400] and [1,200] died in the fire", "at least [3,000] were killed",
+              "about [12] were injured and [40] were evacuated"),
+    counterexamples=("in 1906 died the last veteran", "$5 million was missing",
+                     "one died", "the 2 died"),
+    triggers=("died", "perished", "drowned", "killed", "injured", "wounded", "hurt",
+              "evacuated", "rescued", "displaced", "arrested", "missing", "stranded"),
+)
+
+
+_IMPERIAL_BEFORE = re.compile(r"\b(?:feet|foot|ft|yards?|yd|inches|in)\.?\s*\($")
+"""A length in imperial units, its bracket open: '21 feet (' before '6.4 m)'."""
+
+
+def _metres_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"up to 21 feet (6.4 m)": the same length in metres is listed again; a bare "m" is
+    metres only here, where the bracket converts a length (elsewhere it may be million)."""
+    if _IMPERIAL_BEFORE.search(text, max(0, match.start() - 12), match.start()) is None:
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} m",
+                "count-metres", number=number, unit="m",
+                number_start=match.start(), number_end=match.end("num"))
+
+
+COUNT_METRES = FactPattern(
+    "count-metres", "count",
+    _line(rf"""(?P<num>{NUM})\s?m(?=\))"""),
+    _metres_in_brackets,
+    examples=("the ground moved up to 21 feet ([6.4 m]) in places",
+              "a wall 10 ft ([3 m]) high"),
+    counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)"),
+    triggers=("m)",),
 )
 
 
@@ -1686,7 +1872,8 @@ COUNT_ONE = FactPattern(
     triggers=("1", "one", "single"),
 )
 _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
-    "count": (COUNT, COUNT_WORDS), "percent": (PERCENT,), "money": (MONEY_WORDS, MONEY_CODE),
+    "count": (COUNT, COUNT_WORDS, COUNT_CASUALTIES), "percent": (PERCENT,),
+    "money": (MONEY_WORDS, MONEY_CODE),
     "duration": (DURATION,),
 }
 
@@ -1695,8 +1882,9 @@ _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter"
-               r"|(?<=Joint\s)Declaration)")
-TREATY_WORD_LOWER = r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?)"
+               r"|Amendments?|(?<=Joint\s)Declaration)")
+TREATY_WORD_LOWER = (r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?|protocols?"
+                     r"|amendments?)")
 CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
 CAP_SEQUENCE = (
     rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|&)\s+)*{CAP_WORD})*"
@@ -1758,6 +1946,27 @@ def _definite_before(text: str, start: int) -> bool:
     return _DEFINITE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+_SYSTEM_AFTER = re.compile(r"\s+System\b")
+"""' System' after a treaty word: the Antarctic Treaty System names the treaties as a set."""
+_TO_ANOTHER = re.compile(rf"\s+to\s+(?:the\s+)?(?:{CAP_WORD}\s+){{0,8}}{TREATY_WORD}\b")
+"""A complement 'to the … Convention' that names the treaty an instrument amends or adds to."""
+_PROPOSERS = frozenset("senate house congress parliament assembly council committee government "
+                       "opposition cabinet".split())
+_TREATY_IN_SENTENCE = re.compile(r"\b(?:[Pp]rotocol|[Cc]onvention|[Tt]reaty|[Cc]harter|[Aa]ccord)")
+
+
+def _treaty_amendment(text: str, tokens: list[str], at: int) -> bool:
+    """An amendment is a treaty's ("the Doha Amendment to the Kyoto Protocol") when one
+    capitalised name stands before it, no ordinal, and a treaty is named within 200
+    characters (a bounded look: a sentence of thousands stays linear); otherwise it is a
+    constitution's or a law's ("the Fifth Amendment")."""
+    if len(tokens) != 1 or tokens[0].lower() in ORDINALS or _describes(tokens[0]):
+        return False
+    if tokens[0].lower() in _PROPOSERS:
+        return False  # "the Senate amendment to the treaty" is a body's proposal
+    return _TREATY_IN_SENTENCE.search(text, max(0, at - 200), at + 200) is not None
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
     start = before.start() if before else match.start("kw")
@@ -1788,7 +1997,14 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             complement and _definite_before(text, match.start("kw"))):
         return None  # lower-case forms are left to the common-noun pattern, but "the
         # treaty of Westphalia" names the Treaty of Westphalia
-    if not complement and _CAPITAL_AFTER.match(text, match.end()):
+    if keyword.lower().startswith("amendment") and not _treaty_amendment(
+            text, tokens, match.start("kw")):
+        return None  # "the Fifth Amendment", "the Equal Rights Amendment": a constitution's
+    end = match.end()
+    system = _SYSTEM_AFTER.match(text, end) if not complement else None
+    if system is not None:
+        end = system.end()  # "the Antarctic Treaty System": a set of treaties named as such
+    elif not complement and _CAPITAL_AFTER.match(text, end):
         return None  # "League of Nations Treaty Series", "North Atlantic Treaty Organization"
     lowest = before.start() if before else match.start("kw")
     start = match.start("kw")
@@ -1797,11 +2013,12 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     head = _NAME_HEAD_BEFORE.search(text, max(0, start - 60), start) if tokens else None
     if head is not None and head.group(1).lower() not in LEADING_WORDS:
         start = head.start()  # "League of Nations Treaty", not the cut-off "Nations Treaty"
-    end = match.end()
     if complement:
         second = _SECOND_NAME.search(text, match.start("comp"), end)
         if second is not None:
             end = second.start()  # "the Treaty of Aigun and the Convention of Peking": two
+        if _TO_ANOTHER.match(complement):
+            end = match.end("kw")  # "the Lisbon Protocol to the Geneva Convention": two
     if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
         end -= 1  # the sentence's full stop, not part of the name
     name = text[start:end]
@@ -1811,7 +2028,7 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
     _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
-              (?P<comp>\s+(?:of|on|for|to|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
+              (?P<comp>\s+(?:of|on|for|to|against|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
               (?!(?:{MONTH}|{WEEKDAY})\b)
               {CAP_SEQUENCE})?"""),
     _named_treaty,
@@ -1822,6 +2039,7 @@ TREATY_NAME = FactPattern(
         "the [New START treaty] expires", "the [Minsk accords] failed",
         "the [Geneva Conventions] protect", "the [UN Charter] says",
         "Britain's [Good Friday Agreement]", "the [Kyoto Protocol] of 1997",
+        "the [Montreal protocol] was signed in 1987, the [Kigali amendment] to it in 2016",
         "under the [1951 Mutual Defense Treaty] between",
         "to rewrite the [Stability and Growth Pact] rules",
         "concluded the [Sino-British Joint Declaration on the Question of Hong Kong] in 1984",
@@ -1845,7 +2063,9 @@ TREATY_NAME = FactPattern(
                      "the Sino-Soviet treaty lapsed", "Three treaties were signed",
                      "the country's Treaty was", "Britain's Treaty obligations grew",
                      "Jay's treaty was", "Jay's Treaty Series", "a treaty of Britain's making",
-                     "signed a treaty of friendship", "the treaty of 1648"),
+                     "signed a treaty of friendship", "the treaty of 1648",
+                     "the Senate's amendment to the budget", "a protocol of the police",
+                     "the Senate amendment to the treaty failed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
               "declaration"),
 )
@@ -1938,12 +2158,14 @@ def _bracketed_acronym(match: re.Match[str], text: str, ctx: Context) -> Fact | 
 
 TREATY_ACRONYM = FactPattern(
     "treaty-acronym", "treaty",
-    _line(r"""(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?)\s*\(
-              (?P<name>(?P<acr>[A-Z]{3,8})(?:[-\s](?:III|II|IV|I|V|\d))?)\)"""),
+    _line(rf"""{BRACKETED_AFTER_NAME}
+              (?P<name>(?P<acr>[A-Z]{{3,8}})(?:[-\s](?:III|II|IV|I|V|\d))?)\)"""),
     _bracketed_acronym,
     examples=("the Strategic Offensive Reductions Treaty ([SORT]) was signed in 2002",
               "the Strategic Arms Reduction Treaty ([START I]) expired",
-              "the Strategic Arms Reduction Treaty ([SNV-III]) expired"),
+              "the Strategic Arms Reduction Treaty ([SNV-III]) expired",
+              "the Framework Convention on Forest Protection ([FCFP]) binds 40 states",
+              "the Arctic Treaty System ([ARTS]) governs", "the Lima Protocol ([LIMP]) came"),
     counterexamples=("the Bureau of Statistics (BNS) said", "the alliance (NATO) met",
                      "the North Atlantic Treaty Organization (NATO) met", "the Treaty (UN)",
                      "the treaty (СНВ-III) expired"),
@@ -1952,8 +2174,10 @@ TREATY_ACRONYM = FactPattern(
 
 
 _FOREIGN_WORD = (r"(?:Traités?|Tratados?|Trattati|Trattato|Tratatul|Traktat|Verdrag|Vertrag|"
-                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Pacto|Pacte)")
-_FOREIGN_LINK = r"(?:de\s+la|de\s+l'|de|du|des|di|del|della|von|van|da|do|dos|das|zu|at|a)"
+                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Pacto|Pacte|Tiriti)")
+_FOREIGN_LINK = r"(?:de\s+la|de\s+l'|de|du|des|di|del|della|von|van|da|do|dos|das|zu|at|a|o)"
+_FOREIGN_ARTICLE = r"(?:(?:Le|La|Les|El|Los|Il|Der|Die|Das|Te)\s+)?"
+"""The language's own article, part of the name: Māori "Te Tiriti o …", French "Le Traité …"."""
 
 
 def _foreign_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1967,18 +2191,19 @@ def _foreign_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
 
 TREATY_FOREIGN = FactPattern(
     "treaty-foreign", "treaty",
-    _line(rf"""(?<![\w-]){_FOREIGN_WORD}(?:\s+{_FOREIGN_LINK})?\s*
+    _line(rf"""(?<![\w-]){_FOREIGN_ARTICLE}{_FOREIGN_WORD}(?:\s+{_FOREIGN_LINK})?\s*
               [A-ZÀ-Þ][\w'’.À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*
               (?:\s+(?:(?:et|y|e|und|en|and)\s+)?(?:[dl]['’])?[A-ZÀ-Þ][\w'’À-ÿ]*(?:[-–][A-ZÀ-Þ][\w'’À-ÿ]*)*){{0,3}}"""),
     _foreign_treaty,
     examples=("The Treaty of Versailles (French: [Traité de Versailles]) was",
               "(Spanish: [Tratados Torrijos-Carter]) are two treaties",
               "(German: [Vertrag von Versailles]) ended", "the [Tratado de Tordesillas] of 1494",
-              "the [Traité de Paix et d'Amitié] was"),
+              "the [Traité de Paix et d'Amitié] was",
+              "the Treaty of Kororāreka (Māori: [Te Tiriti o Kororāreka]) was"),
     counterexamples=("the word tratado means treaty", "a vertrag is a contract",
-                     "the Pacto was"),
+                     "the Pacto was", "the tiriti was read aloud"),
     triggers=("trait", "tratad", "trattat", "tratatul", "traktat", "verdrag", "vertrag",
-              "abkommen", "acuerdo", "accordo", "pacto", "pacte"),
+              "abkommen", "acuerdo", "accordo", "pacto", "pacte", "tiriti"),
 )
 
 
@@ -1992,8 +2217,10 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
-    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_TIMES, COUNT_POPULATION,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE, COUNT_RIVAL,
+    COUNT_BARE_RANGE,
+    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
+    COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,

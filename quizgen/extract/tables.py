@@ -15,8 +15,14 @@ from .facttypes import Fact
 from .sentences import Paragraph, Sentence
 from .values import parse_number, plain
 
-_BARE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                   r"(?P<scale>\s+(?:thousand|million|billion))?(?=\s*(?:\(|$|;))")
+_FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_BARE = re.compile(rf"(?P<num>{_FIGURE})(?P<scale>\s+(?:thousand|million|billion))?\+?"
+                   r"(?=\s*(?:\(|$|;|[–-]\s*\d))")
+"""A cell's leading figure: "32", "10.012 million (2008 est.)", "3,000+", "700–" of a range."""
+_RANGE_END = re.compile(rf"\s*[–-]\s*(?P<num>{_FIGURE})\+?(?=\s*(?:\(|$|;))")
+"""The second figure of a range in a cell: "700–3,000+" states two counts."""
+_PER_UNIT = re.compile(rf"\s*\(\s*(?P<num>{_FIGURE})\s+per\s+[a-z]+\s*\)")
+"""An average beside the figure: "171 (2.67 per match)" counts the same thing per match."""
 _LABEL = re.compile(r"[A-Za-z][A-Za-z ()'’-]*")
 
 
@@ -24,8 +30,10 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
     """Counts in the cells of one table line, labelled by the column header or row label."""
     if paragraph.layout != "table":
         return []
-    header = _cells(paragraph.text.splitlines()[0])
-    has_header = all(_LABEL.fullmatch(h) for h in header)  # no figure in the first line
+    lines = paragraph.text.splitlines()
+    header = _cells(lines[0])
+    has_header = _all_labels(header) and not any(_all_labels(_cells(line)[1:])
+                                                 for line in lines[1:])
     if has_header and sentence.start == paragraph.start:
         return []
     row = list(_cell_spans(sentence.text))
@@ -36,10 +44,15 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
             continue
         label = header[index] if labelled_by_header else (
             sentence.text[row[0][0]:row[0][1]] if len(row) == 2 else None)
-        fact = _cell_count(sentence, start, end, label, found)
-        if fact is not None:
-            facts.append(fact)
+        facts.extend(_cell_counts(sentence, start, end, label, found))
     return facts
+
+
+def _all_labels(cells: list[str]) -> bool:
+    """No figure in these cells. The first line is a header only when no other line is all
+    words after its label: an infobox ("Host country | Freedonia", "Champions | Ruritania")
+    has such rows, so each of its rows is labelled by its own first cell."""
+    return bool(cells) and all(_LABEL.fullmatch(cell) for cell in cells)
 
 
 def _cells(line: str) -> list[str]:
@@ -57,20 +70,37 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cell_count(sentence: Sentence, start: int, end: int, label: str | None,
-                found: Sequence[Fact]) -> Fact | None:
+def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
+                 found: Sequence[Fact]) -> list[Fact]:
+    """The cell's leading figure, the end of its range and an average beside it, each
+    counting what the label names, where no pattern found a fact there already."""
     if not label or not _LABEL.fullmatch(label):
-        return None
+        return []
     match = _BARE.match(sentence.text, start, end)
     if match is None:
+        return []
+    spans = [(match.start(), match.end())]
+    after = _RANGE_END.match(sentence.text, match.end(), end)
+    if after is not None:
+        spans.append((after.start("num"), after.end()))
+    average = _PER_UNIT.match(sentence.text, (after or match).end(), end)
+    if average is not None:
+        spans.append((average.start("num"), average.end("num")))
+    facts = (_cell_fact(sentence, span, label.lower(), found) for span in spans)
+    return [fact for fact in facts if fact is not None]
+
+
+def _cell_fact(sentence: Sentence, span: tuple[int, int], unit: str,
+               found: Sequence[Fact]) -> Fact | None:
+    """The figure at `span` (in the line) as a count of `unit`, unless a pattern's fact
+    covers it."""
+    start, end = sentence.start + span[0], sentence.start + span[1]
+    if any(f.start < end and start < f.end for f in found if f.kind != "treaty"):
         return None
-    absolute = sentence.start + match.start(), sentence.start + match.end()
-    if any(f.start < absolute[1] and absolute[0] < f.end for f in found if f.kind != "treaty"):
-        return None
-    number = parse_number(match.group())
+    text = sentence.text[span[0]:span[1]]
+    number = parse_number(text.rstrip("+"))
     if number is None or number <= 0:
         return None
-    unit = label.lower()
-    return Fact("count", absolute[0], absolute[1], match.group(), f"{plain(number)} {unit}",
-                "count-table", number=number, unit=unit,
-                number_start=absolute[0], number_end=sentence.start + match.end("num"))
+    return Fact("count", start, end, text, f"{plain(number)} {unit}", "count-table",
+                number=number, unit=unit, number_start=start,
+                number_end=end - (1 if text.endswith("+") else 0))
