@@ -1,6 +1,7 @@
 """Each NAME.txt here → NAME.html (a saved web page) and NAME.pdf (a typeset article).
 
-    python benchmarks/extract/real/make_inputs.py
+    python benchmarks/extract/real/make_inputs.py          # tuned, heldout, unseen, fresh
+    python benchmarks/extract/real/make_inputs.py FOLDER   # a set with its own sources.yaml
 
 The page wraps the article in what real pages carry around it (navigation, a cookie notice,
 related links, a footer) and states title, author, publication and date in <title> and <meta>;
@@ -145,10 +146,21 @@ def page_typst(headline: str, body: list[tuple[str, list[str]]], meta: dict[str,
     return "\n".join(out)
 
 
-def main() -> int:
-    sources = yaml.safe_load((HERE / "sources.yaml").read_text(encoding="utf-8"))
-    for text_path in sorted([*HERE.glob("*.txt"), *HERE.glob("heldout/*.txt"),
-                             *HERE.glob("unseen/*.txt"), *HERE.glob("fresh/*.txt")]):
+def main(arguments: list[str]) -> int:
+    """The sets of this folder (metadata in ./sources.yaml), or one FOLDER with its own."""
+    if arguments:
+        folder = Path(arguments[0]).resolve()
+        make(sorted(folder.glob("*.txt")), folder / "sources.yaml")
+    else:
+        make(sorted([*HERE.glob("*.txt"), *HERE.glob("heldout/*.txt"),
+                     *HERE.glob("unseen/*.txt"), *HERE.glob("fresh/*.txt")]),
+             HERE / "sources.yaml")
+    return 0
+
+
+def make(texts: list[Path], sources_file: Path) -> None:
+    sources = yaml.safe_load(sources_file.read_text(encoding="utf-8"))
+    for text_path in texts:
         meta = {key: str(value) for key, value in sources[text_path.stem].items()}
         headline, body = blocks(text_path.read_text(encoding="utf-8"))
         text_path.with_suffix(".html").write_text(page_html(headline, body, meta),
@@ -157,8 +169,7 @@ def main() -> int:
                             timestamp=TIMESTAMP)
         assert isinstance(pdf, bytes)
         text_path.with_suffix(".pdf").write_bytes(pdf)
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
