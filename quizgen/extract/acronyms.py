@@ -15,8 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from .facttypes import Fact
+from .values import treaty_key
 from .words import NOT_TREATY_ACRONYMS as _NOT_TREATIES
 
 _NUMERAL = r"(?:[-\s](?:III|II|IV|I|V|\d)(?![\w-]))"
@@ -30,6 +32,8 @@ BRACKETED_AFTER_NAME = (r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventi
 """A treaty word, its name's tail ("Convention on Climate Change", "Treaty System") and the
 opening bracket of the abbreviation given for it: "… Convention on Climate Change (UNFCCC)"."""
 _IN_BRACKETS = re.compile(rf"{BRACKETED_AFTER_NAME}{_ACRONYM}\)")
+
+
 def marked_acronyms(text: str) -> frozenset[str]:
     """The abbreviations the article marks as a treaty's name, without a numeral or "New"."""
     marked = {m.group("acr") for m in _BEFORE_TREATY_WORD.finditer(text)
@@ -47,16 +51,21 @@ def acronym_mentions(text: str, marked: frozenset[str],
     spans = sorted((fact.start, fact.end) for fact in taken if fact.kind == "treaty")
     starts = [start for start, _ in spans]
     reach = max((end for _, end in spans), default=0)
-    pattern = re.compile(rf"(?P<new>New\s+)?(?<![\w-])(?P<acr>{'|'.join(sorted(marked))})"
-                         rf"(?P<num>{_NUMERAL})?(?![\w-])")
     found = []
-    for match in pattern.finditer(text):
+    for match in _mentions_of(marked).finditer(text):
         if _covered(spans, starts, reach, match.start(), match.end()):
             continue
         name = match.group()
-        key = re.sub(r"\s+", " ", name).lower().replace("–", "-")
-        found.append(Fact("treaty", match.start(), match.end(), name, key, "treaty-acronym"))
+        found.append(Fact("treaty", match.start(), match.end(), name, treaty_key(name),
+                          "treaty-acronym"))
     return found
+
+
+@cache
+def _mentions_of(marked: frozenset[str]) -> re.Pattern[str]:
+    """One pattern per article's marked abbreviations, not one per sentence."""
+    return re.compile(rf"(?P<new>New\s+)?(?<![\w-])(?P<acr>{'|'.join(sorted(marked))})"
+                      rf"(?P<num>{_NUMERAL})?(?![\w-])")
 
 
 def _covered(spans: list[tuple[int, int]], starts: list[int], reach: int,
@@ -85,8 +94,7 @@ def split_pairs(facts: list[Fact], marked: frozenset[str]) -> list[Fact]:
         for group in ("a", "b"):
             start, end = fact.start + pair.start(group), fact.start + pair.end(group)
             name = pair.group(group)
-            key = re.sub(r"\s+", " ", name).lower()
-            split.append(Fact("treaty", start, end, name, key, "treaty-acronym"))
+            split.append(Fact("treaty", start, end, name, treaty_key(name), "treaty-acronym"))
     return split
 
 

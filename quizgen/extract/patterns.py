@@ -47,6 +47,7 @@ from .values import (
     parse_number,
     plain,
     relative_month,
+    treaty_key,
 )
 from .words import (
     CONTRACT_MODIFIERS,
@@ -1892,12 +1893,6 @@ CAP_SEQUENCE = (
 )
 
 
-def _treaty_key(name: str) -> str:
-    text = name.replace("–", "-").replace("—", "-").replace("’", "'")
-    text = re.sub(r"\s+", " ", text).strip().lower()
-    return re.sub(r"^(?:the|a|an)\s+", "", text)
-
-
 # Capitalised words (or years) before the keyword, where two may be joined by "and":
 # "the Stability and Growth Pact", "the 1951 Mutual Defense Treaty".
 _PREMODIFIERS_BEFORE = re.compile(
@@ -1934,7 +1929,7 @@ def _possessive_name(text: str, match: re.Match[str], tokens: list[str]) -> Fact
         return None  # "Jay's Treaty Series", "Britain's Treaty obligations"
     start = text.rindex(possessor, 0, match.start("kw"))
     name = text[start:match.end()]
-    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-name")
+    return Fact("treaty", start, match.end(), name, treaty_key(name), "treaty-name")
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
@@ -2022,7 +2017,7 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if text[end - 1] == "." and not re.search(r"(?:[A-Z]\.){2,}$", text[start:end]):
         end -= 1  # the sentence's full stop, not part of the name
     name = text[start:end]
-    return Fact("treaty", start, end, name, _treaty_key(name), "treaty-name")
+    return Fact("treaty", start, end, name, treaty_key(name), "treaty-name")
 
 
 TREATY_NAME = FactPattern(
@@ -2112,7 +2107,7 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
         return None  # "a £350m deal" is a figure, not a treaty's name
     start = before.start() + tokens[0].start()
     name = text[start:match.end()]
-    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-common")
+    return Fact("treaty", start, match.end(), name, treaty_key(name), "treaty-common")
 
 
 def _deal(match: re.Match[str], text: str, before: re.Match[str],
@@ -2124,7 +2119,7 @@ def _deal(match: re.Match[str], text: str, before: re.Match[str],
         return None
     start = before.start() + tokens[0].start()
     name = text[start:match.end()]
-    return Fact("treaty", start, match.end(), name, _treaty_key(name), "treaty-common")
+    return Fact("treaty", start, match.end(), name, treaty_key(name), "treaty-common")
 
 
 TREATY_COMMON = FactPattern(
@@ -2153,7 +2148,7 @@ def _bracketed_acronym(match: re.Match[str], text: str, ctx: Context) -> Fact | 
         return None
     start, end = match.start("name"), match.end("name")
     name = text[start:end]
-    return Fact("treaty", start, end, name, _treaty_key(name), "treaty-acronym")
+    return Fact("treaty", start, end, name, treaty_key(name), "treaty-acronym")
 
 
 TREATY_ACRONYM = FactPattern(
@@ -2185,7 +2180,7 @@ def _foreign_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
     another language written in Latin script, a treaty word of that language before a
     capitalised name. The Cyrillic "СНВ-III" is not read."""
     name = match.group().rstrip(".")
-    return Fact("treaty", match.start(), match.start() + len(name), name, _treaty_key(name),
+    return Fact("treaty", match.start(), match.start() + len(name), name, treaty_key(name),
                 "treaty-foreign")
 
 

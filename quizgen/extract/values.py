@@ -159,3 +159,11 @@ def relative_month(month: int, direction: str, reference: PartialDate) -> Partia
     else:  # "this": the named month of the article's own year
         year = reference.year
     return make_date(year, month)
+
+
+def treaty_key(name: str) -> str:
+    """A treaty name's canonical value: the same name however its dashes, spaces, quotes,
+    case and leading article are written ("the New START" and "New  START" are one)."""
+    text = name.replace("–", "-").replace("—", "-").replace("’", "'")
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"^(?:the|a|an)\s+", "", text)
