@@ -42,10 +42,11 @@ def marked_acronyms(text: str) -> frozenset[str]:
     return frozenset(marked - _NOT_TREATIES)
 
 
-def acronym_mentions(text: str, marked: frozenset[str],
-                     taken: Iterable[Fact] = ()) -> list[Fact]:
+def acronym_mentions(text: str, marked: frozenset[str], taken: Iterable[Fact] = (),
+                     offset: int = 0) -> list[Fact]:
     """Every mention of a marked abbreviation in `text` that no treaty fact already covers,
-    with its family's forms: "START", "New START" and "START I" once "START" is marked."""
+    with its family's forms: "START", "New START" and "START I" once "START" is marked.
+    `text` starts at `offset` of the article, where `taken` and the results are placed."""
     if not marked:
         return []
     spans = sorted((fact.start, fact.end) for fact in taken if fact.kind == "treaty")
@@ -53,11 +54,11 @@ def acronym_mentions(text: str, marked: frozenset[str],
     reach = max((end for _, end in spans), default=0)
     found = []
     for match in _mentions_of(marked).finditer(text):
-        if _covered(spans, starts, reach, match.start(), match.end()):
+        start, end = offset + match.start(), offset + match.end()
+        if _covered(spans, starts, reach, start, end):
             continue
         name = match.group()
-        found.append(Fact("treaty", match.start(), match.end(), name, treaty_key(name),
-                          "treaty-acronym"))
+        found.append(Fact("treaty", start, end, name, treaty_key(name), "treaty-acronym"))
     return found
 
 

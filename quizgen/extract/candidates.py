@@ -109,8 +109,7 @@ def all_facts(
             facts.extend(table_facts(paragraph, sentence, facts))
         if acronyms:
             facts = split_pairs(facts, acronyms)
-            facts.extend(fact.shifted(sentence.start) for fact in acronym_mentions(
-                sentence.text, acronyms, [f.shifted(-sentence.start) for f in facts]))
+            facts.extend(acronym_mentions(sentence.text, acronyms, facts, sentence.start))
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
     return found
 
