@@ -28,6 +28,9 @@ def _names(text: str) -> list[str]:
     ("The treaty is known in Russia as SNV-III. The Strategic Arms Reduction Treaty (SNV-III) "
      "was signed in Prague.",
      ["SNV-III", "Strategic Arms Reduction Treaty", "SNV-III"]),
+    ("The Treaty on the Non-Proliferation of Nuclear Weapons, commonly known as the NPT, took "
+     "effect in 1970. The NPT has 191 parties.",
+     ["Treaty on the Non-Proliferation of Nuclear Weapons", "NPT", "NPT"]),
 ])
 def test_marked_abbreviations_are_names_wherever_used(text: str, wanted: list[str]) -> None:
     assert _names(text) == wanted
@@ -39,6 +42,7 @@ def test_marked_abbreviations_are_names_wherever_used(text: str, wanted: list[st
     "START of play was delayed by rain. The SORT function is fast.",
     "The Strategic Arms Limitation Talks (SALT) began in 1969. SALT ended in 1972.",
     "The treaty is known in Russian as СНВ-III.",
+    "The Trade Organization, known as the WTO, met. The WTO agreed.",
 ])
 def test_unmarked_abbreviations_are_not_names(text: str) -> None:
     assert not [name for name in _names(text) if name.isupper() or "SALT" in name]

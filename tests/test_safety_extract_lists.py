@@ -32,6 +32,18 @@ HOSTILE = {
     "metres": "It rose 21 feet " + "(6.4 m) " * ITEMS + "high.",
     "rivals": "They won " + "3 votes to Hale's " * ITEMS + "4.",
     "cell-ranges": "Deaths | " + "\u2013".join(["400"] * ITEMS) + "+ (2.5 per day)",
+    "out-of": "We won " + " out of ".join(["12"] * ITEMS) + " seats.",
+    "out-of-brackets": "We won 500 votes " + "(out of 538) " * ITEMS + "in all.",
+    "vote-tallies": "It passed by a vote of " + "\u2013".join(["38"] * ITEMS) + ".",
+    "vote-to": "The Senate voted " + " to ".join(["38"] * ITEMS) + ".",
+    "majorities": "It won 331 seats, " + "a majority of 15, " * ITEMS + "in all.",
+    "month-nouns": "The " + "July exports and June imports and " * ITEMS + "more.",
+    "name-mentions": ("The Doha Amendment to the Kyoto Protocol passed. "
+                      + "Doha Amendment, " * ITEMS + "ended."),
+    "hyphen-measures": "It is a " + "12-mile and " * ITEMS + "road.",
+    "first-mentions": "We fed " + "the three astronauts and " * ITEMS + "more.",
+    "change-ends": "Employment rose by 3,000 " + "from 4,000 " * ITEMS + "in May.",
+    "populations": "The population of " + "Valoria, " * ITEMS + "was 12,000.",
 }
 
 

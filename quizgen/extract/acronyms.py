@@ -1,11 +1,12 @@
 """Treaties named by an abbreviation ("SORT", "START I", "New START", "SALT II").
 
 An all-capital word is a treaty's name only where the article says so somewhere: written
-before a treaty word ("the New START treaty", "the SALT II agreement") or in brackets after
-a treaty's name ("the Strategic Offensive Reductions Treaty (SORT)"). Once marked, every
-mention of it in the article is the name, with the forms of its family: "START I" and
-"New START" once "START" is marked. Without a mark it is not a name ("NATO", "the UN", a
-company). This needs the whole article, so it runs after the sentence patterns
+before a treaty word ("the New START treaty", "the SALT II agreement"), in brackets after
+a treaty's name ("the Strategic Offensive Reductions Treaty (SORT)") or introduced after it
+("the Treaty on the Non-Proliferation of Nuclear Weapons, commonly known as the NPT").
+Once marked, every mention of it in the article is the name, with the forms of its family:
+"START I" and "New START" once "START" is marked. Without a mark it is not a name
+("NATO", "the UN", a company). This needs the whole article, so it runs after the sentence patterns
 (`candidates.all_facts`), on the Latin-script abbreviation only: the Cyrillic "СНВ-III" is
 not read.
 """
@@ -32,6 +33,11 @@ BRACKETED_AFTER_NAME = (r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventi
 """A treaty word, its name's tail ("Convention on Climate Change", "Treaty System") and the
 opening bracket of the abbreviation given for it: "… Convention on Climate Change (UNFCCC)"."""
 _IN_BRACKETS = re.compile(rf"{BRACKETED_AFTER_NAME}{_ACRONYM}\)")
+_KNOWN_AS = re.compile(
+    r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?|Protocols?|Charter)"
+    rf"{_NAME_TAIL},?\s+(?:(?:also|commonly|often|usually|better|widely)\s+)?"
+    rf"(?:known|referred\s+to|abbreviated)\s+as\s+(?:the\s+)?{_ACRONYM}")
+"""'… on the Non-Proliferation of Nuclear Weapons, commonly known as the NPT'."""
 
 
 def marked_acronyms(text: str) -> frozenset[str]:
@@ -39,6 +45,7 @@ def marked_acronyms(text: str) -> frozenset[str]:
     marked = {m.group("acr") for m in _BEFORE_TREATY_WORD.finditer(text)
               if m.group("new") or m.group("num") or m.group("acr") not in _NOT_TREATIES}
     marked |= {m.group("acr") for m in _IN_BRACKETS.finditer(text)}
+    marked |= {m.group("acr") for m in _KNOWN_AS.finditer(text)}
     return frozenset(marked - _NOT_TREATIES)
 
 
@@ -50,12 +57,10 @@ def acronym_mentions(text: str, marked: frozenset[str], taken: Iterable[Fact] = 
     if not marked:
         return []
     spans = sorted((fact.start, fact.end) for fact in taken if fact.kind == "treaty")
-    starts = [start for start, _ in spans]
-    reach = max((end for _, end in spans), default=0)
     found = []
     for match in _mentions_of(marked).finditer(text):
         start, end = offset + match.start(), offset + match.end()
-        if _covered(spans, starts, reach, start, end):
+        if covered(spans, start, end):
             continue
         name = match.group()
         found.append(Fact("treaty", start, end, name, treaty_key(name), "treaty-acronym"))
@@ -69,13 +74,11 @@ def _mentions_of(marked: frozenset[str]) -> re.Pattern[str]:
                       rf"(?P<num>{_NUMERAL})?(?![\w-])")
 
 
-def _covered(spans: list[tuple[int, int]], starts: list[int], reach: int,
-             start: int, end: int) -> bool:
-    """Does a taken name overlap start..end? Names do not overlap one another, so only the
-    last one starting before `end` can (bisect: a sentence of thousands stays linear)."""
-    if start >= reach:
-        return False
-    index = bisect.bisect_left(starts, end) - 1
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does a taken name (spans sorted by start) overlap start..end? Names do not overlap
+    one another, so only the last one starting before `end` can (bisect: a sentence of
+    thousands stays linear)."""
+    index = bisect.bisect_left(spans, (end, -1)) - 1
     return index >= 0 and spans[index][1] > start
 
 

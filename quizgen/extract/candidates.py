@@ -37,6 +37,7 @@ from .acronyms import acronym_mentions, marked_acronyms, split_pairs
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
+from .mentions import name_mentions, names_found
 from .prompts import clause_around, quoted, wh_question
 from .sentences import Article, Sentence, split_sentences
 from .tables import table_facts
@@ -100,8 +101,8 @@ def all_facts(
 ) -> list[tuple[Fact, Sentence]]:
     """Every fact with its sentence, in reading order, unmerged."""
     context = Context(reference=published)
-    found: list[tuple[Fact, Sentence]] = []
     acronyms = marked_acronyms(article.text)  # a treaty's abbreviation, marked anywhere
+    per_sentence: list[tuple[Sentence, list[Fact]]] = []
     for sentence in split_sentences(article):
         facts = find_facts(sentence.text, context, offset=sentence.start)
         paragraph = article.paragraph(sentence.paragraph)
@@ -110,6 +111,11 @@ def all_facts(
         if acronyms:
             facts = split_pairs(facts, acronyms)
             facts.extend(acronym_mentions(sentence.text, acronyms, facts, sentence.start))
+        per_sentence.append((sentence, facts))
+    names = names_found(fact for _, facts in per_sentence for fact in facts)
+    found: list[tuple[Fact, Sentence]] = []
+    for sentence, facts in per_sentence:
+        facts.extend(name_mentions(sentence.text, names, facts, sentence.start))
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
     return found
 

@@ -593,6 +593,41 @@ DATE_RELATIVE_MONTH = FactPattern(
 )
 
 
+_MONTH_BEFORE_NOUN = ("January|February|March|April|June|July|August|September|October|"
+                      "November|December")
+"""Every month but May, which before a lower-case word is mostly the verb ("May 2 may go")."""
+_MONTH_NOUN_PRECEDED = frozenset("the than and or its their a an".split())
+_NOT_A_NOUN_AFTER_MONTH = frozenset(
+    "said says told wrote added asked replied noted is was has had will would".split())
+
+
+def _month_before_noun(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"July exports were $186.3 billion, $3.4 billion more than June exports", "The July
+    decrease": a month written before the noun it dates."""
+    previous = _preceding_word(text, match.start())
+    at_start = _is_sentence_start(text, match.start())
+    if not at_start and previous.lower() not in _MONTH_NOUN_PRECEDED:
+        return None
+    following = match.group("next")
+    if following in FUNCTION_WORDS or following in _NOT_A_NOUN_AFTER_MONTH or (
+            following.endswith("ed") or following.endswith("ly")):
+        return None
+    span = (match.start("month"), match.end("month"))
+    return _date_fact(match, "month-before-noun", None, match.group("month").lower(), span)
+
+
+DATE_MONTH_NOUN = FactPattern(
+    "date-month-noun", "date",
+    _line(rf"""(?<![\w-])(?P<month>{_MONTH_BEFORE_NOUN})\s+(?P<next>[a-z][a-z-]+)\b"""),
+    _month_before_noun,
+    examples=("[July] exports were higher than [June] exports", "The [July] decrease reflected"),
+    counterexamples=("Theresa May said", "June said she would", "Judge April stepped down",
+                     "the Ides of March was a day", "June Sarpong met", "March on",
+                     "In July prices rose"),
+    triggers=("#month",),
+)
+
+
 def _qualified_year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return _date_fact(match, "qualified-year", make_date(int(match.group("year"))))
 
@@ -833,7 +868,7 @@ def _unit(word: str) -> str:
 
 
 _DURATION_NUMBER_BEFORE = re.compile(
-    rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<half>\s+and\s+a\s+half)?[-\s]$"
+    rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?[-\s]$"
 )
 
 
@@ -844,8 +879,9 @@ def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     number = parse_number(before.group("num"))
     if number is None:
         return None
-    if before.group("half"):
-        number += Decimal("0.5")
+    fraction = (before.group("half") or "").split()[-1:]
+    number += {"half": Decimal("0.5"), "quarter": Decimal("0.25"),
+               "quarters": Decimal("0.75")}.get(fraction[0] if fraction else "", Decimal(0))
     unit = _unit(match.group("unit"))
     start, end = before.start(), match.end()
     parts = _finer_parts(text, end, unit)
@@ -865,9 +901,9 @@ _UNIT_ORDER = ("century", "decade", "year", "month", "fortnight", "week", "day",
 
 
 def _finer_parts(text: str, end: int, unit: str) -> list[tuple[int, Decimal, str]]:
-    """The finer units that continue a length of time (at most two): end, figure, unit."""
+    """The finer units that continue a length of time (at most three): end, figure, unit."""
     parts: list[tuple[int, Decimal, str]] = []
-    while len(parts) < 2:
+    while len(parts) < 3:
         smaller = _SMALLER_UNIT_AFTER.match(text, end)
         if smaller is None or not _finer(unit, _unit(smaller.group("unit"))):
             break
@@ -892,8 +928,10 @@ DURATION = FactPattern(
     examples=("his first visit in [24 years]", "[six months] later",
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
               "[two and a half years] of talks", "for [48 hours]",
+              "they spent about [two and a quarter hours] outside",
               "the walk lasted [six hours 39 minutes] in all",
-              "a flight of [8 days, 3 hours and 18 minutes] in all"),
+              "a flight of [8 days, 3 hours and 18 minutes] in all",
+              "it lasted ([116 years, 4 months, 3 weeks and 4 days]) in all"),
     counterexamples=("in 2024, years of talks",),
     triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second",
               "fortnight"),
@@ -1036,6 +1074,8 @@ def _is_plural_noun(word: str) -> bool:
         return True
     if lowered in NOT_PLURAL or lowered in FUNCTION_WORDS:
         return False
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return True  # "4 MPs", "12 NGOs": an abbreviation in the plural
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
 
 
@@ -1068,9 +1108,12 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             text[max(0, match.start() - 30):match.start()]):
         return None  # "nine in ten analysts" is a ratio, not a head count
     spelled = not re.match(r"\d", number_text)
-    if spelled and previous.lower() in DETERMINERS and not _figure_after_determiner(
-            text, text.rindex(previous, 0, match.start()), words[:head_index]):
-        return None  # "the two leaders" points back; it is not a new figure
+    if spelled and previous.lower() in DETERMINERS:
+        determiner_start = text.rindex(previous, 0, match.start())
+        modifiers, counted = words[:head_index], words[:head_index + 1]
+        if not (_figure_after_determiner(text, determiner_start, modifiers)
+                or _first_mention(text, determiner_start, previous, number, counted)):
+            return None  # "the two leaders" points back; it is not a new figure
     if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
                             "section", "clause", "resolution", "flight", "route", "room"):
         return None
@@ -1099,6 +1142,32 @@ def _figure_after_determiner(text: str, determiner_start: int, modifiers: list[s
         return True  # "one of the two leaders" is about one of them, not a figure
     return bool(modifiers) and not any(
         w.lower() in FUNCTION_WORDS or w.lower() in GENERIC_MODIFIERS for w in modifiers)
+
+
+_PAIR_NOUNS = frozenset(
+    """countries nations sides leaders states governments powers men women teams presidents
+    neighbours neighbors allies rivals companies firms brothers sisters capitals cities
+    parties armies sides candidates""".split())
+"""What "the two …" mostly sums up: a pair the text has been talking about."""
+_NAMES_JOINED = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|\band\b|&)\s*"
+                           r"(?:the\s+)?[A-Z]")
+
+
+def _first_mention(text: str, determiner_start: int, determiner: str, number: Decimal,
+                   words: list[str]) -> bool:
+    """"a cabin for the three astronauts", "named after the two signatories": a figure the
+    text states here for the first time. At a sentence's start ("The two leaders met"),
+    after names it sums up ("Carter and Torrijos … the two men") or for a pair the text is
+    about ("the two countries"), "the" points back instead."""
+    if determiner.lower() != "the" or len(words) != 1 or words[0][:1].isupper() or (
+            _is_sentence_start(text, determiner_start)):
+        return False  # "the Sixty-Four Villages": a name
+    noun = words[0].rstrip(",;:.").lower()
+    if number == 2 and noun in _PAIR_NOUNS:
+        return False
+    window = text[max(0, determiner_start - 200):determiner_start]
+    clause_break = max(window.rfind(". "), window.rfind(";"))
+    return _NAMES_JOINED.search(window[clause_break + 1:]) is None
 
 
 _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|freestyle|"
@@ -1148,9 +1217,12 @@ COUNT_WORDS = FactPattern(
               "[a dozen other states] have", "[Two crore new homes] will be built",
               "[half a million people] marched", "he kept the [three gold medals] he won",
               "seven of the [eight runners] finished",
-              "more than [a quarter of a million people] fled"),
+              "more than [a quarter of a million people] fled",
+              "a cabin for the [three astronauts] and", "named after the [two signatories]"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the two sides agreed", "the two other states", "their three children",
+                     "Carter and Torrijos met, and the two men signed",
+                     "ties between the two countries grew", "the Sixty-Four Villages east",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#numword",),
@@ -1258,10 +1330,11 @@ _COLLECTIVE = ("unemployed|employed|dead|injured|wounded|homeless|displaced|miss
 _COLLECTIVE_WORDS = frozenset(_COLLECTIVE.split("|"))
 _NUMBER_OF_BEFORE = re.compile(
     rf"\b[Nn]umber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>[a-z][\w-]*(?<![su])s|{_COLLECTIVE})\b"
-    r"(?P<gap>(?:[^\d;(]|\([^();]{0,80}\)){0,140}?"
+    r"(?P<gap>(?:[^\d;(]|\([^();]{0,80}\)|,\s*at\s+[\d.,]+(?:\s+(?:thousand|million))?,)"
+    r"{0,140}?"
     r"(?:\s+between\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s+and)?\s+)$")
 _BARE_AFTER = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|by|on|at|as|with|while|last|"
-                         r"this|since|including|according|from|before|after)\b")
+                         r"this|since|including|according|from|before|after|over|during)\b")
 
 
 def _number_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -1291,7 +1364,9 @@ COUNT_NUMBER_OF = FactPattern(
               "a total number of cases between [34,513] and [94,486]",
               "The number of jobless persons, at [6.4 million], barely moved",
               "the number of long-term unemployed was [1.7 million] in May",
-              "The number of idle workers (jobless for 15 weeks or more) was [0.9 million]"),
+              "The number of idle workers (jobless for 15 weeks or more) was [0.9 million]",
+              "The number of idle workers, at 1.2 million, declined by [232,000] in May",
+              "The number of idle workers has declined by [1.1 million] over the year"),
     counterexamples=("the number of visitors rose by 12% in 2019",
                      "the number of cases fell in 2019",
                      "a number of states signed; 12 refused",
@@ -1340,6 +1415,43 @@ COUNT_CHANGE = FactPattern(
 )
 
 
+_CHANGED_HEADCOUNT_BEFORE = re.compile(
+    rf"\b(?P<noun>{_HEADCOUNT})\b[^.;:]{{0,80}}?\b(?:rose|increased|grew|fell|declined|dropped|"
+    r"decreased|climbed)\b(?:[^.;:]|\.\d){0,80}$", re.IGNORECASE)
+"""'population increased by 22,703,743 or 7.4% ': a headcount's change, then its ends."""
+
+
+def _change_ends(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"The population increased by 22,703,743 from 308,745,538 in 2010": the figures a
+    headcount's change ran from and to count the same people or places as the change."""
+    if _glued(text, match.start("num"), "$£€¥.,/-#"):
+        return None
+    subject = _CHANGED_HEADCOUNT_BEFORE.search(text, max(0, match.start() - 180), match.start())
+    number = parse_number(match.group("num"))
+    if subject is None or number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    noun = subject.group("noun").lower()
+    start, end = match.start("num"), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
+                "count-change-ends", number=number, unit=noun, number_start=start,
+                number_end=end)
+
+
+COUNT_CHANGE_ENDS = FactPattern(
+    "count-change-ends", "count",
+    _line(rf"""\b(?:from|to)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?
+              (?P<num>{NUM}(?:\s+(?:thousand|million))?)
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc|points?|percentage)\b)"""),
+    _change_ends,
+    examples=("The population increased by 22,703,743 or 7.4% from [308,745,538] in 2010.",
+              "Union membership fell by 1.2 million to [14.8 million] last year"),
+    counterexamples=("Employment rose by 0.4 percent to 5.2 percent",
+                     "prices rose from 12 to 15 in May", "Exports rose by $5 billion to $90",
+                     "employment grew from 2014 to 2015"),
+    triggers=COUNT_CHANGE.triggers,
+)
+
+
 _RIVAL_BEFORE = re.compile(
     rf"(?<![\w$£€¥.,/-])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?P<noun>[a-z][\w-]*)\s+to\s+"
@@ -1372,6 +1484,202 @@ COUNT_RIVAL = FactPattern(
     counterexamples=("won 431 electoral votes to Hale's 11%", "paid 40 dollars to Hale's 30",
                      "Hale's 30 came later"),
     triggers=("'s ", "’s "),
+)
+
+
+_OUT_OF = r"\s+out\s+of\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?"
+_RATIO_WHOLES = frozenset({Decimal(10), Decimal(100), Decimal(1000)})
+"""'nine out of ten', 'three out of 100': a ratio, not a head count."""
+_PLAIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NOT_A_COUNTED_NOUN = frozenset({"percent", "points", "cents", "pence", "times"})
+
+
+def _noun_counted_before(text: str, start: int, reach: int = 160) -> str | None:
+    """The nearest plural noun before `start` in its clause: what a figure standing without
+    a noun of its own counts ("525 electoral votes (out of 538)", "331 seats … a majority
+    of 15")."""
+    window = text[max(0, start - reach):start]
+    clause_break = max(window.rfind(". "), window.rfind(";"), window.rfind(": "))
+    words: list[str] = _PLAIN_WORD.findall(window[clause_break + 1:])
+    for word in reversed(words):
+        lowered = word.lower()
+        if (_is_plural_noun(word) and lowered not in UNIT_SINGULAR
+                and lowered not in CURRENCY_WORDS and lowered not in _NOT_A_COUNTED_NOUN):
+            return word if re.fullmatch(r"[A-Z]{2,}s", word) else lowered
+    return None
+
+
+def _noun_after(words: str) -> str | None:
+    """The plural noun among the (at most three) words right after a figure, if any."""
+    for word in words.split():
+        bare = word.rstrip(",;:.")
+        if _is_plural_noun(bare):
+            return bare.lower()
+        if bare.lower() in FUNCTION_WORDS:
+            return None
+    return None
+
+
+def _bare_count(text: str, start: int, end: int, noun: str, pattern: str) -> Fact | None:
+    number = parse_number(text[start:end])
+    if number is None:
+        return None
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}", pattern,
+                number=number, unit=noun, number_start=start, number_end=end)
+
+
+def _out_of_part(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"56 out of the 59 seats", "the 523 out of 531": the part counts the whole's noun,
+    or the noun its clause counted before."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    part, whole = parse_number(match.group("num")), parse_number(match.group("whole"))
+    if part is None or whole is None or not 1 <= part <= whole or whole in _RATIO_WHOLES:
+        return None
+    noun = _noun_after(match.group("words")) or _noun_counted_before(text, match.start())
+    if noun is None:
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-out-of")
+
+
+COUNT_OUT_OF = FactPattern(
+    "count-out-of", "count",
+    _line(rf"""(?P<num>{NUM}|{WORD_NUM}){_OUT_OF}(?P<whole>{NUM}|{WORD_NUM})
+              (?![.,]\\d|\s?(?:%|per\s?cent|percent))
+              (?P<words>(?:\s+[A-Za-z][\w'’/-]*){{0,3}})"""),
+    _out_of_part,
+    examples=("winning [56] out of the 59 seats in Scotland",
+              "the 412 electoral votes, just shy of the [523] out of 531 votes",
+              "[twelve] out of twenty judges agreed"),
+    counterexamples=("nine out of ten analysts", "3 out of 100 patients",
+                     "he won 60 out of 59 seats", "$5 out of 10"),
+    triggers=("out of",),
+)
+
+_PART_OUT_OF_BEFORE = re.compile(
+    rf"(?:{NUM}|{WORD_NUM})(?:\s+[A-Za-z][\w'’-]*){{0,3}}(?:\s*\(\s*|\s+)"
+    r"out\s+of\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$")
+"""'525 electoral votes (out of ': a part, then the whole it was taken out of."""
+
+
+def _out_of_whole(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"525 electoral votes (out of 538)": the whole counts what the part counted."""
+    whole = parse_number(match.group("num"))
+    if whole is None or whole in _RATIO_WHOLES or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    if _PART_OUT_OF_BEFORE.search(text, max(0, match.start("num") - 90),
+                                  match.start("num")) is None:
+        return None
+    noun = _noun_counted_before(text, match.start())
+    if noun is None:
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-out-of")
+
+
+COUNT_OUT_OF_WHOLE = FactPattern(
+    "count-out-of-whole", "count",
+    _line(rf"""\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?(?P<num>{NUM})
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent)\b|\s+[A-Za-z])"""),
+    _out_of_whole,
+    examples=("Reagan's 525 electoral votes (out of [538]) were",
+              "of the votes, the 523 out of [531] (98.49%) won by Roosevelt in 1936"),
+    counterexamples=("nine out of 10.", "the money came out of 538 accounts",
+                     "he was out of 538, sadly", "7 votes out of 1984."),
+    triggers=("out of",),
+)
+
+
+_VOTE_SEPARATOR = r"(?:\s*[–—-]\s*|\s+to\s+)"
+_VOTE_FIRST_BEFORE = re.compile(r"\bvot(?:e|es|ed|ing)\b[^.;:\d]{0,30}?\s+$", re.IGNORECASE)
+_VOTE_SECOND_BEFORE = re.compile(
+    rf"(?:\bvot(?:e|es|ed|ing)\b[^.;:\d]{{0,30}}?\s+\d{{1,4}}{_VOTE_SEPARATOR}"
+    rf"|\b\d{{1,4}}\s+votes?\s+to\s+)$", re.IGNORECASE)
+
+
+def _vote_tally(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"by a vote of 38–14", "voted 68 to 32", "by 52 votes to 47": each side of a tally
+    counts votes, though the noun is written once or not at all."""
+    reach = max(0, match.start() - 60)
+    if match.group("next") is not None:
+        if _VOTE_FIRST_BEFORE.search(text, reach, match.start()) is None:
+            return None
+    elif _VOTE_SECOND_BEFORE.search(text, reach, match.start()) is None:
+        return None
+    if _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), "votes", "count-vote")
+
+
+COUNT_VOTE = FactPattern(
+    "count-vote", "count",
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>\d{{1,4}})
+              (?:(?P<next>(?={_VOTE_SEPARATOR}\d{{1,4}}\b(?![.,]\d|\s*%|\s*[–—-]\d)))
+              |\b(?![.,]\d|\s*%|\s*(?:per\s?cent|percent|votes?)\b|{_VOTE_SEPARATOR}\d))"""),
+    _vote_tally,
+    examples=("ratified the treaty by a vote of [38]–[14].", "the Senate voted [68] to [32]",
+              "it passed by 52 votes to [47]"),
+    counterexamples=("the vote of 1988–1990 was", "a vote of 38% to 14%",
+                     "won the match 3–1", "the 2014–15 vote", "votes of 2.5 to 3.1"),
+    triggers=("vote", "voting"),
+)
+
+
+def _majority(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"a parliamentary majority of 15": a majority or margin with no noun of its own
+    counts what its clause counted (seats, votes)."""
+    if _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    noun = _noun_counted_before(text, match.start())
+    if noun is None or noun in MEASURE_UNITS:
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-majority")
+
+
+COUNT_MAJORITY = FactPattern(
+    "count-majority", "count",
+    _line(rf"""\b(?:majority|margin)\s+of\s+(?:just\s+|only\s+|about\s+|some\s+)?
+              (?P<num>{NUM})(?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|points?|percentage)\b
+              |\s+[a-z])"""),
+    _majority,
+    examples=("with 331 seats and a parliamentary majority of [15] (with four abstaining)",
+              "won 52 votes, a margin of [5]."),
+    counterexamples=("a majority of 15 percent", "a majority of 15 seats",
+                     "a majority of 15 in 1990", "the margin of 2014 was"),
+    triggers=("majority", "margin"),
+)
+
+
+_HYPHEN_UNIT = (r"kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?|m|feet|foot|ft|yards?|"
+                r"acres?|hectares?|tonnes?|tons?|kilograms?|kg|lit(?:re|er)s?|gallons?|"
+                r"megawatts?|MW|gigawatts?|GW")
+
+
+def _hyphen_measure(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"a 50.45-kilometre (31.35 mi) railway tunnel": a measured quantity written as an
+    adjective; "the 100-metre dash" names a race instead."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    if _race_name(text, match.start(), match.end("unit")):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    unit = match.group("unit").lower()
+    end = match.end("unit")
+    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} {unit}",
+                "count-hyphen-measure", number=number, unit=unit,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_HYPHEN_MEASURE = FactPattern(
+    "count-hyphen-measure", "count",
+    _line(rf"""(?P<num>{NUM})-(?P<unit>{_HYPHEN_UNIT})\b(?!-(?:\d|old\b))"""),
+    _hyphen_measure,
+    examples=("it is a [50.45-kilometre] (31.35 mi) railway tunnel",
+              "a [12-mile] stretch of road", "a [500-megawatt] plant"),
+    counterexamples=("he won the 100-metre dash", "a 400-metre hurdles race",
+                     "the 200-m final", "a $5-m budget"),
+    triggers=("#digit",),
 )
 
 
@@ -1443,6 +1751,8 @@ COUNT_POPULATION = FactPattern(
     "count-population", "count",
     _line(rf"""\b(?i:population|crowd|attendance|audience|death\s+toll|toll|workforce|
               membership|electorate|headcount)
+              (?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][^.;:%$£€¥]{{0,60}}?
+                 (?=,?\s+(?:was|is|stood|reached|grew|rose|climbed|fell)\b),?)?
               \s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
               |(?:(?:was|is)(?:\s+(?:later|then|now))?(?:\s+(?:put|estimated)\s+at)?
               |stood\s+at|reached|grew\s+to|rose\s+to|climbed\s+to|fell\s+to|of\s+about)\s+
@@ -1453,7 +1763,8 @@ COUNT_POPULATION = FactPattern(
     examples=("The population was [331,449,281], an increase", "its population grew to "
               "[7.4 million] by 2020", "a population of about [2.6 million] in 2019",
               "A crowd of [74,738] watched", "The death toll was later put at [3,400].",
-              "the workforce reached [12,000] in May"),
+              "the workforce reached [12,000] in May",
+              "the population of the Union on April 1, 2020, was [331,449,281]."),
     counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
                      "population was 2019's theme", "the attendance was 12 percent lower",
                      "a toll of $5 on the bridge", "the crowd was 1906's largest"),
@@ -1597,26 +1908,33 @@ _IMPERIAL_BEFORE = re.compile(r"\b(?:feet|foot|ft|yards?|yd|inches|in)\.?\s*\($"
 
 
 def _metres_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"up to 21 feet (6.4 m)": the same length in metres is listed again; a bare "m" is
-    metres only here, where the bracket converts a length (elsewhere it may be million)."""
-    if _IMPERIAL_BEFORE.search(text, max(0, match.start() - 12), match.start()) is None:
+    """"up to 21 feet (6.4 m)", "75 m (250 ft) deep": a bare "m" is metres only beside a
+    bracket that converts the length (elsewhere it may be million)."""
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    converted_after = match.group("after") is not None
+    if not converted_after and _IMPERIAL_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()) is None:
         return None
     number = parse_number(match.group("num"))
     if number is None:
         return None
-    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} m",
+    end = match.end("unit")
+    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} m",
                 "count-metres", number=number, unit="m",
                 number_start=match.start(), number_end=match.end("num"))
 
 
 COUNT_METRES = FactPattern(
     "count-metres", "count",
-    _line(rf"""(?P<num>{NUM})\s?m(?=\))"""),
+    _line(rf"""(?P<num>{NUM})(?P<unit>\s?m)
+              (?:(?=\))|(?P<after>(?=\s*\(\s*(?:about\s+)?{NUM}\s?(?:ft|feet|foot|yd|yards?|in)\b)))"""),
     _metres_in_brackets,
     examples=("the ground moved up to 21 feet ([6.4 m]) in places",
-              "a wall 10 ft ([3 m]) high"),
-    counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)"),
-    triggers=("m)",),
+              "a wall 10 ft ([3 m]) high", "it lies [75 m] (250 ft) below the sea bed"),
+    counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)",
+                     "a budget of 75 m (250 people) was", "$75 m (250 ft) was"),
+    triggers=("m)", "m ("),
 )
 
 
@@ -2209,10 +2527,12 @@ PATTERNS: tuple[FactPattern, ...] = (
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
-    DATE_RELATIVE_MONTH, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
+    DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
-    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE, COUNT_RIVAL,
+    COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
+    COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
+    COUNT_MAJORITY, COUNT_HYPHEN_MEASURE,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,

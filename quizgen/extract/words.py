@@ -117,7 +117,7 @@ MEASURE_UNITS = (
     "tonnes", "tons", "barrels", "acres", "hectares", "litres", "liters", "gallons", "mph",
     "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "cm", "mm", "inches", "lb", "lbs",
     "ounces", "kilometre", "kilometer", "km2", "km²", "sq km", "square kilometres",
-    "square kilometers", "square miles", "mi", "sq mi",
+    "square kilometers", "square miles", "mi", "sq mi", "ft", "yd", "yards",
 )
 
 IRREGULAR_PLURALS = (
