@@ -15,6 +15,23 @@ TABLE = (
 )
 
 
+INFOBOX = (
+    "Kessel expedition\n\n"
+    "Location | Valoria\n"
+    "Crew | approx. 270\n"
+    "Survivors | 18 came home, 12 were captured in 1521, 4 (or 5) returned later\n"
+    "Ships | 5\n"
+)
+
+
+def test_an_infobox_whose_first_row_has_no_figure_is_no_table_with_a_header() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(INFOBOX))]
+    counts = [(text, key) for kind, text, key in found if kind == "count"]
+    assert counts == [("270", "270 crew"), ("18", "18 survivors"), ("12", "12 survivors"),
+                      ("4", "4 survivors"), ("5", "5 survivors"), ("5", "5 ships")]
+    assert ("date", "1521", "1521") in found
+
+
 def test_cells_under_a_header_and_beside_a_label_are_counts() -> None:
     found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(TABLE))]
     assert ("count", "10,675", "10675 cases") in found

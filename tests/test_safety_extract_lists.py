@@ -44,6 +44,13 @@ HOSTILE = {
     "first-mentions": "We fed " + "the three astronauts and " * ITEMS + "more.",
     "change-ends": "Employment rose by 3,000 " + "from 4,000 " * ITEMS + "in May.",
     "populations": "The population of " + "Valoria, " * ITEMS + "was 12,000.",
+    "apposed": "They won medals, " + "84, " * ITEMS + "in all.",
+    "listed-from": "Ten teams from Europe came, " + "four from Asia, " * ITEMS + "in all.",
+    "scores": "England beat Wales " + "4\u20132 and " * ITEMS + "more.",
+    "counted-as": "In all " + "22 are signatories and " * ITEMS + "more.",
+    "parts-including": "It took seven days (including " + "three of battle, " * ITEMS + "in all).",
+    "cell-clauses": "Crew | 12\nSurvivors | " + "18 came home, " * ITEMS + "in all",
+    "peace-names": "The " + "Peace of M\u00fcnster and " * ITEMS + "more.",
 }
 
 

@@ -738,10 +738,16 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
     following = _NEXT_WORD.match(text, end if after is None else after)
     if (following and _is_plural_noun(following.group(1)) and not range_end
             and following.group(1).lower() not in YEAR_EVENTS
-            and previous not in DETERMINERS and previous not in ("a", "an")):
+            and previous not in DETERMINERS and previous not in ("a", "an")
+            and not _TITLE_HOLDER_NAMED.match(text, following.end())):
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
     return year < 1800 and previous not in DATE_PREPOSITIONS and not (
         range_end or second_of_two or _year_in_place(text, start, end, previous, following))
+
+
+_TITLE_HOLDER_NAMED = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]")
+"""'1962 finalists Czechoslovakia', '2010 champions Spain': the year dates the title of the
+name after it; it counts no finalists."""
 
 
 def _year_in_place(text: str, start: int, end: int, previous: str,
@@ -868,7 +874,8 @@ def _unit(word: str) -> str:
 
 
 _DURATION_NUMBER_BEFORE = re.compile(
-    rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?[-\s]$"
+    rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?:\s+(?:full|whole|entire|straight|"
+    rf"consecutive|calendar|working|more|further|additional|extra|long))?(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?[-\s]$"
 )
 
 
@@ -929,6 +936,7 @@ DURATION = FactPattern(
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
               "[two and a half years] of talks", "for [48 hours]",
               "they spent about [two and a quarter hours] outside",
+              "during [two full days] of battle",
               "the walk lasted [six hours 39 minutes] in all",
               "a flight of [8 days, 3 hours and 18 minutes] in all",
               "it lasted ([116 years, 4 months, 3 weeks and 4 days]) in all"),
@@ -1003,8 +1011,9 @@ DURATION_PERIOD = FactPattern(
 
 def _age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     number = parse_number(match.group("num"))
-    if number is None:
-        return None
+    if number is None or re.search(r"(?:average|median|mean)\s+$",
+                                   text[max(0, match.start() - 10):match.start()]):
+        return None  # "an average age of 41": the average's own pattern reads it
     return Fact("duration", match.start(), match.end(), match.group(), f"{plain(number)} year",
                 "age", number=number, unit="years",
                 number_start=match.start("num"), number_end=match.end("num"))
@@ -1012,9 +1021,11 @@ def _age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 AGE = FactPattern(
     "age", "duration",
-    _line(rf"""\b(?:[Aa]ged|[Aa]ge)\s+(?P<num>\d{{1,3}}|{SMALL_WORD})\b"""),
+    _line(rf"""\b(?:[Aa]ged|[Aa]ge(?:\s+of)?)\s+(?P<num>\d{{1,3}}|{SMALL_WORD})\b
+              (?![.,]\d|\s?%)"""),
     _age,
-    examples=("a woman, [aged 40], was", "retired at [age 67]"),
+    examples=("a woman, [aged 40], was", "retired at [age 67]",
+              "the youngest to win at the [age of 17]"),
     triggers=("age",),
 )
 
@@ -1049,6 +1060,8 @@ def _appositive_age(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
     previous = before.group(1).lower() if before else ""
     if number is None or not 16 <= number <= 110 or previous in FUNCTION_WORDS:
         return None
+    if _is_plural_noun(previous):
+        return None  # "the most total medals, 84, and": a count of the noun, not an age
     return Fact("duration", match.start("num"), match.end("num"), match.group("num"),
                 f"{plain(number)} year", "age", number=number, unit="years",
                 number_start=match.start("num"), number_end=match.end("num"))
@@ -1060,7 +1073,8 @@ AGE_APPOSITIVE = FactPattern(
     _appositive_age,
     examples=("The opposition leader, [47], said", "Maria Lopez, [62], who runs the firm"),
     counterexamples=("Of these, 47, were late", "seats rose to 55, 47 and 60",
-                     "In 2019, 47, 55 and 60", "the class of 12, 14, and 15"),
+                     "In 2019, 47, 55 and 60", "the class of 12, 14, and 15",
+                     "won the most medals, 84, and"),
     triggers=("#digit",),
 )
 
@@ -1084,7 +1098,7 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     number_text = match.group("num")
     number = parse_number(number_text)
-    if number is None or number < 2:
+    if number is None or number <= 0:
         return None
     words = match.group("words").split()
     head_index = next((i for i, w in enumerate(words) if _is_plural_noun(w.rstrip(",;:."))),
@@ -1096,6 +1110,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     words = words[: head_index + 1]
     head = words[-1].rstrip(",;:.")
+    if number < 2 and (head_index > 0 or head.lower() not in MEASURE_UNITS):
+        return None  # "0.4 inches" measures; "1.5 people" is no count
     if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent") or (
             head.lower() == "points" and {"percentage", "basis"} & {w.lower() for w in words}):
         return None  # "2 percentage points" is a percentage; "Wilson's 14 points" a count
@@ -1178,10 +1194,19 @@ _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|fr
 _AT_GAMES = re.compile(r"\s+at\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:Olympics|Games|Championships)\b")
 
 
+_RACE_BEFORE_AND = re.compile(
+    r"(?:\bthe|,)\s+\d+(?:\s?(?:metres|meters|m))?(?:\s+(?:relay|hurdles|freestyle))?\s+and\s+$")
+"""'the 100 and ', ', 200 metres and ': a list of races before the 'and'."""
+
+
 def _race_name(text: str, start: int, unit_end: int) -> bool:
     """"the 100 metres", "a men's 60 metres", "100 metres at the Olympics": an event."""
     previous = _preceding_word(text, start).lower().replace("’", "'")
-    return previous in ("the", "and", "men's", "women's") or _char_before(text, start) == "," or (
+    # "the 100 and 200 metres" lists races; "2.3 km long and 185 metres high" measures
+    listed = previous == "and" and _RACE_BEFORE_AND.search(
+        text, max(0, start - 40), start) is not None
+    return listed or previous in ("the", "men's", "women's") or (
+        _char_before(text, start) == ",") or (
         _RACE_AFTER.match(text, unit_end) is not None
         or _AT_GAMES.match(text, unit_end) is not None)
 
@@ -1196,11 +1221,13 @@ COUNT = FactPattern(
               "over [600,000 km2] of land", "[1323+ cases] so far",
               "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent",
               "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
-              "the team scored [14 points] in the final"),
+              "the team scored [14 points] in the final", "1 centimetre ([0.4 inches])",
+              "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "100 metres at the Olympics", "when a men's 60 metres was contested",
                      "a rise of 2 percentage points", "cut by 25 basis points",
+                     "he won the 100 and 200 metres in 2008", "Olympic 100 m and 200 m titles",
                      "a fleet of Boeing's 737 jets",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#digit",),
@@ -1683,6 +1710,135 @@ COUNT_HYPHEN_MEASURE = FactPattern(
 )
 
 
+_APPOSED_NOUN_BEFORE = re.compile(r"(?P<noun>[A-Za-z][\w'’-]*),\s$")
+
+
+def _apposed_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"won the most total medals, 84, and the most gold medals, 38": a figure set off by
+    commas right after a plural noun counts it."""
+    before = _APPOSED_NOUN_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    if before is None or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    noun = before.group("noun")
+    if not _is_plural_noun(noun) or noun.lower() in UNIT_SINGULAR or (
+            noun.lower() in CURRENCY_WORDS or noun.lower() in _NOT_A_COUNTED_NOUN):
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun.lower(),
+                       "count-apposed")
+
+
+COUNT_APPOSED = FactPattern(
+    "count-apposed", "count",
+    _line(rf"""(?<=[a-z],\s)(?P<num>{NUM})(?=\s*(?:,|;|\.(?!\d)|$)|\s+and\b)"""),
+    _apposed_count,
+    examples=("the team won the most total medals, [84], and the most gold medals, [38].",),
+    counterexamples=("In the years, 1990 and 1991 came", "over the months, 12, 14 and",
+                     "they paid in dollars, 40, and", "it took years, 12, to"),
+    triggers=("#digit",),
+)
+
+
+_COUNT_WITH_NOUN_BEFORE = re.compile(
+    rf"(?<![\w,.$£€¥])(?:{NUM}|{WORD_NUM})\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\s+(?:from|in|of|for)\s+(?:the\s+)?[A-Z]")
+"""'ten teams from Europe': a count whose noun later figures of a list leave implied."""
+
+
+def _listed_from(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"ten teams from Europe would qualify, along with four from South America, one from
+    Asia": each later figure counts the first one's noun."""
+    counts = list(_COUNT_WITH_NOUN_BEFORE.finditer(text, max(0, match.start() - 160),
+                                                   match.start()))
+    number = parse_number(match.group("num"))
+    if not counts or number is None or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    noun = counts[-1].group("noun")
+    if noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or not _is_plural_noun(noun):
+        return None
+    start, end = match.start("num"), match.end("num")
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
+                "count-listed-from", number=number, unit=noun, number_start=start,
+                number_end=end)
+
+
+COUNT_LISTED_FROM = FactPattern(
+    "count-listed-from", "count",
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>\d{{1,3}}(?:,\d{{3}})*|{WORD_NUM})
+              (?=\s+from\s+(?:the\s+)?[A-Z])"""),
+    _listed_from,
+    examples=("ten teams from Europe would qualify, along with [four] from South America, "
+              "[one] from Asia and [one] from Oceania",),
+    counterexamples=("ten teams from Europe came in 1990, and 12 in Paris",
+                     "ten years from Europe, four from Asia",
+                     "four from South America came"),
+    triggers=("from",),
+)
+
+
+_SCORE_VERB_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|defeats|won|lost|drew|draw|"
+    r"thrashed|edged)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){1,3}$")
+_FOOTBALL = re.compile(r"(?i)\b(?:football|soccer|goals?|World\s+Cup|FIFA|penalt|extra\s+time)")
+
+
+def _score(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"England beat West Germany 4–2": each side of the score counts goals (or points, in
+    a sentence with no sign of football)."""
+    group = "first" if match.group("first") is not None else "second"
+    first_start = match.start("first")
+    if group == "second":
+        first = _SCORE_FIRST_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if first is None:
+            return None
+        first_start = first.start()
+    if _SCORE_VERB_BEFORE.search(text, max(0, first_start - 60), first_start) is None:
+        return None
+    noun = "goals" if _FOOTBALL.search(text, max(0, first_start - 300),
+                                        match.end() + 300) else "points"
+    return _bare_count(text, match.start(group), match.end(group), noun, "count-score")
+
+
+_SCORE_FIRST_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}\s*[–—-]\s*$")
+
+
+COUNT_SCORE = FactPattern(
+    "count-score", "count",
+    _line(r"""(?<![\w.,])(?P<first>\d{1,3})(?=\s*[–—-]\s*\d{1,3}\b(?![.,]\d|\s*%))
+              |(?<=[–—-])(?P<second>\d{1,3})\b(?![.,]\d|\s*%|[–—-]\d)"""),
+    _score,
+    examples=("England beat West Germany [4]–[2] in the final of the World Cup.",),
+    counterexamples=("Sales rose 4–5% in May.", "the 2014–15 season",
+                     "England played West Germany 4–2 times"),
+    triggers=("beat", "defeat", "won", "lost", "drew", "draw", "thrash", "edged"),
+)
+
+
+def _counted_as(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"117 countries are parties and another 22 are signatories": a figure that is, or
+    became, a plural noun counts it."""
+    if _glued(text, match.start(), "$£€¥.,/-#") or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    if _PART_INTRO_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+        return None  # "Of the 140 delegates, 21 were women" counts delegates
+    noun = match.group("noun")
+    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or (
+            noun in _NOT_A_COUNTED_NOUN or noun in MEASURE_UNITS):
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-are")
+
+
+COUNT_ARE = FactPattern(
+    "count-are", "count",
+    _line(rf"""(?P<num>{NUM})\s+(?:are|were|became|become|remain|remained)\s+(?:now\s+|still\s+)?
+              (?P<noun>[a-z][\w-]*)\b"""),
+    _counted_as,
+    examples=("117 countries are parties and another [22] are signatories",),
+    counterexamples=("In 1990 were years of war", "12 were killed", "$12 are dollars",
+                     "4 are percent"),
+    triggers=(" are ", " were ", "became", "become", "remain"),
+)
+
+
 _NOUN_BEFORE_RANGE = re.compile(
     r"\b(?P<noun>[a-z][\w-]*s)\b(?:\s+(?:were|was|are|is|being|been|at|of|estimated|put|"
     r"reported|counted|numbered|ranged|ranging|totalled|totaled|totaling|totalling|"
@@ -1783,6 +1939,9 @@ _PART_INTRO_BEFORE = re.compile(
     r"(?:\bof\s+(?:which|whom)|(?:^|(?<=[.;:!?]))\s*Of\s+the\s+[^,;.]{1,60},)"
     r"\s+(?:at\s+least\s+|about\s+|some\s+|only\s+|nearly\s+)?$")
 """'…, of which ' or a sentence's 'Of the 140 delegates, ' before a figure that is a part."""
+_INCLUDING_BEFORE = re.compile(r"\bincluding\s+$")
+_OF_SOMETHING_AFTER = re.compile(r"\s+of\s+(?!(?:the|its|their|his|her)\b)[a-z]")
+"""'(including ' and ' of battle': 'seven days (including three of battle)' is a part."""
 _NOUN_AFTER_THEM = re.compile(r"\s+of\s+them\s+(?:(?:were|are)\s+)?(?P<noun>[a-z][\w-]*)\b")
 """'58 of them were children': the part names its own noun when no count came before."""
 
@@ -1791,9 +1950,32 @@ def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"100 million people, 500,000 of those in the United States", "45 members, of which
     12 are elected", "Of the 140 delegates, 21 were women": a part of a count just given
     counts the same noun; "58 of them were children" counts children."""
+    part = _part_of_whole(match, text)
+    if part is None or part[1] in UNIT_SINGULAR:
+        return None
+    return _part_of(match, *part)
+
+
+def _part_of_duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"seven days in total (including three of battle)", "40 years, 12 of them at war":
+    a part of a length of time is a length of time in the same unit."""
+    part = _part_of_whole(match, text)
+    if part is None or part[1] not in UNIT_SINGULAR:
+        return None
+    number, noun = part
+    return Fact("duration", match.start(), match.end(), match.group(),
+                f"{plain(number)} {UNIT_SINGULAR[noun]}", "duration-part", number=number,
+                unit=noun, number_start=match.start(), number_end=match.end())
+
+
+def _part_of_whole(match: re.Match[str], text: str) -> tuple[Decimal, str] | None:
+    """The figure of `match` and the plural noun it is a part of, where it is a part."""
     if _glued(text, match.start(), "$£€¥.,/-#"):
         return None
     intro = _PART_INTRO_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    if intro is None and _INCLUDING_BEFORE.search(text, max(0, match.start() - 20),
+                                                  match.start()):
+        intro = _OF_SOMETHING_AFTER.match(text, match.end())
     if intro is None and not _THOSE_AFTER.match(text, match.end()):
         return None
     number = parse_number(match.group("num"))
@@ -1804,12 +1986,13 @@ def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     gap = "" if earlier is None else text[earlier.end():match.start()]
     if earlier is None or len(gap) > 60 or "." in gap or ";" in gap:
         own = _NOUN_AFTER_THEM.match(text, match.end()) if intro is None else None
-        return None if own is None or not _is_plural_noun(own.group("noun")) else _part_of(
-            match, number, own.group("noun"))
+        if own is None or not _is_plural_noun(own.group("noun")):
+            return None
+        return number, own.group("noun")
     noun = earlier.group("noun")
-    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS:
+    if not _is_plural_noun(noun) or noun in CURRENCY_WORDS:
         return None
-    return _part_of(match, number, noun)
+    return number, noun
 
 
 def _part_of(match: re.Match[str], number: Decimal, noun: str) -> Fact:
@@ -1821,18 +2004,31 @@ def _part_of(match: re.Match[str], number: Decimal, noun: str) -> Fact:
 
 COUNT_OF_THOSE = FactPattern(
     "count-of-those", "count",
-    _line(r"""(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d)"""),
+    _line(rf"""(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?<![\w-]){WORD_NUM})(?![\w%-]|[.,]\d)"""),
     _of_those,
     examples=("killed as many as 100 million people, [500,000] of those in the United States",
               "the army had 40,000 soldiers, [12,000] of them cavalry",
               "The board has 45 members, of which [12] are elected",
-              "Of the 140 delegates, [21] were women", "at least [58] of them were children"),
+              "Of the 140 delegates, [21] were women", "at least [58] of them were children",
+              "The host won 23 medals, [three] of them gold"),
     counterexamples=("spent $100 million, 500,000 of those on roads",
                      "in 1918, 1919 of those years", "most of those 20 were there",
                      "it lasted 40 years, 12 of them at war",
                      "it cost $40 million, of which 12 went on roads",
                      "Of the proposals, 3 were late", "some 30 of them at war"),
-    triggers=("of those", "of them", "of whom", "of these", "of which", "of the"),
+    triggers=("of those", "of them", "of whom", "of these", "of which", "of the", "including"),
+)
+
+
+DURATION_PART = FactPattern(
+    "duration-part", "duration",
+    _line(rf"""(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?<![\w-]){WORD_NUM})(?![\w%-]|[.,]\d)"""),
+    _part_of_duration,
+    examples=("held out for seven days in total (including [three] of battle)",
+              "it lasted 40 years, [12] of them at war"),
+    counterexamples=("We hired 40 staff, including 12 of the 15 judges",
+                     "the army had 40,000 soldiers, 12,000 of them cavalry"),
+    triggers=COUNT_OF_THOSE.triggers,
 )
 
 
@@ -2204,9 +2400,10 @@ TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Prot
                r"|Amendments?|(?<=Joint\s)Declaration)")
 TREATY_WORD_LOWER = (r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?|protocols?"
                      r"|amendments?)")
-CAP_WORD = r"(?:[A-Z][A-Za-z0-9'’.]*(?:[-–][A-Za-z0-9]+)*)"
+CAP_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W_]|['’.])*(?:[-–][^\W_]+)*)"
+"""A capitalised word in any Latin script: "Osnabrück", "Münster", "Ōsaka"."""
 CAP_SEQUENCE = (
-    rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|&)\s+)*{CAP_WORD})*"
+    rf"{CAP_WORD}(?:\s+(?:(?:of|on|for|and|the|de|&|in\s+the)\s+)*{CAP_WORD})*"
     rf"(?:(?:,\s+{CAP_WORD}(?:\s+{CAP_WORD})*)*,?\s+and\s+{CAP_WORD}(?:\s+{CAP_WORD})*)?"
 )
 
@@ -2340,7 +2537,7 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
-    _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER})\b
+    _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER}|Peace(?=\s+of\s+[A-ZÀ-ÖØ-Þ]))\b
               (?P<comp>\s+(?:of|on|for|to|against|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
               (?!(?:{MONTH}|{WEEKDAY})\b)
               {CAP_SEQUENCE})?"""),
@@ -2364,6 +2561,10 @@ TREATY_NAME = FactPattern(
         "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
         "the [Treaty Between the United States and Panama] of 1903",
         "the [treaty of Westphalia] was signed in 1648",
+        "the [Peace of Westphalia] ended the war; the [Treaty of Münster] and the "
+        "[Treaty of Osnabrück] made it",
+        "the [Treaty on Principles Governing the Activities of States in the Exploration and "
+        "Use of Outer Space] took effect",
         "1778: [Treaty of Alliance] with France enabled the republic",
         "the peace [treaty of Brest-Litovsk] ended Russia's war",
     ),
@@ -2380,7 +2581,7 @@ TREATY_NAME = FactPattern(
                      "the Senate's amendment to the budget", "a protocol of the police",
                      "the Senate amendment to the treaty failed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
-              "declaration"),
+              "declaration", "peace of"),
 )
 
 
@@ -2411,8 +2612,9 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     if not tokens:
         return None
     lowered = [t.group().lower() for t in tokens]
-    if all(parse_number(m) is not None and not re.fullmatch(r"1\d{3}|20\d\d", m) for m in lowered):
-        return None  # "two treaties" counts treaties; it names none
+    if all((parse_number(m) is not None and not re.fullmatch(r"1\d{3}|20\d\d", m))
+           or m in GENERIC_MODIFIERS for m in lowered):
+        return None  # "two (complementary) treaties" counts treaties; it names none
     if _PREDICATE_BEFORE.search(text, max(0, before.start() + tokens[0].start() - 30),
                                 before.start() + tokens[0].start()):
         return None  # "X was an 1858 treaty between …" says what X is; it names nothing new
@@ -2454,7 +2656,8 @@ TREATY_COMMON = FactPattern(
                      "the first of the unequal treaties", "a supplementary agreement",
                      "the equivalent American treaty",
                      "a trade treaty with the Qing",
-                     "The pact was an 1858 treaty between two empires"),
+                     "The pact was an 1858 treaty between two empires",
+                     "the signing of two complementary treaties"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
@@ -2529,10 +2732,12 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
     DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
-    DURATION, DURATION_ARTICLE, DURATION_PERIOD, AGE, AGE_APPOSITIVE, AGE_AVERAGE,
+    DURATION, DURATION_ARTICLE, DURATION_PERIOD, DURATION_PART, AGE, AGE_APPOSITIVE,
+    AGE_AVERAGE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
-    COUNT_MAJORITY, COUNT_HYPHEN_MEASURE,
+    COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
+    COUNT_ARE,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,

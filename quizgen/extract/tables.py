@@ -16,9 +16,18 @@ from .sentences import Paragraph, Sentence
 from .values import parse_number, plain
 
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_BARE = re.compile(rf"(?P<num>{_FIGURE})(?P<scale>\s+(?:thousand|million|billion))?\+?"
-                   r"(?=\s*(?:\(|$|;|[–-]\s*\d))")
-"""A cell's leading figure: "32", "10.012 million (2008 est.)", "3,000+", "700–" of a range."""
+_QUALIFIER = (r"(?:(?:approx\.|approximately|about|around|c\.|ca\.|circa|some|over|nearly|"
+              r"almost|more\s+than|at\s+least|up\s+to|~)\s*)?")
+_BARE = re.compile(rf"{_QUALIFIER}(?P<num>{_FIGURE})(?P<scale>\s+(?:thousand|million|billion))?"
+                   r"\+?(?=\s*(?:\(|$|;|[–-]\s*\d))")
+"""A cell's leading figure: "32", "approx. 270", "10.012 million (2008 est.)", "3,000+", "700–"
+of a range."""
+_CLAUSE_FIGURE = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)){_QUALIFIER}(?P<num>{_FIGURE})"
+                            r"(?=\s+(?:\(or\s|[a-z]))")
+"""A figure opening one of a cell's clauses, a verb or a bracket after it: "18 arrived with
+Elcano, 12 were captured …, 4 (or 5) from Trinidad" lists counts of what the row is called."""
+_OR_OTHER = re.compile(rf"\s*\(or\s+(?P<num>{_FIGURE})\)")
+_YEARLIKE = re.compile(r"1\d{3}|20\d\d")
 _RANGE_END = re.compile(rf"\s*[–-]\s*(?P<num>{_FIGURE})\+?(?=\s*(?:\(|$|;))")
 """The second figure of a range in a cell: "700–3,000+" states two counts."""
 _PER_UNIT = re.compile(rf"\s*\(\s*(?P<num>{_FIGURE})\s+per\s+[a-z]+\s*\)")
@@ -33,7 +42,8 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
     lines = paragraph.text.splitlines()
     header = _cells(lines[0])
     has_header = _all_labels(header) and not any(_all_labels(_cells(line)[1:])
-                                                 for line in lines[1:])
+                                                 for line in lines[1:]) and not (
+        len(header) == 2 and not _column_name(header[1]))
     if has_header and sentence.start == paragraph.start:
         return []
     row = list(_cell_spans(sentence.text))
@@ -53,6 +63,19 @@ def _all_labels(cells: list[str]) -> bool:
     words after its label: an infobox ("Host country | Freedonia", "Champions | Ruritania")
     has such rows, so each of its rows is labelled by its own first cell."""
     return bool(cells) and all(_LABEL.fullmatch(cell) for cell in cells)
+
+
+_COLUMN_WORDS = frozenset(
+    """date year name country party leader result total team winner location time rank place
+    event state region city value amount share status type note score end start""".split())
+
+
+def _column_name(cell: str) -> bool:
+    """"Cases", "Outbreak end": a header's cell; "Valoria" (one infobox row's value, as in
+    "Location | Valoria" at the top of an infobox) is no column's name."""
+    last = cell.split()[-1].lower() if cell.split() else ""
+    return (last.endswith("s") and not last.endswith("ss")) or last in _COLUMN_WORDS or (
+        cell == cell.lower())
 
 
 def _cells(line: str) -> list[str]:
@@ -78,8 +101,17 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
         return []
     match = _BARE.match(sentence.text, start, end)
     if match is None:
-        return []
-    spans = [(match.start(), match.end())]
+        cell = sentence.text[start:end]
+        clause_spans = []
+        for clause in _CLAUSE_FIGURE.finditer(cell):
+            if not _YEARLIKE.fullmatch(clause.group("num")):
+                clause_spans.append((start + clause.start("num"), start + clause.end("num")))
+            other = _OR_OTHER.match(cell, clause.end())
+            if other is not None:  # "4 (or 5) from Trinidad": the other figure counts too
+                clause_spans.append((start + other.start("num"), start + other.end("num")))
+        facts = (_cell_fact(sentence, span, label.lower(), found) for span in clause_spans)
+        return [fact for fact in facts if fact is not None]
+    spans = [(match.start("num"), match.end())]
     after = _RANGE_END.match(sentence.text, match.end(), end)
     if after is not None:
         spans.append((after.start("num"), after.end()))

@@ -118,6 +118,8 @@ MEASURE_UNITS = (
     "km/h", "mw", "gw", "kw", "megawatts", "gigawatts", "cm", "mm", "inches", "lb", "lbs",
     "ounces", "kilometre", "kilometer", "km2", "km²", "sq km", "square kilometres",
     "square kilometers", "square miles", "mi", "sq mi", "ft", "yd", "yards",
+    "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "twh", "gwh", "mwh", "kwh",
+    "km3", "km³", "m3", "m³", "m2", "m²",
 )
 
 IRREGULAR_PLURALS = (
@@ -190,8 +192,8 @@ NOT_TREATY_ACRONYMS = frozenset(
 is an organisation as often as an agreement."""
 
 GENERIC_MODIFIERS = frozenset(
-    """peace unequal supplementary equivalent open trade american western eastern british
-    chinese russian soviet sino-soviet french german japanese european
+    """peace unequal supplementary complementary equivalent open trade american western eastern
+    british chinese russian soviet sino-soviet french german japanese european
     new old earlier previous same such other first second third final current existing
     proposed landmark historic historical major key broad general vague vaguer tentative
     formal informal written verbal draft interim separate original latest last whole entire
