@@ -225,10 +225,17 @@ _WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing|t)?|heavy|heavier)\b[^.;$£�
                             re.IGNORECASE)
 
 
+_CONSTANT_YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)\s+(?:[A-Z]{2}\s+)?[A-Za-z]+")
+"""'2021 dollars', '1990 US dollars': a price level, named by its year."""
+
+
 def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_AMOUNT_BEFORE, text, match.start())
     if before is None:
         return None
+    if _CONSTANT_YEAR.fullmatch(text, before.start(), match.end()) and _preceding_word(
+            text, before.start()).lower() == "in":
+        return None  # "$140 million in 2021 dollars": the year the dollars are valued in
     if match.group("cur").lower().startswith("pound") and (
             _WEIGHT_AFTER.match(text, match.end())
             or _WEIGHT_BEFORE.search(text, max(0, before.start() - 50), before.start())):
@@ -247,7 +254,8 @@ MONEY_WORDS = FactPattern(
               "assessed at [132 billion Marks] in 1921", "[2 trillion yen] in bonds",
               "[40 billion roubles] of aid"),
     counterexamples=("the party won 12 seats", "the boxer weighed in at",
-                     "the samples weighed 47.5 pounds in all", "a 10 pounds (4.5 kg) bag"),
+                     "the samples weighed 47.5 pounds in all", "a 10 pounds (4.5 kg) bag",
+                     "$140 million in 2021 dollars"),
     triggers=tuple(sorted({word.lower().split()[-1] for word in CURRENCY_WORDS})),
 )
 
@@ -739,6 +747,7 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
     if (following and _is_plural_noun(following.group(1)) and not range_end
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")
+            and not (previous == "in" and following.group(1).lower() in CURRENCY_WORDS)
             and not _TITLE_HOLDER_NAMED.match(text, following.end())):
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
     return year < 1800 and previous not in DATE_PREPOSITIONS and not (
@@ -1112,6 +1121,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     head = words[-1].rstrip(",;:.")
     if number < 2 and (head_index > 0 or head.lower() not in MEASURE_UNITS):
         return None  # "0.4 inches" measures; "1.5 people" is no count
+    if head.lower() in CURRENCY_WORDS and _YEARLIKE.fullmatch(number_text) and (
+            _preceding_word(text, match.start()).lower() == "in"):
+        return None  # "in 2021 dollars": the year of a price level
     if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent") or (
             head.lower() == "points" and {"percentage", "basis"} & {w.lower() for w in words}):
         return None  # "2 percentage points" is a percentage; "Wilson's 14 points" a count
@@ -2386,6 +2398,30 @@ COUNT_ONE = FactPattern(
                      "two lists one above the other"),
     triggers=("1", "one", "single"),
 )
+def _one_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"with at least one of the depositary governments": a count of one, where "at least",
+    "only" or "exactly" makes the one a figure ("one of the leaders" only singles one out)."""
+    noun = match.group("noun")
+    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS:
+        return None
+    start, end = match.start("num"), match.end("num")
+    return Fact("count", start, end, text[start:end], f"1 {noun}", "count-one-of",
+                number=Decimal(1), unit=noun, number_start=start, number_end=end)
+
+
+COUNT_ONE_OF = FactPattern(
+    "count-one-of", "count",
+    _line(r"""\b(?:[Aa]t\s+least|[Oo]nly|[Ee]xactly|[Jj]ust)\s+(?P<num>one)\s+of\s+
+              (?:the|its|their|our|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*s)\b"""),
+    _one_of,
+    examples=("deposit them with at least [one] of the depositary governments",
+              "only [one] of the three ships returned"),
+    counterexamples=("one of the leaders said", "at least one of the years",
+                     "at least one of us"),
+    triggers=("one of",),
+)
+
+
 _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
     "count": (COUNT, COUNT_WORDS, COUNT_CASUALTIES), "percent": (PERCENT,),
     "money": (MONEY_WORDS, MONEY_CODE),
@@ -2418,7 +2454,7 @@ _PREMODIFIERS_BEFORE = re.compile(
 def _describes(word: str) -> bool:
     """A capitalised word that describes or counts treaties rather than naming one."""
     counted = parse_number(word) is not None and not re.fullmatch(r"1\d{3}|20\d\d", word)
-    return counted or word.lower() in GENERIC_MODIFIERS
+    return counted or _generic(word.lower())
 
 
 _NAME_HEAD_BEFORE = re.compile(rf"(?<![\w'’-])({CAP_WORD})\s+of\s+(?:the\s+)?$")
@@ -2448,8 +2484,9 @@ def _possessive_name(text: str, match: re.Match[str], tokens: list[str]) -> Fact
 
 
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
-_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:peace|famous|so-called|first|second|final|"
-                              r"later|earlier|secret)\s+)?$")
+_DEFINITE_BEFORE = re.compile(r"(?:\b[Tt]he\s+(?:(?:peace|famous|so-called|first|second|final|"
+                              r"later|earlier|secret)\s+)?|\b(?:result\s+of|by|under)\s+)$")
+"""'the treaty of Westphalia', 'as a result of treaty of Nerchinsk': a particular treaty."""
 
 
 def _definite_before(text: str, start: int) -> bool:
@@ -2496,13 +2533,20 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             tokens = tokens[index + 1:]
             break
     complement = match.group("comp")
+    keyword = match.group("kw")
+    end = match.end()
+    if complement and complement[-1].isdigit() and (keyword[0].islower() or tokens):
+        # "the Convention of 1818" is a name; in "the Kyoto Protocol of 1997" the year
+        # only dates it, and "a treaty of 1818" names nothing
+        complement, end = None, match.start("comp")
+        if not tokens:
+            return None
     if not tokens and not complement:
         return None
     if any(t.lower() in NOT_TREATY_PREFIXES for t in tokens):
         return None
     if not complement and tokens and all(_describes(t) for t in tokens):
         return None  # "the Unequal Treaties", "the American treaty", "Three treaties": no name
-    keyword = match.group("kw")
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens) and not (
             complement and _definite_before(text, match.start("kw"))):
         return None  # lower-case forms are left to the common-noun pattern, but "the
@@ -2510,7 +2554,6 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if keyword.lower().startswith("amendment") and not _treaty_amendment(
             text, tokens, match.start("kw")):
         return None  # "the Fifth Amendment", "the Equal Rights Amendment": a constitution's
-    end = match.end()
     system = _SYSTEM_AFTER.match(text, end) if not complement else None
     if system is not None:
         end = system.end()  # "the Antarctic Treaty System": a set of treaties named as such
@@ -2540,7 +2583,7 @@ TREATY_NAME = FactPattern(
     _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER}|Peace(?=\s+of\s+[A-ZÀ-ÖØ-Þ]))\b
               (?P<comp>\s+(?:of|on|for|to|against|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
               (?!(?:{MONTH}|{WEEKDAY})\b)
-              {CAP_SEQUENCE})?"""),
+              (?:{CAP_SEQUENCE}|(?<=of\s)1[5-9]\d\d\b(?![-–]\d)))?"""),
     _named_treaty,
     examples=(
         "the [Treaty of Friendship, Commerce, and Navigation], which expired",
@@ -2561,6 +2604,8 @@ TREATY_NAME = FactPattern(
         "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
         "the [Treaty Between the United States and Panama] of 1903",
         "the [treaty of Westphalia] was signed in 1648",
+        "in the [Convention of 1818] the two agreed",
+        "as a result of [treaty of Nerchinsk] of 1689",
         "the [Peace of Westphalia] ended the war; the [Treaty of Münster] and the "
         "[Treaty of Osnabrück] made it",
         "the [Treaty on Principles Governing the Activities of States in the Exploration and "
@@ -2607,7 +2652,7 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     if match.group("kw").lower().startswith("deal"):
         return _deal(match, text, before, tokens, [t.group().lower() for t in tokens])
     # Leading vague words are not part of the name: "the last [arms-control agreement]".
-    while tokens and tokens[0].group().lower() in GENERIC_MODIFIERS:
+    while tokens and _generic(tokens[0].group().lower()):
         tokens = tokens[1:]
     if not tokens:
         return None
@@ -2618,7 +2663,7 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     if _PREDICATE_BEFORE.search(text, max(0, before.start() + tokens[0].start() - 30),
                                 before.start() + tokens[0].start()):
         return None  # "X was an 1858 treaty between …" says what X is; it names nothing new
-    if all(m in GENERIC_MODIFIERS for m in lowered):
+    if all(_generic(m) for m in lowered):
         return None
     if any(m in CONTRACT_MODIFIERS or m in NOT_TREATY_PREFIXES for m in lowered):
         return None
@@ -2628,6 +2673,12 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     start = before.start() + tokens[0].start()
     name = text[start:match.end()]
     return Fact("treaty", start, match.end(), name, treaty_key(name), "treaty-common")
+
+
+def _generic(word: str) -> bool:
+    """A modifier any treaty could have: "peace", "Soviet", "Russian-Chinese"."""
+    return word in GENERIC_MODIFIERS or (
+        "-" in word and all(part in GENERIC_MODIFIERS for part in word.split("-")))
 
 
 def _deal(match: re.Match[str], text: str, before: re.Match[str],
@@ -2657,7 +2708,8 @@ TREATY_COMMON = FactPattern(
                      "the equivalent American treaty",
                      "a trade treaty with the Qing",
                      "The pact was an 1858 treaty between two empires",
-                     "the signing of two complementary treaties"),
+                     "the signing of two complementary treaties",
+                     "the Russian-Chinese treaty was signed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
@@ -2742,6 +2794,6 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
-    COUNT_ONE,
+    COUNT_ONE, COUNT_ONE_OF,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,
 )

@@ -192,8 +192,8 @@ NOT_TREATY_ACRONYMS = frozenset(
 is an organisation as often as an agreement."""
 
 GENERIC_MODIFIERS = frozenset(
-    """peace unequal supplementary complementary equivalent open trade american western eastern
-    british chinese russian soviet sino-soviet french german japanese european
+    """peace unequal supplementary complementary related main equivalent open trade american
+    western eastern british chinese russian soviet sino-soviet french german japanese european
     new old earlier previous same such other first second third final current existing
     proposed landmark historic historical major key broad general vague vaguer tentative
     formal informal written verbal draft interim separate original latest last whole entire
