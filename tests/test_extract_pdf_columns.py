@@ -1,4 +1,4 @@
-"""A PDF page set in two columns is read column by column, a title across both columns
+"""A PDF page set in two or three columns is read column by column, a title across both columns
 first, running headers dropped; a line of text split by missing glyphs stays text."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def _typst(columns: int) -> bytes:
     return pdf
 
 
-@pytest.mark.parametrize("columns", [1, 2])
+@pytest.mark.parametrize("columns", [1, 2, 3])
 def test_paragraphs_come_back_in_reading_order(columns: int, tmp_path: Path) -> None:
     path = tmp_path / "valley.pdf"
     path.write_bytes(_typst(columns))

@@ -12,9 +12,10 @@ pdfium reports for each run of text:
   a paragraph continues across a page break when its last line on the page is full);
 - lines of a paragraph are joined with a space; a soft hyphen at a line end (U+00AD,
   what typesetters insert when they hyphenate) is removed and the word rejoined;
-- a page set in two columns (a white band down its middle that the body's lines keep to
-  either side of, with full lines on both sides) is read column by column: the left
-  column, then the right, between lines that span both (a title across the page).
+- a page set in columns (a white band down the page that the body's lines keep to either
+  side of, with full lines on both sides) is read column by column: the left side, then
+  the right, between lines that span both (a title across the page); each side is
+  searched again, so three columns are read in order too.
 """
 
 from __future__ import annotations
@@ -80,11 +81,17 @@ _Run = tuple[float, float, float, float, str]
 
 
 def _page_lines(document: pypdfium2.PdfDocument, index: int) -> list[_Line]:
-    runs = _runs(document, index)
-    gutter = _gutter(runs, document[index].get_size()[0])
+    return _ordered(_runs(document, index), index, 0.0, document[index].get_size()[0])
+
+
+def _ordered(runs: list[_Run], index: int, low: float, high: float) -> list[_Line]:
+    """The lines of the runs between x = low and x = high in reading order, column by
+    column where they are set in columns (found again inside each side: three columns
+    are two, one of which is two)."""
+    gutter = _gutter(runs, low, high)
     if gutter is None:
         return _lines(runs, index)
-    return _column_order(runs, index, gutter)
+    return _column_order(runs, index, (low, gutter, high))
 
 
 def _lines(runs: list[_Run], index: int) -> list[_Line]:
@@ -104,14 +111,15 @@ def _lines(runs: list[_Run], index: int) -> list[_Line]:
     return sorted(lines, key=lambda ln: -ln.top)
 
 
-def _gutter(runs: list[_Run], width: float) -> float | None:
-    """Where a page set in two columns divides, or None: an x between 30% and 70% of the
-    width that at most a tenth of the runs cross, with a tenth of them on each side, and
-    on each side lines that mostly reach its right edge (text, not a table's labels)."""
+def _gutter(runs: list[_Run], low: float, high: float) -> float | None:
+    """Where text set in columns between x = low and x = high divides, or None: an x
+    between 30% and 70% of the way across that at most a tenth of the runs cross, with a
+    tenth of them on each side, and on each side lines that mostly reach its right edge
+    (text, not a table's labels)."""
     if len(runs) < 12:
         return None
     for step in sorted(range(30, 71), key=lambda s: abs(s - 50)):
-        x = width * step / 100
+        x = low + (high - low) * step / 100
         left = [run for run in runs if run[2] <= x]
         right = [run for run in runs if run[0] >= x]
         crossing = len(runs) - len(left) - len(right)
@@ -122,26 +130,34 @@ def _gutter(runs: list[_Run], width: float) -> float | None:
 
 
 def _column_of_text(runs: list[_Run]) -> bool:
-    """At least six lines, and three in five of them reach near the column's right edge."""
+    """At least six lines, and three in five of them reach near the column's right edge
+    (where four in five lines end at the most: a running header further right, "page 2"
+    over an empty third column, does not move it)."""
     lines = _lines(runs, 0)
     if len(lines) < 6:
         return False
-    left, right = min(ln.left for ln in lines), max(ln.right for ln in lines)
+    rights = sorted(ln.right for ln in lines)
+    left, right = min(ln.left for ln in lines), rights[int(0.8 * (len(rights) - 1))]
     full = sum(1 for ln in lines if ln.right >= right - 0.15 * (right - left))
     return full >= 0.6 * len(lines)
 
 
-def _column_order(runs: list[_Run], index: int, gutter: float) -> list[_Line]:
-    """Reading order on a two-column page: between lines that span the gutter, the left
-    column's lines, then the right column's."""
-    spanning = _lines([r for r in runs if r[0] < gutter < r[2]], index)
-    sides = [_lines([r for r in runs if r[2] <= gutter], index),
-             _lines([r for r in runs if r[0] >= gutter], index)]
+def _column_order(runs: list[_Run], index: int,
+                  bounds: tuple[float, float, float]) -> list[_Line]:
+    """Reading order across a gutter (low, gutter, high): between lines that span it, the
+    left side's lines, then the right side's, each side in its own reading order."""
+    low, gutter, high = bounds
+    titles = _titles_above(runs)
+    spanning = _lines([r for r in runs if r[0] < gutter < r[2] or r in titles], index)
+    sides = [_ordered([r for r in runs if r[2] <= gutter and r not in titles], index, low, gutter),
+             _ordered([r for r in runs if r[0] >= gutter and r not in titles], index, gutter,
+                      high)]
     for side in sides:
         edges = (min((ln.left for ln in side), default=0.0),
                  max((ln.right for ln in side), default=0.0))
         for member in side:
-            member.column = edges
+            if member.column is None:  # a narrower column inside this side keeps its own
+                member.column = edges
     ordered: list[_Line] = []
     tops = [line.top for line in spanning] + [float("-inf")]
     ceiling = float("inf")
@@ -152,6 +168,17 @@ def _column_order(runs: list[_Run], index: int, gutter: float) -> list[_Line]:
             ordered.append(across)
             ceiling = across.bottom
     return ordered
+
+
+def _titles_above(runs: list[_Run]) -> list[_Run]:
+    """Runs set larger than the body and above all of its text: a title that a page in
+    three columns centres over the middle one spans the page all the same."""
+    usual = statistics.median(top - bottom for _, bottom, _, top, _ in runs)
+    body = [top for _, bottom, _, top, text in runs
+            if top - bottom <= 1.3 * usual and len(text.split()) >= 3]
+    if not body:
+        return []
+    return [run for run in runs if run[3] - run[1] > 1.3 * usual and run[1] >= max(body)]
 
 
 def _runs(document: pypdfium2.PdfDocument, index: int) -> list[_Run]:
