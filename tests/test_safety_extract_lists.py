@@ -51,6 +51,7 @@ HOSTILE = {
     "parts-including": "It took seven days (including " + "three of battle, " * ITEMS + "in all).",
     "cell-clauses": "Crew | 12\nSurvivors | " + "18 came home, " * ITEMS + "in all",
     "peace-names": "The " + "Peace of M\u00fcnster and " * ITEMS + "more.",
+    "tallies-after-verbs": "He ran 20 races, " + "winning 13, " * ITEMS + "in all.",
 }
 
 

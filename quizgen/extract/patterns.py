@@ -1438,19 +1438,21 @@ def _change_by(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 COUNT_CHANGE = FactPattern(
     "count-change", "count",
     _line(rf"""\b(?:rose|increased|grew|fell|declined|dropped|decreased|climbed|edged\s+(?:up|down)
-              |(?:was|were)\s+(?:up|down))\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?
+              |added|shed|lost|gained|cut|(?:was|were)\s+(?:up|down))\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?
               (?P<num>{NUM}(?:\s+(?:thousand|million))?)
               (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc|points?|percentage)\b)"""),
     _change_by,
     examples=("Total nonfarm payroll employment rose by [147,000] in March",
               "Employment in retail increased by [23,000] over the month",
               "Union membership fell by about [1.2 million] last year",
-              "Nonfarm payrolls increased [175,000] in May"),
+              "Nonfarm payrolls increased [175,000] in May",
+              "Retail employment shed [13,000] over the month"),
     counterexamples=("Employment rose by 0.4 percent", "prices rose by 12 in May",
                      "employment rose by 2.5% in 2013", "Exports rose by $5 billion",
                      "employment grew 2014 to 2015"),
     triggers=("rose", "increased", "grew", "fell", "declined", "dropped", "decreased",
-              "climbed", "edged", "was up", "was down", "were up", "were down"),
+              "climbed", "edged", "was up", "was down", "were up", "were down", "added",
+              "shed", "lost", "gained", "cut"),
 )
 
 
@@ -1719,6 +1721,34 @@ COUNT_HYPHEN_MEASURE = FactPattern(
     counterexamples=("he won the 100-metre dash", "a 400-metre hurdles race",
                      "the 200-m final", "a $5-m budget"),
     triggers=("#digit",),
+)
+
+
+def _tally_after_verb(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"He ran in 20 races that year, winning 13", "held 40 seats and lost 12": a figure
+    a verb of winning or losing takes without a noun counts what its clause counted."""
+    if _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    noun = _noun_counted_before(text, match.start())
+    if noun is None or noun in MEASURE_UNITS:
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-won")
+
+
+COUNT_WON = FactPattern(
+    "count-won", "count",
+    _line(rf"""\b(?:won|winning|wins|lost|losing|took|taking|claimed|claiming|secured|
+              securing|kept|keeping|held|holding)\s+(?:only\s+|just\s+|all\s+)?
+              (?P<num>\d{{1,3}}(?:,\d{{3}})*|{WORD_NUM})
+              (?=\s*(?:[,;:)]|\.(?!\d)|$)|\s+(?:and|in|at|to|for|with|while|before|after|
+              as|by)\b)"""),
+    _tally_after_verb,
+    examples=("He ran in 20 races that year, winning [13].",
+              "The party held 40 seats and lost [12]."),
+    counterexamples=("He won 1990 in a landslide.", "She won 12 in May.",
+                     "it rose 5% and held 12.", "the road ran 40 km and lost 12."),
+    triggers=("won", "winning", "wins", "lost", "losing", "took", "taking", "claim", "secur",
+              "kept", "keeping", "held", "holding"),
 )
 
 
@@ -2789,7 +2819,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
-    COUNT_ARE,
+    COUNT_ARE, COUNT_WON,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,
