@@ -1653,11 +1653,12 @@ def _vote_tally(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_VOTE = FactPattern(
     "count-vote", "count",
-    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>\d{{1,4}})
+    _line(rf"""(?<![\w$£€¥.,/])(?<!\D-)(?P<num>\d{{1,4}})
               (?:(?P<next>(?={_VOTE_SEPARATOR}\d{{1,4}}\b(?![.,]\d|\s*%|\s*[–—-]\d)))
               |\b(?![.,]\d|\s*%|\s*(?:per\s?cent|percent|votes?)\b|{_VOTE_SEPARATOR}\d))"""),
     _vote_tally,
     examples=("ratified the treaty by a vote of [38]–[14].", "the Senate voted [68] to [32]",
+              "approved by a vote of [68]-[31], ending talks",
               "it passed by 52 votes to [47]"),
     counterexamples=("the vote of 1988–1990 was", "a vote of 38% to 14%",
                      "won the match 3–1", "the 2014–15 vote", "votes of 2.5 to 3.1"),
