@@ -31,6 +31,12 @@ def _names(text: str) -> list[str]:
     ("The Treaty on the Non-Proliferation of Nuclear Weapons, commonly known as the NPT, took "
      "effect in 1970. The NPT has 191 parties.",
      ["Treaty on the Non-Proliferation of Nuclear Weapons", "NPT", "NPT"]),
+    ("The Agreement for Trans-Pacific Partnership (CPTPP), also known as TPP11 or TPP-11, took "
+     "effect in 2018. TPP11 has eleven members.",
+     ["Agreement for Trans-Pacific Partnership", "CPTPP", "TPP11", "TPP-11", "TPP11"]),
+    ("The Agreement between the United States of America, Mexico, and Canada (USMCA) replaced "
+     "NAFTA. USMCA took effect in 2020.",
+     ["Agreement between the United States of America, Mexico, and Canada", "USMCA", "USMCA"]),
 ])
 def test_marked_abbreviations_are_names_wherever_used(text: str, wanted: list[str]) -> None:
     assert _names(text) == wanted

@@ -32,6 +32,26 @@ def test_an_infobox_whose_first_row_has_no_figure_is_no_table_with_a_header() ->
     assert ("date", "1521", "1521") in found
 
 
+RESULTS = (
+    "Referendum\n\n"
+    "Response | Votes | %\n"
+    "Yes | 2,245,537 | 38.69%\n"
+    "No | 3,558,450 | 61.31%\n\n"
+    "Turbines | 32 \u00d7 700 MW, 2 \u00d7 50 MW\n"
+    "Spans | 3\n"
+)
+
+
+def test_a_share_column_is_a_header_and_multiples_count_the_rows_things() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(RESULTS))]
+    assert ("count", "2,245,537", "2245537 votes") in found
+    assert ("percent", "61.31%", "61.31%") in found
+    assert ("count", "32", "32 turbines") in found
+    assert ("count", "700 MW", "700 mw") in found
+    assert ("count", "2", "2 turbines") in found
+    assert ("count", "3", "3 spans") in found
+
+
 def test_cells_under_a_header_and_beside_a_label_are_counts() -> None:
     found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(TABLE))]
     assert ("count", "10,675", "10675 cases") in found

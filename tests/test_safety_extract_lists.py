@@ -52,6 +52,13 @@ HOSTILE = {
     "cell-clauses": "Crew | 12\nSurvivors | " + "18 came home, " * ITEMS + "in all",
     "peace-names": "The " + "Peace of M\u00fcnster and " * ITEMS + "more.",
     "tallies-after-verbs": "He ran 20 races, " + "winning 13, " * ITEMS + "in all.",
+    "shares-before-nouns": "Overall, " + "66 (9%) patients and " * ITEMS + "more.",
+    "partnerships": ("The " + "Trans-Pacific Partnership (TPP), also known as TPP11 or TPP-11, "
+                     * (ITEMS // 4) + "ended."),
+    "cell-multiples": "Turbines | " + "32 \u00d7 700 MW, " * ITEMS + "2 \u00d7 50 MW\nSpans | 3",
+    "among-parts": "Among the 704 cases, " + "503 (71%) were, " * ITEMS + "in all.",
+    "agreements-between": ("The Agreement between the " + "United States, " * ITEMS
+                           + "and Canada (USMCA) began."),
 }
 
 

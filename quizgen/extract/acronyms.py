@@ -13,23 +13,24 @@ not read.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from functools import cache
 
-from .facttypes import Fact
+from .facttypes import Fact, covered
 from .values import treaty_key
 from .words import NOT_TREATY_ACRONYMS as _NOT_TREATIES
 
-_NUMERAL = r"(?:[-\s](?:III|II|IV|I|V|\d)(?![\w-]))"
+_NUMERAL = r"(?:(?:[-\s](?:III|II|IV|I|V)|-?\d{1,2})(?![\w-]))"
+"""A numbered form: "START I", "SALT II", "TPP11", "TPP-11"."""
 _ACRONYM = rf"(?<![\w-])(?P<acr>[A-Z]{{3,8}})(?P<num>{_NUMERAL})?(?![\w-])"
 _TREATY_AFTER = r"\s+(?:[Tt]reat(?:y|ies)|[Aa]greements?|[Aa]ccords?|[Pp]acts?|[Cc]onventions?)\b"
 _BEFORE_TREATY_WORD = re.compile(rf"(?P<new>New\s+)?{_ACRONYM}(?={_TREATY_AFTER})")
-_NAME_TAIL = (r"(?:\s+System)?(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?[A-Z][\w'’-]*"
-              r"(?:\s+(?:(?:of|on|for|and|the|in)\s+){0,2}[A-Z][\w'’-]*){0,10})?")
+_NAME_TAIL = (r"(?:\s+System)?(?:\s+(?:of|on|for|against|to|between)\s+(?:the\s+)?[A-Z][\w'’-]*"
+              r"(?:(?:,\s+(?:and\s+)?|\s+(?:(?:of|on|for|and|the|in)\s+){0,2})[A-Z][\w'’-]*)"
+              r"{0,10})?")
 BRACKETED_AFTER_NAME = (r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?|Protocols?"
-                        rf"|Charter|Amendments?){_NAME_TAIL}\s*\(")
+                        rf"|Charter|Amendments?|Partnership){_NAME_TAIL}\s*\(")
 """A treaty word, its name's tail ("Convention on Climate Change", "Treaty System") and the
 opening bracket of the abbreviation given for it: "… Convention on Climate Change (UNFCCC)"."""
 _IN_BRACKETS = re.compile(rf"{BRACKETED_AFTER_NAME}{_ACRONYM}\)")
@@ -38,6 +39,10 @@ _KNOWN_AS = re.compile(
     rf"{_NAME_TAIL},?\s+(?:(?:also|commonly|often|usually|better|widely)\s+)?"
     rf"(?:known|referred\s+to|abbreviated)\s+as\s+(?:the\s+)?{_ACRONYM}")
 """'… on the Non-Proliferation of Nuclear Weapons, commonly known as the NPT'."""
+_ALSO_KNOWN_AS = re.compile(
+    rf"\((?P<first>[A-Z]{{3,8}})\),?\s+(?:also\s+)?known\s+as\s+(?:the\s+)?"
+    rf"(?P<acr>[A-Z]{{3,8}}){_NUMERAL}?(?:\s+or\s+(?:the\s+)?(?P<acr2>[A-Z]{{3,8}}){_NUMERAL}?)?")
+"""'(CPTPP), also known as TPP11 or TPP-11': more abbreviations of a marked treaty."""
 
 
 def marked_acronyms(text: str) -> frozenset[str]:
@@ -46,6 +51,10 @@ def marked_acronyms(text: str) -> frozenset[str]:
               if m.group("new") or m.group("num") or m.group("acr") not in _NOT_TREATIES}
     marked |= {m.group("acr") for m in _IN_BRACKETS.finditer(text)}
     marked |= {m.group("acr") for m in _KNOWN_AS.finditer(text)}
+    for also in _ALSO_KNOWN_AS.finditer(text):
+        if also.group("first") in marked or also.group("first") in {
+                m.group("acr") for m in _IN_BRACKETS.finditer(text)}:
+            marked |= {acr for acr in also.group("acr", "acr2") if acr}
     return frozenset(marked - _NOT_TREATIES)
 
 
@@ -72,14 +81,6 @@ def _mentions_of(marked: frozenset[str]) -> re.Pattern[str]:
     """One pattern per article's marked abbreviations, not one per sentence."""
     return re.compile(rf"(?P<new>New\s+)?(?<![\w-])(?P<acr>{'|'.join(sorted(marked))})"
                       rf"(?P<num>{_NUMERAL})?(?![\w-])")
-
-
-def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does a taken name (spans sorted by start) overlap start..end? Names do not overlap
-    one another, so only the last one starting before `end` can (bisect: a sentence of
-    thousands stays linear)."""
-    index = bisect.bisect_left(spans, (end, -1)) - 1
-    return index >= 0 and spans[index][1] > start
 
 
 _PAIR = re.compile(rf"(?P<a>(?:New\s+)?[A-Z]{{3,8}}{_NUMERAL}?)\s+(?:and|&)\s+"

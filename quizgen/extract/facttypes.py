@@ -6,6 +6,7 @@ Kept apart from the catalogue in `patterns.py` so that code which only handles f
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,3 +75,11 @@ class FactPattern:
     """Cheap pre-check: the pattern runs only on text holding one of these (lower-case)
     substrings, or '#digit' (a digit), '#numword' (a spelled-out number word), '#month'
     (a month name). Keeps 1 MB within the time budget; never changes what is found."""
+
+
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does one of `spans` (sorted by start, none overlapping another: taken names, or
+    settled values) overlap start..end? Only the last one starting before `end` can
+    (bisect: a sentence of thousands stays linear)."""
+    index = bisect.bisect_left(spans, (end, -1)) - 1
+    return index >= 0 and spans[index][1] > start

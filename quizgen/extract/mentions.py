@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .acronyms import covered
-from .facttypes import Fact
+from .facttypes import Fact, covered
 from .values import treaty_key
 
 

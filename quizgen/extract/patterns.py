@@ -1136,6 +1136,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             text[max(0, match.start() - 30):match.start()]):
         return None  # "nine in ten analysts" is a ratio, not a head count
     spelled = not re.match(r"\d", number_text)
+    if spelled and number_text[:1].isupper() and head[:1].isupper() and not _is_sentence_start(
+            text, match.start()):
+        return None  # "downstream of the Three Gorges", "the Big Four Banks": a name
     if spelled and previous.lower() in DETERMINERS:
         determiner_start = text.rindex(previous, 0, match.start())
         modifiers, counted = words[:head_index], words[:head_index + 1]
@@ -1187,7 +1190,7 @@ def _first_mention(text: str, determiner_start: int, determiner: str, number: De
     text states here for the first time. At a sentence's start ("The two leaders met"),
     after names it sums up ("Carter and Torrijos … the two men") or for a pair the text is
     about ("the two countries"), "the" points back instead."""
-    if determiner.lower() != "the" or len(words) != 1 or words[0][:1].isupper() or (
+    if determiner.lower() not in ("the", "all") or len(words) != 1 or words[0][:1].isupper() or (
             _is_sentence_start(text, determiner_start)):
         return False  # "the Sixty-Four Villages": a name
     noun = words[0].rstrip(",;:.").lower()
@@ -1257,11 +1260,13 @@ COUNT_WORDS = FactPattern(
               "[half a million people] marched", "he kept the [three gold medals] he won",
               "seven of the [eight runners] finished",
               "more than [a quarter of a million people] fled",
-              "a cabin for the [three astronauts] and", "named after the [two signatories]"),
+              "a cabin for the [three astronauts] and", "named after the [two signatories]",
+              "it was ratified by all [three countries] in 2020"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the two sides agreed", "the two other states", "their three children",
                      "Carter and Torrijos met, and the two men signed",
                      "ties between the two countries grew", "the Sixty-Four Villages east",
+                     "downstream of the Three Gorges",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#numword",),
@@ -1725,6 +1730,28 @@ COUNT_HYPHEN_MEASURE = FactPattern(
 )
 
 
+def _count_before_share(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"66 (9%) patients were hospitalized": a count with its share in brackets before the
+    noun it counts."""
+    if _glued(text, match.start(), "$£€¥.,/-#") or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    noun = _noun_after(match.group("words"))
+    if noun is None or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or noun in MEASURE_UNITS:
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-share")
+
+
+COUNT_BEFORE_SHARE = FactPattern(
+    "count-before-share", "count",
+    _line(rf"""(?P<num>{NUM})\s*\(\s*{NUM}\s?(?:%|per\s?cent|percent)\s*\)
+              (?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,2}})"""),
+    _count_before_share,
+    examples=("Overall, [66] (9%) patients were hospitalized.",),
+    counterexamples=("in 2019 (9%) patients", "rose 66 (9%) in May", "$66 (9%) costs"),
+    triggers=("%", "per"),
+)
+
+
 def _tally_after_verb(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"He ran in 20 races that year, winning 13", "held 40 seats and lost 12": a figure
     a verb of winning or losing takes without a noun counts what its clause counted."""
@@ -1979,7 +2006,7 @@ _COUNTED_EARLIER = re.compile(
 
 
 _PART_INTRO_BEFORE = re.compile(
-    r"(?:\bof\s+(?:which|whom)|(?:^|(?<=[.;:!?]))\s*Of\s+the\s+[^,;.]{1,60},)"
+    r"(?:\bof\s+(?:which|whom)|(?:^|(?<=[.;:!?]))\s*(?:Of|Among)\s+(?:the\s+)?\d[^,;.]{0,60},)"
     r"\s+(?:at\s+least\s+|about\s+|some\s+|only\s+|nearly\s+)?$")
 """'…, of which ' or a sentence's 'Of the 140 delegates, ' before a figure that is a part."""
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+$")
@@ -2053,13 +2080,16 @@ COUNT_OF_THOSE = FactPattern(
               "the army had 40,000 soldiers, [12,000] of them cavalry",
               "The board has 45 members, of which [12] are elected",
               "Of the 140 delegates, [21] were women", "at least [58] of them were children",
-              "The host won 23 medals, [three] of them gold"),
+              "The host won 23 medals, [three] of them gold",
+              "Among the 704 cases, [503] (71%) were in unvaccinated persons",
+              "Of 44 cases imported from abroad, [34] were in residents"),
     counterexamples=("spent $100 million, 500,000 of those on roads",
                      "in 1918, 1919 of those years", "most of those 20 were there",
                      "it lasted 40 years, 12 of them at war",
                      "it cost $40 million, of which 12 went on roads",
                      "Of the proposals, 3 were late", "some 30 of them at war"),
-    triggers=("of those", "of them", "of whom", "of these", "of which", "of the", "including"),
+    triggers=("of those", "of them", "of whom", "of these", "of which", "of the", "including",
+              "of ", "among"),
 )
 
 
@@ -2209,6 +2239,8 @@ def _range_start(kind: str) -> Callable[[re.Match[str], str, Context], Fact | No
         the figures before the last one count the same noun, in the same unit and scale."""
         if _glued(text, match.start(), "$£€¥.,/:–-"):
             return None
+        if kind == "percent" and match.group("own"):
+            return None  # "rose by 1.7 million or 5.0%": a count, then its share
         previous = _preceding_word(text, match.start())
         if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
                 and not _is_sentence_start(text, match.start() - len(previous) - 1)):
@@ -2270,7 +2302,8 @@ PERCENT_IN_LIST = FactPattern(
     "percent-in-list", "percent", _RANGE_START, _range_start("percent"),
     examples=("between [20] and [50 per cent] of voters", "fell from [12] to [9%]",
               "[5], [6] or [7 percent] a year"),
-    counterexamples=("in 2019 and 40% of them", "between 70 and 20 per cent"),
+    counterexamples=("in 2019 and 40% of them", "between 70 and 20 per cent",
+                     "the population increased by 1.7 million or 5.0%"),
     triggers=("%", "per", "pc"),
 )
 MONEY_IN_LIST = FactPattern(
@@ -2464,7 +2497,7 @@ _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter"
-               r"|Amendments?|(?<=Joint\s)Declaration)")
+               r"|Amendments?|(?<=Joint\s)Declaration|Partnership)")
 TREATY_WORD_LOWER = (r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?|protocols?"
                      r"|amendments?)")
 CAP_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W_]|['’.])*(?:[-–][^\W_]+)*)"
@@ -2545,6 +2578,14 @@ def _treaty_amendment(text: str, tokens: list[str], at: int) -> bool:
     return _TREATY_IN_SENTENCE.search(text, max(0, at - 200), at + 200) is not None
 
 
+_TRADE_PARTNERSHIP = frozenset(
+    "Trans-Pacific Transpacific Trans-Atlantic Transatlantic Economic Trade Investment "
+    "Comprehensive".split())
+"""Words that make a Partnership a trade or economic agreement's name."""
+_ABBREVIATION_AFTER = re.compile(r"\s*\([A-Z]{2,}")
+"""' (USMCA)': a formal title 'Agreement between …' given its own abbreviation."""
+
+
 def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PREMODIFIERS_BEFORE, text, match.start("kw"), reach=120)
     start = before.start() if before else match.start("kw")
@@ -2585,6 +2626,11 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if keyword.lower().startswith("amendment") and not _treaty_amendment(
             text, tokens, match.start("kw")):
         return None  # "the Fifth Amendment", "the Equal Rights Amendment": a constitution's
+    if keyword == "Partnership" and not _TRADE_PARTNERSHIP.intersection(tokens):
+        return None  # "the Eastern Partnership" is a programme; "Trans-Pacific" a trade pact
+    if complement and complement.lstrip().startswith("between") and not _ABBREVIATION_AFTER.match(
+            text, match.end()):
+        return None  # "an Agreement between the United States and Mexico" names none
     system = _SYSTEM_AFTER.match(text, end) if not complement else None
     if system is not None:
         end = system.end()  # "the Antarctic Treaty System": a set of treaties named as such
@@ -2612,7 +2658,7 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 TREATY_NAME = FactPattern(
     "treaty-name", "treaty",
     _line(rf"""(?<![\w-])(?P<kw>{TREATY_WORD}|{TREATY_WORD_LOWER}|Peace(?=\s+of\s+[A-ZÀ-ÖØ-Þ]))\b
-              (?P<comp>\s+(?:of|on|for|to|against|[Cc]oncerning|Between|Relating\s+to)\s+(?:the\s+)?
+              (?P<comp>\s+(?:of|on|for|to|against|[Cc]oncerning|[Bb]etween|Relating\s+to)\s+(?:the\s+)?
               (?!(?:{MONTH}|{WEEKDAY})\b)
               (?:{CAP_SEQUENCE}|(?<=of\s)1[5-9]\d\d\b(?![-–]\d)))?"""),
     _named_treaty,
@@ -2639,12 +2685,16 @@ TREATY_NAME = FactPattern(
         "as a result of [treaty of Nerchinsk] of 1689",
         "the [Peace of Westphalia] ended the war; the [Treaty of Münster] and the "
         "[Treaty of Osnabrück] made it",
+        "it grew out of the [Trans-Pacific Partnership] talks",
+        "The [Agreement between the United States of America, Mexico, and Canada] (USMCA) is",
         "the [Treaty on Principles Governing the Activities of States in the Exploration and "
         "Use of Outer Space] took effect",
         "1778: [Treaty of Alliance] with France enabled the republic",
         "the peace [treaty of Brest-Litovsk] ended Russia's war",
     ),
-    counterexamples=("The treaty was signed.", "the Democratic National Convention",
+    counterexamples=("the Eastern Partnership began",
+                     "an Agreement between the United States and Mexico was signed",
+                     "The treaty was signed.", "the Democratic National Convention",
                      "printed in The League of Nations Treaty Series",
                      "the North Atlantic Treaty Organization met",
                      "the Declaration of Independence",
@@ -2657,7 +2707,7 @@ TREATY_NAME = FactPattern(
                      "the Senate's amendment to the budget", "a protocol of the police",
                      "the Senate amendment to the treaty failed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
-              "declaration", "peace of"),
+              "declaration", "peace of", "partnership"),
 )
 
 
@@ -2665,6 +2715,11 @@ _MODIFIERS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Za-z0-9][\w'’-]*,?\s+){1,
 
 
 _PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were)\s+(?:a|an)\s+$", re.IGNORECASE)
+
+
+_AGREEING_VERBS = frozenset(
+    "reach reached reaching sign signed signing strike struck seal sealed conclude concluded "
+    "negotiate negotiated renegotiated ratify ratified".split())
 
 
 def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -2678,8 +2733,8 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
         if word in FUNCTION_WORDS or word in LEADING_WORDS or word.endswith(("'s", "’s")):
             tokens = tokens[index + 1:]
             break
-    if not tokens:
-        return None
+    if not tokens or tokens[-1].group().lower() in _AGREEING_VERBS:
+        return None  # "they reached agreement", "signed agreements": no name
     if match.group("kw").lower().startswith("deal"):
         return _deal(match, text, before, tokens, [t.group().lower() for t in tokens])
     # Leading vague words are not part of the name: "the last [arms-control agreement]".
@@ -2740,7 +2795,8 @@ TREATY_COMMON = FactPattern(
                      "a trade treaty with the Qing",
                      "The pact was an 1858 treaty between two empires",
                      "the signing of two complementary treaties",
-                     "the Russian-Chinese treaty was signed"),
+                     "the Russian-Chinese treaty was signed",
+                     "they reached agreement in January"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
@@ -2820,7 +2876,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
-    COUNT_ARE, COUNT_WON,
+    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .facttypes import Fact
+from .facttypes import Fact, covered
 from .sentences import Paragraph, Sentence
 from .values import parse_number, plain
 
@@ -28,11 +28,16 @@ _CLAUSE_FIGURE = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)){_QUALIFIER}(?P<num>{_FIGU
 Elcano, 12 were captured …, 4 (or 5) from Trinidad" lists counts of what the row is called."""
 _OR_OTHER = re.compile(rf"\s*\(or\s+(?P<num>{_FIGURE})\)")
 _YEARLIKE = re.compile(r"1\d{3}|20\d\d")
+Spans = list[tuple[int, int]]
+"""Where the patterns' values sit in the article, sorted: a cell they cover is theirs."""
 _RANGE_END = re.compile(rf"\s*[–-]\s*(?P<num>{_FIGURE})\+?(?=\s*(?:\(|$|;))")
 """The second figure of a range in a cell: "700–3,000+" states two counts."""
 _PER_UNIT = re.compile(rf"\s*\(\s*(?P<num>{_FIGURE})\s+per\s+[a-z]+\s*\)")
 """An average beside the figure: "171 (2.67 per match)" counts the same thing per match."""
-_LABEL = re.compile(r"[A-Za-z][A-Za-z ()'’-]*")
+_LABEL = re.compile(r"[A-Za-z][A-Za-z ()'’/-]*|%")
+"""A header or row label: words, or "%" (a share column beside a "Votes" one)."""
+_TIMES = re.compile(rf"(?:^|(?<=,\s))(?P<num>{_FIGURE})\s*[×x]\s*(?={_FIGURE})")
+"""'32 × 700 MW, 2 × 50 MW': how many of the row's things, each of the size after '×'."""
 
 
 def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact]) -> list[Fact]:
@@ -48,13 +53,14 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
         return []
     row = list(_cell_spans(sentence.text))
     labelled_by_header = has_header and len(header) == len(row)
+    taken = sorted((f.start, f.end) for f in found if f.kind != "treaty")
     facts = []
     for index, (start, end) in enumerate(row):
         if index == 0:
             continue
         label = header[index] if labelled_by_header else (
             sentence.text[row[0][0]:row[0][1]] if len(row) == 2 else None)
-        facts.extend(_cell_counts(sentence, start, end, label, found))
+        facts.extend(_cell_counts(sentence, start, end, label, taken))
     return facts
 
 
@@ -94,14 +100,18 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
 
 
 def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
-                 found: Sequence[Fact]) -> list[Fact]:
+                 taken: Spans) -> list[Fact]:
     """The cell's leading figure, the end of its range and an average beside it, each
     counting what the label names, where no pattern found a fact there already."""
     if not label or not _LABEL.fullmatch(label):
         return []
     match = _BARE.match(sentence.text, start, end)
+    cell = sentence.text[start:end]
+    times = [(start + m.start("num"), start + m.end("num")) for m in _TIMES.finditer(cell)]
+    if times:
+        facts = (_cell_fact(sentence, span, label.lower(), taken) for span in times)
+        return [fact for fact in facts if fact is not None]
     if match is None:
-        cell = sentence.text[start:end]
         clause_spans = []
         for clause in _CLAUSE_FIGURE.finditer(cell):
             if not _YEARLIKE.fullmatch(clause.group("num")):
@@ -109,7 +119,7 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
             other = _OR_OTHER.match(cell, clause.end())
             if other is not None:  # "4 (or 5) from Trinidad": the other figure counts too
                 clause_spans.append((start + other.start("num"), start + other.end("num")))
-        facts = (_cell_fact(sentence, span, label.lower(), found) for span in clause_spans)
+        facts = (_cell_fact(sentence, span, label.lower(), taken) for span in clause_spans)
         return [fact for fact in facts if fact is not None]
     spans = [(match.start("num"), match.end())]
     after = _RANGE_END.match(sentence.text, match.end(), end)
@@ -118,16 +128,16 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
     average = _PER_UNIT.match(sentence.text, (after or match).end(), end)
     if average is not None:
         spans.append((average.start("num"), average.end("num")))
-    facts = (_cell_fact(sentence, span, label.lower(), found) for span in spans)
+    facts = (_cell_fact(sentence, span, label.lower(), taken) for span in spans)
     return [fact for fact in facts if fact is not None]
 
 
 def _cell_fact(sentence: Sentence, span: tuple[int, int], unit: str,
-               found: Sequence[Fact]) -> Fact | None:
+               taken: Spans) -> Fact | None:
     """The figure at `span` (in the line) as a count of `unit`, unless a pattern's fact
     covers it."""
     start, end = sentence.start + span[0], sentence.start + span[1]
-    if any(f.start < end and start < f.end for f in found if f.kind != "treaty"):
+    if covered(taken, start, end):
         return None
     text = sentence.text[span[0]:span[1]]
     number = parse_number(text.rstrip("+"))

@@ -56,7 +56,8 @@ CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RMB", "INR", "AUD",
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "US dollar": "USD", "US dollars": "USD",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
-    "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "euro": "EUR", "euros": "EUR", "Euro": "EUR", "Euros": "EUR",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rupee": "INR",
     "rupees": "INR", "won": "KRW", "franc": "CHF", "francs": "CHF",
     "lei": "RON", "leu": "RON", "forint": "HUF", "forints": "HUF", "zloty": "PLN",
@@ -119,7 +120,8 @@ MEASURE_UNITS = (
     "ounces", "kilometre", "kilometer", "km2", "km²", "sq km", "square kilometres",
     "square kilometers", "square miles", "mi", "sq mi", "ft", "yd", "yards",
     "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "twh", "gwh", "mwh", "kwh",
-    "km3", "km³", "m3", "m³", "m2", "m²",
+    "km3", "km³", "m3", "m³", "m2", "m²", "acre-feet", "acre-ft", "PJ", "TJ", "EJ", "pj", "tj",
+    "ej",
 )
 
 IRREGULAR_PLURALS = (
