@@ -63,3 +63,23 @@ def test_cells_under_a_header_and_beside_a_label_are_counts() -> None:
     assert ("percent", "3.9%", "3.9%") in found
     assert ("date", "9 Jun 2016", "2016-06-09") in found
     assert not any(kind == "count" and text.startswith("Country") for kind, text, _ in found)
+
+
+MONEY_TABLE = (
+    "Trade of the union\n\n"
+    "The union's trade rose in May.\n\n"
+    "bn €\n\n"
+    "Flows | May 18 | May 19 | Growth\n"
+    "Exports | 186.5 | 1 692.3 | 5.2%\n"
+    "Imports | 173.9 | 177.6 | 2.1%\n"
+)
+
+
+def test_a_unit_line_over_a_table_makes_its_bare_cells_amounts() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(MONEY_TABLE))]
+    assert ("money", "186.5", "EUR 186500000000") in found
+    assert ("money", "1 692.3", "EUR 1692300000000") in found
+    assert ("money", "177.6", "EUR 177600000000") in found
+    assert ("percent", "5.2%", "5.2%") in found
+    without_unit = MONEY_TABLE.replace("bn €\n\n", "")
+    assert not [f for f, _ in all_facts(parse_article(without_unit)) if f.kind == "money"]

@@ -38,6 +38,7 @@ from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
 from .mentions import name_mentions, names_found
+from .moneytables import money_cells, unit_above
 from .prompts import clause_around, quoted, wh_question
 from .sentences import Article, Sentence, split_sentences
 from .tables import table_facts
@@ -107,6 +108,9 @@ def all_facts(
         facts = find_facts(sentence.text, context, offset=sentence.start)
         paragraph = article.paragraph(sentence.paragraph)
         if paragraph is not None:
+            unit = unit_above(article.text, paragraph)
+            if unit is not None:  # "bn €" over a table: its bare cells are amounts
+                facts.extend(money_cells(sentence, unit, facts))
             facts.extend(table_facts(paragraph, sentence, facts))
         if acronyms:
             facts = split_pairs(facts, acronyms)

@@ -197,6 +197,9 @@ MONEY_SYMBOL = FactPattern(
 def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if match.group("cur"):
         return _money(match, text, ctx)
+    if (_YEARLIKE.fullmatch(match.group("amt2")) and not match.group("scale2")
+            and _char_before(text, match.start()) == "("):
+        return None  # "$2.8 billion (2011 USD)": the year the dollars are valued in
     return _money_fact(text, match.span(), match.group("cur2"), match, "amt2",
                        match.group("scale2"))
 
@@ -209,7 +212,7 @@ MONEY_CODE = FactPattern(
     examples=("a loan of [USD 40 million] was agreed", "it raised [500m EUR] last year",
               "a deficit of [RON 5.5 billion] in May", "spending of [HUF 1.4 trillion]",
               "wages of [MDL 7,385] a month"),
-    counterexamples=("the RON team", "HUF and EUR rates"),
+    counterexamples=("the RON team", "HUF and EUR rates", "damage of $2.8 billion (2011 USD)"),
     triggers=tuple(code.lower() for code in CURRENCY_CODES),
 )
 
@@ -710,14 +713,20 @@ def _century(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return _date_fact(match, "century", None, f"century {number}")
 
 
+_CENTURY_ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|twenty-first|twentieth|nineteenth|eighteenth|"
+                    r"seventeenth|sixteenth|fifteenth)")
+
+
 DATE_CENTURY = FactPattern(
     "date-century", "date",
-    _line(r"""\b(?:(?:early|mid|late)[-\s]+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|twenty-first|
-              twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth)[-\s]century\b"""),
+    _line(rf"""\b(?:(?:early|mid|late)[-\s]+)?(?P<ord>{_CENTURY_ORDINAL})
+              (?:[-\s]century\b|[-\s]centuries\b
+              |(?=\s+and\s+(?:(?:early|mid|late)[-\s]+)?{_CENTURY_ORDINAL}[-\s]centuries\b))"""),
     _century,
     examples=("a [19th-century] palace", "in the [twentieth century]",
-              "in the [early 20th century]"),
-    triggers=("century",),
+              "in the [early 20th century]",
+              "in the [late eighteenth] and [early nineteenth centuries]"),
+    triggers=("centur",),
 )
 
 
@@ -748,7 +757,8 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")
             and not (previous == "in" and following.group(1).lower() in CURRENCY_WORDS)
-            and not _TITLE_HOLDER_NAMED.match(text, following.end())):
+            and not _TITLE_HOLDER_NAMED.match(text, following.end())
+            and not (_char_before(text, start) in ("", "\n") and following.group(1)[:1].isupper())):
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
     return year < 1800 and previous not in DATE_PREPOSITIONS and not (
         range_end or second_of_two or _year_in_place(text, start, end, previous, following))
@@ -776,6 +786,8 @@ def _year_in_place(text: str, start: int, end: int, previous: str,
 def _year_noun(word: str) -> bool:
     """A lower-case singular word that a year can stand before ("the 1481 papal bull"): a
     figure before it would count it only in the plural ("the 1500 soldiers")."""
+    if word[:1].isupper():  # "the 1690 Battle of Beachy Head": the year of a named event
+        return word[1:].islower() and not _is_plural_noun(word)
     return word.islower() and not _is_plural_noun(word) and word not in FUNCTION_WORDS and (
         word not in MEASURE_UNITS and word not in _SINGULAR_UNITS)
 
@@ -1145,7 +1157,7 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         if not (_figure_after_determiner(text, determiner_start, modifiers)
                 or _first_mention(text, determiner_start, previous, number, counted)):
             return None  # "the two leaders" points back; it is not a new figure
-    if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
+    if previous.lower() in ("no.", "no", "number", "#", "page", "chapter", "article",
                             "section", "clause", "resolution", "flight", "route", "room"):
         return None
     if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
@@ -1184,13 +1196,17 @@ _NAMES_JOINED = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|\
                            r"(?:the\s+)?[A-Z]")
 
 
+_FIRST_MENTION_DETERMINERS = frozenset("the all his her their its our".split())
+
+
 def _first_mention(text: str, determiner_start: int, determiner: str, number: Decimal,
                    words: list[str]) -> bool:
     """"a cabin for the three astronauts", "named after the two signatories": a figure the
     text states here for the first time. At a sentence's start ("The two leaders met"),
     after names it sums up ("Carter and Torrijos … the two men") or for a pair the text is
     about ("the two countries"), "the" points back instead."""
-    if determiner.lower() not in ("the", "all") or len(words) != 1 or words[0][:1].isupper() or (
+    if determiner.lower() not in _FIRST_MENTION_DETERMINERS or len(words) != 1 or (
+            words[0][:1].isupper()) or (
             _is_sentence_start(text, determiner_start)):
         return False  # "the Sixty-Four Villages": a name
     noun = words[0].rstrip(",;:.").lower()
@@ -1261,9 +1277,10 @@ COUNT_WORDS = FactPattern(
               "seven of the [eight runners] finished",
               "more than [a quarter of a million people] fled",
               "a cabin for the [three astronauts] and", "named after the [two signatories]",
-              "it was ratified by all [three countries] in 2020"),
+              "it was ratified by all [three countries] in 2020",
+              "Scott and his [four companions] had died"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
-                     "the two sides agreed", "the two other states", "their three children",
+                     "the two sides agreed", "the two other states",
                      "Carter and Torrijos met, and the two men signed",
                      "ties between the two countries grew", "the Sixty-Four Villages east",
                      "downstream of the Three Gorges",
@@ -1730,6 +1747,29 @@ COUNT_HYPHEN_MEASURE = FactPattern(
 )
 
 
+def _density(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"6,317.6/km2 (16,363/sq mi)": a figure per unit of area."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    unit = "per " + re.sub(r"\s+", " ", match.group("unit"))
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {unit}",
+                "count-density", number=number, unit=unit,
+                number_start=match.start(), number_end=match.end("num"))
+
+
+COUNT_DENSITY = FactPattern(
+    "count-density", "count",
+    _line(rf"""(?P<num>{NUM})\s?/\s?(?P<unit>km2|km²|sq\s?mi|sq\s?km|mi2|mi²)(?![\w²])"""),
+    _density,
+    examples=("Density | [6,317.6/km2] ([16,363/sq mi])",),
+    counterexamples=("the ratio 12/2019 was", "$5/km2 paid"),
+    triggers=("/",),
+)
+
+
 def _count_before_share(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"66 (9%) patients were hospitalized": a count with its share in brackets before the
     noun it counts."""
@@ -1847,7 +1887,8 @@ COUNT_LISTED_FROM = FactPattern(
 
 _SCORE_VERB_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|defeats|won|lost|drew|draw|"
-    r"thrashed|edged)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){1,3}$")
+    r"thrashed|edged)\s+(?:(?:the\s+)?[A-Z][\w.'’-]*\s+){1,3}"
+    r"(?:(?:in|at)\s+the\s+(?:final|semi-finals?|quarter-finals?|match|game|decider)\s+)?$")
 _FOOTBALL = re.compile(r"(?i)\b(?:football|soccer|goals?|World\s+Cup|FIFA|penalt|extra\s+time)")
 
 
@@ -1876,7 +1917,8 @@ COUNT_SCORE = FactPattern(
     _line(r"""(?<![\w.,])(?P<first>\d{1,3})(?=\s*[–—-]\s*\d{1,3}\b(?![.,]\d|\s*%))
               |(?<=[–—-])(?P<second>\d{1,3})\b(?![.,]\d|\s*%|[–—-]\d)"""),
     _score,
-    examples=("England beat West Germany [4]–[2] in the final of the World Cup.",),
+    examples=("England beat West Germany [4]–[2] in the final of the World Cup.",
+              "defended their title by defeating Australia in the final [34]–[17]"),
     counterexamples=("Sales rose 4–5% in May.", "the 2014–15 season",
                      "England played West Germany 4–2 times"),
     triggers=("beat", "defeat", "won", "lost", "drew", "draw", "thrash", "edged"),
@@ -1999,7 +2041,7 @@ COUNT_POPULATION = FactPattern(
 )
 
 
-_THOSE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|these)\b")
+_THOSE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|these|which)\b")
 _COUNTED_EARLIER = re.compile(
     rf"(?<![\w,.])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
@@ -2497,7 +2539,7 @@ _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter"
-               r"|Amendments?|(?<=Joint\s)Declaration|Partnership)")
+               r"|Amendments?|(?<=Joint\s)Declaration|(?<=General\s)Act|Partnership)")
 TREATY_WORD_LOWER = (r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?|protocols?"
                      r"|amendments?)")
 CAP_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W_]|['’.])*(?:[-–][^\W_]+)*)"
@@ -2515,9 +2557,12 @@ _PREMODIFIERS_BEFORE = re.compile(
 )
 
 
-def _describes(word: str) -> bool:
-    """A capitalised word that describes or counts treaties rather than naming one."""
+def _describes(word: str, keyword: str = "Treaty") -> bool:
+    """A capitalised word that describes or counts treaties rather than naming one: "the
+    Russian-Chinese treaty" names none, but "the British-Irish Agreement" does."""
     counted = parse_number(word) is not None and not re.fullmatch(r"1\d{3}|20\d\d", word)
+    if keyword[:1].isupper():
+        return counted or word.lower() in GENERIC_MODIFIERS
     return counted or _generic(word.lower())
 
 
@@ -2613,11 +2658,18 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         complement, end = None, match.start("comp")
         if not tokens:
             return None
+    if complement and complement.lstrip().startswith("between") and not _ABBREVIATION_AFTER.match(
+            text, match.end()):
+        # "the British-Irish Agreement between the UK and Ireland" is named before "between";
+        # "an Agreement between the United States and Mexico" names none
+        complement, end = None, match.start("comp")
+        if not tokens:
+            return None
     if not tokens and not complement:
         return None
     if any(t.lower() in NOT_TREATY_PREFIXES for t in tokens):
         return None
-    if not complement and tokens and all(_describes(t) for t in tokens):
+    if not complement and tokens and all(_describes(t, keyword) for t in tokens):
         return None  # "the Unequal Treaties", "the American treaty", "Three treaties": no name
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens) and not (
             complement and _definite_before(text, match.start("kw"))):
@@ -2628,9 +2680,6 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None  # "the Fifth Amendment", "the Equal Rights Amendment": a constitution's
     if keyword == "Partnership" and not _TRADE_PARTNERSHIP.intersection(tokens):
         return None  # "the Eastern Partnership" is a programme; "Trans-Pacific" a trade pact
-    if complement and complement.lstrip().startswith("between") and not _ABBREVIATION_AFTER.match(
-            text, match.end()):
-        return None  # "an Agreement between the United States and Mexico" names none
     system = _SYSTEM_AFTER.match(text, end) if not complement else None
     if system is not None:
         end = system.end()  # "the Antarctic Treaty System": a set of treaties named as such
@@ -2686,6 +2735,8 @@ TREATY_NAME = FactPattern(
         "the [Peace of Westphalia] ended the war; the [Treaty of Münster] and the "
         "[Treaty of Osnabrück] made it",
         "it grew out of the [Trans-Pacific Partnership] talks",
+        "the [British-Irish Agreement] between the two governments",
+        "the [General Act of Berlin] was signed in 1885",
         "The [Agreement between the United States of America, Mexico, and Canada] (USMCA) is",
         "the [Treaty on Principles Governing the Activities of States in the Exploration and "
         "Use of Outer Space] took effect",
@@ -2707,7 +2758,7 @@ TREATY_NAME = FactPattern(
                      "the Senate's amendment to the budget", "a protocol of the police",
                      "the Senate amendment to the treaty failed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
-              "declaration", "peace of", "partnership"),
+              "declaration", "peace of", "partnership", "general act"),
 )
 
 
@@ -2829,7 +2880,8 @@ TREATY_ACRONYM = FactPattern(
 
 
 _FOREIGN_WORD = (r"(?:Traités?|Tratados?|Trattati|Trattato|Tratatul|Traktat|Verdrag|Vertrag|"
-                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Pacto|Pacte|Tiriti)")
+                 r"Friedensvertrag|Abkommen|Acuerdos?|Accordo|Acordo|Pacto|Pacte|Tiriti|"
+                 r"Accord(?=\s+d[eu]\s))")
 _FOREIGN_LINK = r"(?:de\s+la|de\s+l'|de|du|des|di|del|della|von|van|da|do|dos|das|zu|at|a|o)"
 _FOREIGN_ARTICLE = r"(?:(?:Le|La|Les|El|Los|Il|Der|Die|Das|Te)\s+)?"
 """The language's own article, part of the name: Māori "Te Tiriti o …", French "Le Traité …"."""
@@ -2854,11 +2906,13 @@ TREATY_FOREIGN = FactPattern(
               "(Spanish: [Tratados Torrijos-Carter]) are two treaties",
               "(German: [Vertrag von Versailles]) ended", "the [Tratado de Tordesillas] of 1494",
               "the [Traité de Paix et d'Amitié] was",
-              "the Treaty of Kororāreka (Māori: [Te Tiriti o Kororāreka]) was"),
+              "the Treaty of Kororāreka (Māori: [Te Tiriti o Kororāreka]) was",
+              "The Paris Agreement (French: [Accord de Paris]) is"),
     counterexamples=("the word tratado means treaty", "a vertrag is a contract",
                      "the Pacto was", "the tiriti was read aloud"),
     triggers=("trait", "tratad", "trattat", "tratatul", "traktat", "verdrag", "vertrag",
-              "abkommen", "acuerdo", "accordo", "pacto", "pacte", "tiriti"),
+              "abkommen", "acuerdo", "accordo", "acordo", "pacto", "pacte", "tiriti",
+              "accord d"),
 )
 
 
@@ -2876,7 +2930,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
-    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE,
+    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,

@@ -8,6 +8,7 @@ are read here, after them, and only where no pattern found a fact already.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -26,6 +27,8 @@ _CLAUSE_FIGURE = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)){_QUALIFIER}(?P<num>{_FIGU
                             r"(?=\s+(?:\(or\s|[a-z]))")
 """A figure opening one of a cell's clauses, a verb or a bracket after it: "18 arrived with
 Elcano, 12 were captured …, 4 (or 5) from Trinidad" lists counts of what the row is called."""
+_IN_BRACKETS = re.compile(rf"\((?P<num>{_FIGURE})(?:\s+[a-z]+)?\)")
+"""'20 (96 qualifying)', 'Nicolás Sánchez (97)': a figure in brackets counts the row's thing."""
 _OR_OTHER = re.compile(rf"\s*\(or\s+(?P<num>{_FIGURE})\)")
 _YEARLIKE = re.compile(r"1\d{3}|20\d\d")
 Spans = list[tuple[int, int]]
@@ -34,8 +37,9 @@ _RANGE_END = re.compile(rf"\s*[–-]\s*(?P<num>{_FIGURE})\+?(?=\s*(?:\(|$|;))")
 """The second figure of a range in a cell: "700–3,000+" states two counts."""
 _PER_UNIT = re.compile(rf"\s*\(\s*(?P<num>{_FIGURE})\s+per\s+[a-z]+\s*\)")
 """An average beside the figure: "171 (2.67 per match)" counts the same thing per match."""
-_LABEL = re.compile(r"[A-Za-z][A-Za-z ()'’/-]*|%")
-"""A header or row label: words, or "%" (a share column beside a "Votes" one)."""
+_LABEL = re.compile(r"[A-Za-z](?:[A-Za-z ()'’/,.-]|\(\d{4}\))*|%")
+"""A header or row label: words (a year in brackets among them: "Population (2019), city"),
+or "%" (a share column beside a "Votes" one)."""
 _TIMES = re.compile(rf"(?:^|(?<=,\s))(?P<num>{_FIGURE})\s*[×x]\s*(?={_FIGURE})")
 """'32 × 700 MW, 2 × 50 MW': how many of the row's things, each of the size after '×'."""
 
@@ -44,11 +48,7 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
     """Counts in the cells of one table line, labelled by the column header or row label."""
     if paragraph.layout != "table":
         return []
-    lines = paragraph.text.splitlines()
-    header = _cells(lines[0])
-    has_header = _all_labels(header) and not any(_all_labels(_cells(line)[1:])
-                                                 for line in lines[1:]) and not (
-        len(header) == 2 and not _column_name(header[1]))
+    header, has_header = _header(paragraph.text)
     if has_header and sentence.start == paragraph.start:
         return []
     row = list(_cell_spans(sentence.text))
@@ -62,6 +62,24 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
             sentence.text[row[0][0]:row[0][1]] if len(row) == 2 else None)
         facts.extend(_cell_counts(sentence, start, end, label, taken))
     return facts
+
+
+@functools.lru_cache(maxsize=4)
+def _header(table: str) -> tuple[list[str], bool]:
+    """The first line's cells, and whether they are a header. Read once per table, not once
+    per row: a table of 40,000 rows would otherwise be read 40,000 times."""
+    lines = table.splitlines()
+    header = _cells(lines[0])
+    has_header = _all_labels(header) and not any(_all_labels(_cells(line)[1:])
+                                                 for line in lines[1:]) and not (
+        len(header) == 2 and not _column_name(header[1]))
+    return header, has_header
+
+
+def _noun_of(label: str) -> str:
+    """What a label counts: "Population (2019), consolidated city-county" counts population."""
+    noun = re.sub(r"\s*\([^()]*\)", "", label).split(",")[0].strip().lower()
+    return re.sub(r"^(?:no\.|number)\s+of\s+", "", noun) or label.lower()
 
 
 def _all_labels(cells: list[str]) -> bool:
@@ -109,7 +127,7 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
     cell = sentence.text[start:end]
     times = [(start + m.start("num"), start + m.end("num")) for m in _TIMES.finditer(cell)]
     if times:
-        facts = (_cell_fact(sentence, span, label.lower(), taken) for span in times)
+        facts = (_cell_fact(sentence, span, _noun_of(label), taken) for span in times)
         return [fact for fact in facts if fact is not None]
     if match is None:
         clause_spans = []
@@ -119,16 +137,22 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
             other = _OR_OTHER.match(cell, clause.end())
             if other is not None:  # "4 (or 5) from Trinidad": the other figure counts too
                 clause_spans.append((start + other.start("num"), start + other.end("num")))
-        facts = (_cell_fact(sentence, span, label.lower(), taken) for span in clause_spans)
+        clause_spans += [(start + m.start("num"), start + m.end("num"))
+                         for m in _IN_BRACKETS.finditer(cell)
+                         if not _YEARLIKE.fullmatch(m.group("num"))
+                         and not any(s <= start + m.start("num") < e for s, e in clause_spans)]
+        facts = (_cell_fact(sentence, span, _noun_of(label), taken) for span in clause_spans)
         return [fact for fact in facts if fact is not None]
     spans = [(match.start("num"), match.end())]
+    spans += [(start + m.start("num"), start + m.end("num")) for m in _IN_BRACKETS.finditer(cell)
+              if not _YEARLIKE.fullmatch(m.group("num"))]
     after = _RANGE_END.match(sentence.text, match.end(), end)
     if after is not None:
         spans.append((after.start("num"), after.end()))
     average = _PER_UNIT.match(sentence.text, (after or match).end(), end)
     if average is not None:
         spans.append((average.start("num"), average.end("num")))
-    facts = (_cell_fact(sentence, span, label.lower(), taken) for span in spans)
+    facts = (_cell_fact(sentence, span, _noun_of(label), taken) for span in spans)
     return [fact for fact in facts if fact is not None]
 
 

@@ -120,8 +120,8 @@ MEASURE_UNITS = (
     "ounces", "kilometre", "kilometer", "km2", "km²", "sq km", "square kilometres",
     "square kilometers", "square miles", "mi", "sq mi", "ft", "yd", "yards",
     "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "twh", "gwh", "mwh", "kwh",
-    "km3", "km³", "m3", "m³", "m2", "m²", "acre-feet", "acre-ft", "PJ", "TJ", "EJ", "pj", "tj",
-    "ej",
+    "km3", "km³", "m3", "m³", "m2", "m²", "acre-feet", "acre-ft", "gal/d", "PJ", "TJ", "EJ",
+    "pj", "tj", "ej",
 )
 
 IRREGULAR_PLURALS = (
@@ -160,7 +160,8 @@ DATE_PREPOSITIONS = frozenset(
 
 YEAR_EVENTS = frozenset(
     """elections olympics games polls talks accords midterms protests riots floods sanctions
-    levels figures results accounts seasons""".split()
+    levels figures results accounts seasons revenues sales profits earnings prices
+    budgets""".split()
 )
 """Plural nouns a year names rather than counts: "the 2024 elections"."""
 
