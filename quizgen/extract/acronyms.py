@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from .facttypes import Fact, covered
+from .facttypes import Fact
+from .mentions import uncovered_names
 from .values import treaty_key
 from .words import NOT_TREATY_ACRONYMS as _NOT_TREATIES
 
@@ -65,15 +66,7 @@ def acronym_mentions(text: str, marked: frozenset[str], taken: Iterable[Fact] = 
     `text` starts at `offset` of the article, where `taken` and the results are placed."""
     if not marked:
         return []
-    spans = sorted((fact.start, fact.end) for fact in taken if fact.kind == "treaty")
-    found = []
-    for match in _mentions_of(marked).finditer(text):
-        start, end = offset + match.start(), offset + match.end()
-        if covered(spans, start, end):
-            continue
-        name = match.group()
-        found.append(Fact("treaty", start, end, name, treaty_key(name), "treaty-acronym"))
-    return found
+    return uncovered_names(_mentions_of(marked), text, taken, offset, "treaty-acronym")
 
 
 @cache

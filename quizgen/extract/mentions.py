@@ -32,14 +32,20 @@ def name_mentions(text: str, names: frozenset[str], taken: Iterable[Fact] = (),
     `text` starts at `offset` of the article, where `taken` and the results are placed."""
     if not names:
         return []
+    return uncovered_names(_mentions_of(names), text, taken, offset, "treaty-mention")
+
+
+def uncovered_names(pattern: re.Pattern[str], text: str, taken: Iterable[Fact], offset: int,
+                    how: str) -> list[Fact]:
+    """Each match of `pattern` in `text` as a treaty name (found by `how`), where no treaty
+    fact in `taken` already covers it; `text` starts at `offset` of the article."""
     spans = sorted((fact.start, fact.end) for fact in taken if fact.kind == "treaty")
     found = []
-    for match in _mentions_of(names).finditer(text):
+    for match in pattern.finditer(text):
         start, end = offset + match.start(), offset + match.end()
-        if covered(spans, start, end):
-            continue
-        name = match.group()
-        found.append(Fact("treaty", start, end, name, treaty_key(name), "treaty-mention"))
+        if not covered(spans, start, end):
+            name = match.group()
+            found.append(Fact("treaty", start, end, name, treaty_key(name), how))
     return found
 
 
