@@ -2051,6 +2051,7 @@ _PART_INTRO_BEFORE = re.compile(
     r"(?:\bof\s+(?:which|whom)|(?:^|(?<=[.;:!?]))\s*(?:Of|Among)\s+(?:the\s+)?\d[^,;.]{0,60},)"
     r"\s+(?:at\s+least\s+|about\s+|some\s+|only\s+|nearly\s+)?$")
 """'…, of which ' or a sentence's 'Of the 140 delegates, ' before a figure that is a part."""
+_INTRO_WORDS = re.compile(r"\b(?:which|whom|Of|Among)\b")
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+$")
 _OF_SOMETHING_AFTER = re.compile(r"\s+of\s+(?!(?:the|its|their|his|her)\b)[a-z]")
 """'(including ' and ' of battle': 'seven days (including three of battle)' is a part."""
@@ -2084,9 +2085,11 @@ def _part_of_whole(match: re.Match[str], text: str) -> tuple[Decimal, str] | Non
     """The figure of `match` and the plural noun it is a part of, where it is a part."""
     if _glued(text, match.start(), "$£€¥.,/-#"):
         return None
-    intro = _PART_INTRO_BEFORE.search(text, max(0, match.start() - 80), match.start())
-    if intro is None and _INCLUDING_BEFORE.search(text, max(0, match.start() - 20),
-                                                  match.start()):
+    window = text[max(0, match.start() - 80):match.start()]
+    intro = _PART_INTRO_BEFORE.search(text, max(0, match.start() - 80), match.start()) if (
+        _INTRO_WORDS.search(window)) else None  # a cheap look first: most figures have none
+    if intro is None and "including" in window and _INCLUDING_BEFORE.search(
+            text, max(0, match.start() - 20), match.start()):
         intro = _OF_SOMETHING_AFTER.match(text, match.end())
     if intro is None and not _THOSE_AFTER.match(text, match.end()):
         return None
@@ -2143,7 +2146,8 @@ DURATION_PART = FactPattern(
               "it lasted 40 years, [12] of them at war"),
     counterexamples=("We hired 40 staff, including 12 of the 15 judges",
                      "the army had 40,000 soldiers, 12,000 of them cavalry"),
-    triggers=COUNT_OF_THOSE.triggers,
+    triggers=("including", "of them", "of those", "of which", "of whom", "of these", "of the",
+              "among"),
 )
 
 
