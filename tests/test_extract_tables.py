@@ -83,3 +83,7 @@ def test_a_unit_line_over_a_table_makes_its_bare_cells_amounts() -> None:
     assert ("percent", "5.2%", "5.2%") in found
     without_unit = MONEY_TABLE.replace("bn €\n\n", "")
     assert not [f for f, _ in all_facts(parse_article(without_unit)) if f.kind == "money"]
+    # A PDF may join the unit to the heading above it: "… adjusted data bn €".
+    joined = MONEY_TABLE.replace("bn €\n\n", "Trade in goods, adjusted data bn €\n\n")
+    assert ("money", "186.5", "EUR 186500000000") in [
+        (f.kind, f.text, f.key) for f, _ in all_facts(parse_article(joined))]

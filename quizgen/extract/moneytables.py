@@ -18,6 +18,8 @@ _CURRENCY = r"(?:€|\$|£|¥|EUR|USD|GBP|JPY|CHF)"
 _UNIT_LINE = re.compile(
     rf"(?:in\s+)?(?:(?P<scale>{_SCALE})\s*(?P<cur>{_CURRENCY})|(?P<cur2>{_CURRENCY})\s*"
     rf"(?P<scale2>{_SCALE}))\.?", re.IGNORECASE)
+_UNIT_ENDING = re.compile(rf"(?<=[a-z])\s+{_UNIT_LINE.pattern}$")
+"""A heading that ends with the unit, as a PDF's line may join them: "… adjusted data bn €"."""
 _SCALES = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion"}
 _CELL_AMOUNT = re.compile(r"[+-]?(?P<num>\d{1,3}(?:[ \u2009\u202f\u00a0,]\d{3})+(?:\.\d+)?"
                           r"|\d+(?:\.\d+)?)")
@@ -31,7 +33,7 @@ def unit_above(article_text: str, paragraph: Paragraph) -> tuple[str, str] | Non
         return None
     before = article_text[max(0, paragraph.start - _REACH):paragraph.start].rstrip()
     line = before.rsplit("\n", 1)[-1].strip()
-    found = _UNIT_LINE.fullmatch(line)
+    found = _UNIT_LINE.fullmatch(line) or _UNIT_ENDING.search(line)
     if found is None:
         return None
     code = currency_of(found.group("cur") or found.group("cur2"))

@@ -6,7 +6,8 @@ pdfium reports for each run of text:
 - lines in the top or bottom tenth of a page that repeat on other pages (digits
   ignored), that say "Page 2 of 5" or a bare page number, or that are set smaller than
   the body text are running headers and footers, and are dropped;
-- runs on one line far apart from each other are table cells, joined with " | ";
+- runs on one line far apart from each other are table cells, joined with " | "; a row of
+  three cells or more whose cells wrap onto tight lines below it is put back together;
 - a paragraph ends where the vertical gap to the next line is wider than the usual line
   spacing, or where a line that ends a sentence stops well short of the right margin (so
   a paragraph continues across a page break when its last line on the page is full);
@@ -203,18 +204,27 @@ def _runs(document: pypdfium2.PdfDocument, index: int) -> list[_Run]:
 
 def _cells(runs: list[tuple[float, float, str]], height: float) -> list[str]:
     """Runs left to right; a gap wider than the line's height starts a new table cell."""
-    cells: list[str] = []
+    return [text for _, _, text in _cells_with_extents(runs, height)]
+
+
+def _cells_with_extents(runs: list[tuple[float, float, str]],
+                        height: float) -> list[tuple[float, float, str]]:
+    """The cells of `_cells`, each with the left and right edge of its runs."""
+    cells: list[tuple[float, float, str]] = []
     previous_right: float | None = None
     for left, right, text in runs:
         if not text.strip("\u00ad") and cells:
-            cells[-1] += "" if cells[-1].endswith("\u00ad") else "\u00ad"
+            start, end, last = cells[-1]
+            cells[-1] = (start, end, last if last.endswith("\u00ad") else last + "\u00ad")
             continue
         if previous_right is None or left - previous_right > height:
-            cells.append(text)
-        elif cells[-1].endswith((" ", "\u00ad")) or left - previous_right < TOUCHING * height:
-            cells[-1] += text  # no room for a space between them: "Sino" "-" "British"
+            cells.append((left, right, text))
         else:
-            cells[-1] += " " + text
+            start, _, last = cells[-1]
+            if last.endswith((" ", "\u00ad")) or left - previous_right < TOUCHING * height:
+                cells[-1] = (start, right, last + text)  # "Sino" "-" "British": no space
+            else:
+                cells[-1] = (start, right, last + " " + text)
         previous_right = right
     return cells
 
@@ -270,6 +280,7 @@ def _paragraphs(lines: list[_Line]) -> str:
     right_edge = max(line.right for line in lines)
     left_edge = min(line.left for line in lines)
     width = right_edge - left_edge
+    lines = _merge_wrapped_rows(lines)
     lines = _merge_wrapped_cells(lines, left_edge + 0.2 * width, usual_gap + usual_height)
     _join_lone_rows(lines)
     blocks: list[list[_Line]] = [[lines[0]]]
@@ -287,6 +298,46 @@ def _paragraphs(lines: list[_Line]) -> str:
         else:
             blocks[-1].append(line)
     return "\n\n".join(_block_text(block) for block in blocks) + "\n"
+
+
+def _merge_wrapped_rows(lines: list[_Line]) -> list[_Line]:
+    """A wide table in a narrow column wraps its cells: "Extra- | 186.5 | 1" over "EA19 |
+    692.3". A line set tight under a row of three cells or more (closer than the row is
+    high), with fewer pieces than the row has cells and each piece under one of them, goes
+    on the row's cells; a row of the table, with a cell in each column or a capitalised first
+    cell that does not finish a hyphenated word, does not."""
+    merged: list[_Line] = []
+    extents: list[tuple[float, float]] = []
+    for line in lines:
+        row = merged[-1] if merged else None
+        if row is not None and len(row.cells) >= 3 and line.page == row.page and (
+                0 <= row.bottom - line.top < row.height):
+            pieces = _cells_with_extents(sorted(line.runs), line.height)
+            places = [_column_under(extents, left, right) for left, right, _ in pieces]
+            new_row = places[:1] == [0] and not (row.cells[0].endswith("\u00ad")
+                                                 or pieces[0][2][:1].islower())
+            if len(pieces) < len(row.cells) and None not in places and not new_row:
+                for place, (_, _, text) in zip(places, pieces, strict=True):
+                    assert place is not None
+                    row.cells[place] = _joined(row.cells[place], text)
+                row.bottom = line.bottom
+                continue
+        merged.append(line)
+        extents = [(left, right) for left, right, _ in
+                   _cells_with_extents(sorted(line.runs), line.height)]
+    return merged
+
+
+def _column_under(extents: list[tuple[float, float]], left: float,
+                  right: float) -> int | None:
+    """The cell a piece starting at `left` continues: the last one starting at or before it
+    (a wrapped cell's next line may be wider than its first: "1" over "692.3"), if the piece
+    ends before the cell after it starts."""
+    starts = [start for start, _ in extents]
+    index = next((i for i in range(len(starts) - 1, -1, -1) if starts[i] <= left + 2), None)
+    if index is None or (index + 1 < len(starts) and right > starts[index + 1]):
+        return None
+    return index
 
 
 def _merge_wrapped_cells(lines: list[_Line], indent: float, reach: float) -> list[_Line]:

@@ -1,0 +1,37 @@
+"""A wide table set in a narrow column wraps its cells onto more lines; read back, each row is
+whole again, cell by cell, while rows with an empty cell stay rows of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typst
+
+from quizgen.extract import read_document
+
+ROWS = [
+    ("Flows", "May 18", "May 19", "Growth", "Total 18", "Total 19", "Change"),
+    ("Exports of the union", "186.5", "196.2", "5.2%", "1 692.3", "1 741.9", "2.9%"),
+    ("Imports of the union", "173.9", "177.6", "2.1%", "1 545.0", "1 586.3", "2.7%"),
+    ("Trade balance", "12.6", "18.7", "", "147.3", "155.5", ""),
+]
+
+
+def _pdf(tmp_path: Path) -> Path:
+    cells = ", ".join(f"[{cell}]" for row in ROWS for cell in row)
+    source = ("#set page(width: 9cm, height: 12cm, margin: 1cm)\n#set text(size: 7pt)\n"
+              "The union traded more in May.\n\n"
+              f"#table(columns: 7, {cells})\n\nThe figures are provisional.\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    path = tmp_path / "trade.pdf"
+    path.write_bytes(pdf)
+    return path
+
+
+def test_wrapped_cells_of_a_wide_table_are_put_back_row_by_row(tmp_path: Path) -> None:
+    lines = read_document(_pdf(tmp_path)).text.splitlines()
+    for row in ROWS[1:]:
+        assert " | ".join(cell for cell in row if cell) in lines
+    assert "The union traded more in May." in lines
+    assert "The figures are provisional." in lines
