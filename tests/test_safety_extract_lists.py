@@ -57,6 +57,10 @@ HOSTILE = {
                      * (ITEMS // 4) + "ended."),
     "cell-multiples": "Turbines | " + "32 \u00d7 700 MW, " * ITEMS + "2 \u00d7 50 MW\nSpans | 3",
     "among-parts": "Among the 704 cases, " + "503 (71%) were, " * ITEMS + "in all.",
+    "hyphen-counts": "It grew from " + "a 16-team and " * ITEMS + "more.",
+    "sides": "It measures " + "45 x 30 miles and " * ITEMS + "more.",
+    "parts-of-groups": "They helped " + "37 of Scotland's species and " * ITEMS + "more.",
+    "result-scores": "They won " + "a 1\u20130 victory and " * ITEMS + "more.",
     "unit-tables": "Trade\n\nbn \u20ac\n\nFlows | A | B\n" + "Exports | 186.5 | 1 692.3\n" * ITEMS,
     "agreements-between": ("The Agreement between the " + "United States, " * ITEMS
                            + "and Canada (USMCA) began."),

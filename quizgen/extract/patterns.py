@@ -1133,6 +1133,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     head = words[-1].rstrip(",;:.")
     if number < 2 and (head_index > 0 or head.lower() not in MEASURE_UNITS):
         return None  # "0.4 inches" measures; "1.5 people" is no count
+    if head[:1].isupper() and not head.isupper() and re.match(r"\s+\d", text[
+            match.start("words") + len(match.group("words")):]):
+        return None  # "11 Bevans 615", "30 Stat. 1754": a volume and page of a citation
     if head.lower() in CURRENCY_WORDS and _YEARLIKE.fullmatch(number_text) and (
             _preceding_word(text, match.start()).lower() == "in"):
         return None  # "in 2021 dollars": the year of a price level
@@ -1192,6 +1195,8 @@ _PAIR_NOUNS = frozenset(
     neighbours neighbors allies rivals companies firms brothers sisters capitals cities
     parties armies sides candidates""".split())
 """What "the two …" mostly sums up: a pair the text has been talking about."""
+_NAMED_AFTER = re.compile(r"\s*[,:(]\s*(?:the\s+)?[A-Z]")
+"""', U.S. President Jimmy Carter …': the things counted, named right after them."""
 _NAMES_JOINED = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|\band\b|&)\s*"
                            r"(?:the\s+)?[A-Z]")
 
@@ -1212,6 +1217,11 @@ def _first_mention(text: str, determiner_start: int, determiner: str, number: De
     noun = words[0].rstrip(",;:.").lower()
     if number == 2 and noun in _PAIR_NOUNS:
         return False
+    if number == 2 and determiner.lower() == "the":
+        # "the two planets and their moons" sums up a pair just named; "named after the two
+        # signatories, Carter and Torrijos" names them after: only then is it a figure
+        noun_end = text.find(words[0], determiner_start) + len(words[0].rstrip(",;:."))
+        return _NAMED_AFTER.match(text, noun_end) is not None
     window = text[max(0, determiner_start - 200):determiner_start]
     clause_break = max(window.rfind(". "), window.rfind(";"))
     return _NAMES_JOINED.search(window[clause_break + 1:]) is None
@@ -1276,7 +1286,8 @@ COUNT_WORDS = FactPattern(
               "[half a million people] marched", "he kept the [three gold medals] he won",
               "seven of the [eight runners] finished",
               "more than [a quarter of a million people] fled",
-              "a cabin for the [three astronauts] and", "named after the [two signatories]",
+              "a cabin for the [three astronauts] and",
+              "named after the [two signatories], Carter and Torrijos",
               "it was ratified by all [three countries] in 2020",
               "Scott and his [four companions] had died"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
@@ -1284,6 +1295,7 @@ COUNT_WORDS = FactPattern(
                      "Carter and Torrijos met, and the two men signed",
                      "ties between the two countries grew", "the Sixty-Four Villages east",
                      "downstream of the Three Gorges",
+                     "detailed images of the two planets and their moons",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
     triggers=("#numword",),
@@ -1747,6 +1759,99 @@ COUNT_HYPHEN_MEASURE = FactPattern(
 )
 
 
+_COUNTED_SINGULARS = ("team|nation|country|state|member|seat|player|man|woman|person|page|point|"
+                      "game|match|round|stage|lane|storey|story|floor|car|engine|hole|"
+                      "part|volume|episode|bed|room|lap")
+"""Nouns a number joined by a hyphen counts: "the 16-team format", "a two-time champion"."""
+
+
+def _hyphen_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"expanded from the 16-team format", "a 10-point plan": a count written as an
+    adjective; "a ten-year plan" is a length of time (its own pattern)."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    noun = match.group("noun").lower()
+    end = match.end("noun")
+    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} {noun}s",
+                "count-hyphen", number=number, unit=f"{noun}s",
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_HYPHEN = FactPattern(
+    "count-hyphen", "count",
+    _line(rf"""(?P<num>\d{{1,3}}|{SMALL_WORD})-(?P<noun>{_COUNTED_SINGULARS})\b(?!-)"""),
+    _hyphen_count,
+    examples=("expanded from the [16-team] format", "a [ten-point] plan"),
+    counterexamples=("a ten-year plan", "a 1-point lead", "the 2016-team", "a $5-point",
+                     "an eight-time Olympic champion"),
+    triggers=("-",),
+)
+
+
+_BY_UNIT = re.compile(
+    rf"\s*[x×]\s*{NUM}\s*(?P<unit>km|miles|mi|m|ft|feet|metres|meters|cm|mm|in)\b")
+
+
+def _first_side(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"45 x 30 miles (72 x 48 km)": the first side is measured in the second's unit."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    side = _BY_UNIT.match(text, match.end())
+    number = parse_number(match.group("num"))
+    if side is None or number is None or _race_name(text, match.start(), side.end()):
+        return None  # "the 4 × 100 metres relay" is a race
+    unit = side.group("unit")
+    return _bare_count(text, match.start("num"), match.end("num"), unit, "count-side")
+
+
+COUNT_SIDE = FactPattern(
+    "count-side", "count",
+    _line(rf"""(?P<num>{NUM})(?=\s*[x×]\s*{NUM}\s*[a-z])"""),
+    _first_side,
+    examples=("a caldera of [45] x 30 miles ([72] x 48 km)",),
+    counterexamples=("32 × 700 MW", "3 x 4 = 12", "$5 x 2 km", "won the 4 × 100 metres relay"),
+    triggers=(" x ", "×"),
+)
+
+
+_PART_OF_GROUP = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w-]*['’]s)\s+(?!\d)(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?P<noun>[a-z][\w-]*s)\b")
+
+
+def _part_of_group(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"to support 37 of Scotland's most vulnerable species", "two of the biggest banks": a
+    figure taken out of a group counts the group's noun."""
+    if _glued(text, match.start(), "$£€¥.,/-#") or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    group = _PART_OF_GROUP.match(text, match.end())
+    number = parse_number(match.group("num"))
+    if group is None or number is None or number < 2:
+        return None
+    if any(parse_number(word) is not None for word in group.group().split()):
+        return None  # "four of their last five titles": the whole has its own figure
+    noun = group.group("noun")
+    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or (
+            noun in MEASURE_UNITS or noun in _NOT_A_COUNTED_NOUN):
+        return None
+    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-of-group")
+
+
+COUNT_OF_GROUP = FactPattern(
+    "count-of-group", "count",
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>\d{{1,3}}(?:,\d{{3}})*|{WORD_NUM})(?=\s+of\s)"""),
+    _part_of_group,
+    examples=("helping to support [37] of Scotland’s most vulnerable species",
+              "[two] of the biggest banks failed"),
+    counterexamples=("one of the leaders", "in 2019 of the years", "12 of the 40 ships",
+                     "two of the years", "won four of their last five league titles"),
+    triggers=("of the", "of its", "of their", "of his", "of her", "of our", "'s", "’s"),
+)
+
+
 def _density(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"6,317.6/km2 (16,363/sq mi)": a figure per unit of area."""
     if _glued(text, match.start(), "$£€¥.,/-#"):
@@ -1893,22 +1998,31 @@ _FOOTBALL = re.compile(r"(?i)\b(?:football|soccer|goals?|World\s+Cup|FIFA|penalt
 
 
 def _score(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"England beat West Germany 4–2": each side of the score counts goals (or points, in
-    a sentence with no sign of football)."""
+    """"England beat West Germany 4–2", "a 1–0 victory": each side of the score counts goals
+    (or points, in a sentence with no sign of football)."""
     group = "first" if match.group("first") is not None else "second"
-    first_start = match.start("first")
-    if group == "second":
+    if group == "first":
+        first_start = match.start()
+        second = _SCORE_SECOND_AFTER.match(text, match.end())
+        if second is None:
+            return None
+        score_end = second.end()
+    else:
         first = _SCORE_FIRST_BEFORE.search(text, max(0, match.start() - 8), match.start())
         if first is None:
             return None
-        first_start = first.start()
-    if _SCORE_VERB_BEFORE.search(text, max(0, first_start - 60), first_start) is None:
+        first_start, score_end = first.start(), match.end()
+    if (_SCORE_VERB_BEFORE.search(text, max(0, first_start - 60), first_start) is None
+            and _RESULT_AFTER.match(text, score_end) is None):
         return None
     noun = "goals" if _FOOTBALL.search(text, max(0, first_start - 300),
-                                        match.end() + 300) else "points"
+                                        score_end + 300) else "points"
     return _bare_count(text, match.start(group), match.end(group), noun, "count-score")
 
 
+_SCORE_SECOND_AFTER = re.compile(r"\s*[–—-]\s*\d{1,3}\b")
+_RESULT_AFTER = re.compile(r"\s+(?:victory|win|defeat|loss|draw|triumph|thrashing)\b")
+"""' victory' after '1–0': a score, though no verb of winning comes before it."""
 _SCORE_FIRST_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}\s*[–—-]\s*$")
 
 
@@ -1918,10 +2032,12 @@ COUNT_SCORE = FactPattern(
               |(?<=[–—-])(?P<second>\d{1,3})\b(?![.,]\d|\s*%|[–—-]\d)"""),
     _score,
     examples=("England beat West Germany [4]–[2] in the final of the World Cup.",
-              "defended their title by defeating Australia in the final [34]–[17]"),
+              "defended their title by defeating Australia in the final [34]–[17]",
+              "Portugal won after a [1]–[0] victory over France"),
     counterexamples=("Sales rose 4–5% in May.", "the 2014–15 season",
                      "England played West Germany 4–2 times"),
-    triggers=("beat", "defeat", "won", "lost", "drew", "draw", "thrash", "edged"),
+    triggers=("beat", "defeat", "won", "lost", "drew", "draw", "thrash", "edged", "victory",
+              "win", "loss", "triumph"),
 )
 
 
@@ -2243,13 +2359,14 @@ def _metres_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact |
 COUNT_METRES = FactPattern(
     "count-metres", "count",
     _line(rf"""(?P<num>{NUM})(?P<unit>\s?m)
-              (?:(?=\))|(?P<after>(?=\s*\(\s*(?:about\s+)?{NUM}\s?(?:ft|feet|foot|yd|yards?|in)\b)))"""),
+              (?:(?=[);])|(?P<after>(?=\s*\(\s*(?:about\s+)?{NUM}\s?(?:ft|feet|foot|yd|yards?|in)\b)))"""),
     _metres_in_brackets,
     examples=("the ground moved up to 21 feet ([6.4 m]) in places",
-              "a wall 10 ft ([3 m]) high", "it lies [75 m] (250 ft) below the sea bed"),
+              "a wall 10 ft ([3 m]) high", "it lies [75 m] (250 ft) below the sea bed",
+              "Highest point: 11,358 feet ([3,462 m]; Eagle Peak)"),
     counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)",
                      "a budget of 75 m (250 people) was", "$75 m (250 ft) was"),
-    triggers=("m)", "m ("),
+    triggers=("m)", "m (", "m;"),
 )
 
 
@@ -2790,6 +2907,9 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
             break
     if not tokens or tokens[-1].group().lower() in _AGREEING_VERBS:
         return None  # "they reached agreement", "signed agreements": no name
+    if match.group("kw").lower().endswith("s") and not any(
+            t.group()[:1].isupper() for t in tokens):
+        return None  # "a number of smaller agreements", "free-trade agreements": a kind
     if match.group("kw").lower().startswith("deal"):
         return _deal(match, text, before, tokens, [t.group().lower() for t in tokens])
     # Leading vague words are not part of the name: "the last [arms-control agreement]".
@@ -2851,7 +2971,8 @@ TREATY_COMMON = FactPattern(
                      "The pact was an 1858 treaty between two empires",
                      "the signing of two complementary treaties",
                      "the Russian-Chinese treaty was signed",
-                     "they reached agreement in January"),
+                     "they reached agreement in January",
+                     "the Nine-Power Treaty and a number of smaller agreements"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
@@ -2934,7 +3055,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
-    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY,
+    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY, COUNT_HYPHEN, COUNT_SIDE,
+    COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,

@@ -121,7 +121,7 @@ MEASURE_UNITS = (
     "square kilometers", "square miles", "mi", "sq mi", "ft", "yd", "yards",
     "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "twh", "gwh", "mwh", "kwh",
     "km3", "km³", "m3", "m³", "m2", "m²", "acre-feet", "acre-ft", "gal/d", "PJ", "TJ", "EJ",
-    "pj", "tj", "ej",
+    "pj", "tj", "ej", "AU", "light-years", "parsecs",
 )
 
 IRREGULAR_PLURALS = (
@@ -149,8 +149,8 @@ DETERMINERS = frozenset("the these those its their his her our my your both all"
 NOT_PLURAL = frozenset(
     """is was has does this its us as thus plus less unless across yes his hers ours yours
     theirs whereas perhaps always sometimes besides various previous serious famous numerous
-    enormous obvious anxious nervous cautious tremendous dangerous vs bus gas news series
-    species means times process business analysis crisis basis status campus""".split()
+    enormous obvious anxious nervous cautious tremendous dangerous vs bus gas news means
+    times process business analysis crisis basis status campus""".split()
 )
 
 DATE_PREPOSITIONS = frozenset(
@@ -161,7 +161,7 @@ DATE_PREPOSITIONS = frozenset(
 YEAR_EVENTS = frozenset(
     """elections olympics games polls talks accords midterms protests riots floods sanctions
     levels figures results accounts seasons revenues sales profits earnings prices
-    budgets""".split()
+    budgets tournaments championships editions finals campaigns""".split()
 )
 """Plural nouns a year names rather than counts: "the 2024 elections"."""
 
