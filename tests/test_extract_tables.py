@@ -87,3 +87,26 @@ def test_a_unit_line_over_a_table_makes_its_bare_cells_amounts() -> None:
     joined = MONEY_TABLE.replace("bn €\n\n", "Trade in goods, adjusted data bn €\n\n")
     assert ("money", "186.5", "EUR 186500000000") in [
         (f.kind, f.text, f.key) for f, _ in all_facts(parse_article(joined))]
+
+
+RELEASE_TABLE = (
+    "Spending of households\n\n"
+    "Households spent more this year.\n\n"
+    "Item | Last year | This year | Percent change\n"
+    "Income before taxes | $73,207 | $76,335 | 4.3\n"
+    "Food | 7,407 | 7,869 | 6.2\n"
+    "Cash contributions | 2,088 | 1,840 | -11.9\n"
+)
+
+
+def test_a_columns_currency_and_share_header_give_its_bare_cells_their_unit() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(RELEASE_TABLE))]
+    assert ("money", "$73,207", "USD 73207") in found
+    assert ("money", "7,407", "USD 7407") in found
+    assert ("money", "1,840", "USD 1840") in found
+    assert ("percent", "6.2", "6.2%") in found
+    assert ("percent", "-11.9", "-11.9%") in found
+    plain_header = RELEASE_TABLE.replace("Percent change", "Change").replace("$", "")
+    kinds = {kind for kind, _, _ in
+             ((f.kind, f.text, f.key) for f, _ in all_facts(parse_article(plain_header)))}
+    assert "money" not in kinds and "percent" not in kinds

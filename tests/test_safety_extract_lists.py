@@ -61,6 +61,8 @@ HOSTILE = {
     "sides": "It measures " + "45 x 30 miles and " * ITEMS + "more.",
     "parts-of-groups": "They helped " + "37 of Scotland's species and " * ITEMS + "more.",
     "result-scores": "They won " + "a 1\u20130 victory and " * ITEMS + "more.",
+    "column-unit-tables": ("Spending\n\nItem | A | Percent change\nIncome | $73,207 | 4.3\n"
+                           + "Food | 7,407 | 6.2\n" * ITEMS),
     "unit-tables": "Trade\n\nbn \u20ac\n\nFlows | A | B\n" + "Exports | 186.5 | 1 692.3\n" * ITEMS,
     "agreements-between": ("The Agreement between the " + "United States, " * ITEMS
                            + "and Canada (USMCA) began."),

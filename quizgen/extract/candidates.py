@@ -38,10 +38,10 @@ from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
 from .mentions import name_mentions, names_found
-from .moneytables import money_cells, unit_above
 from .prompts import clause_around, quoted, wh_question
 from .sentences import Article, Sentence, split_sentences
 from .tables import table_facts
+from .tableunits import column_units, unit_above, unit_cells
 from .treatynames import NameMaterial, article_material
 
 ANAPHORA = frozenset(
@@ -110,7 +110,9 @@ def all_facts(
         if paragraph is not None:
             unit = unit_above(article.text, paragraph)
             if unit is not None:  # "bn €" over a table: its bare cells are amounts
-                facts.extend(money_cells(sentence, unit, facts))
+                facts.extend(unit_cells(sentence, unit, facts))
+            elif paragraph.layout == "table" and sentence.start > paragraph.start:
+                facts.extend(unit_cells(sentence, column_units(paragraph.text), facts))
             facts.extend(table_facts(paragraph, sentence, facts))
         if acronyms:
             facts = split_pairs(facts, acronyms)

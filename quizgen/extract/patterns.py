@@ -896,7 +896,8 @@ def _unit(word: str) -> str:
 
 _DURATION_NUMBER_BEFORE = re.compile(
     rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?:\s+(?:full|whole|entire|straight|"
-    rf"consecutive|calendar|working|more|further|additional|extra|long))?(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?[-\s]$"
+    rf"consecutive|calendar|working|more|further|additional|extra|long|Earth|Martian|lunar|"
+    rf"solar|sidereal|business|school))?(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?[-\s]$"
 )
 
 
@@ -957,7 +958,7 @@ DURATION = FactPattern(
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
               "[two and a half years] of talks", "for [48 hours]",
               "they spent about [two and a quarter hours] outside",
-              "during [two full days] of battle",
+              "during [two full days] of battle", "a year of [687 Earth days]",
               "the walk lasted [six hours 39 minutes] in all",
               "a flight of [8 days, 3 hours and 18 minutes] in all",
               "it lasted ([116 years, 4 months, 3 weeks and 4 days]) in all"),
@@ -1127,8 +1128,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if head_index is None:
         return None
     if any(w.lower() in FUNCTION_WORDS and w.lower() not in COUNT_MODIFIERS
-           for w in words[:head_index]):
-        return None
+           and not (w.isupper() and len(w) > 1) for w in words[:head_index]):
+        return None  # "12 of the ships" is no noun phrase; "24 WHO epidemiologists" is
     words = words[: head_index + 1]
     head = words[-1].rstrip(",;:.")
     if number < 2 and (head_index > 0 or head.lower() not in MEASURE_UNITS):
@@ -1263,7 +1264,8 @@ COUNT = FactPattern(
               "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent",
               "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
               "the team scored [14 points] in the final", "1 centimetre ([0.4 inches])",
-              "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]"),
+              "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]",
+              "with [24 WHO epidemiologists] in the field"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "100 metres at the Olympics", "when a men's 60 metres was contested",
@@ -1849,6 +1851,30 @@ COUNT_OF_GROUP = FactPattern(
     counterexamples=("one of the leaders", "in 2019 of the years", "12 of the 40 ships",
                      "two of the years", "won four of their last five league titles"),
     triggers=("of the", "of its", "of their", "of his", "of her", "of our", "'s", "’s"),
+)
+
+
+def _crore_with_conversion(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"completed ₹125 crore (US$19 million) of work" written without the ₹: an amount in
+    crore or lakh converted into money in brackets is money too, in Indian rupees."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    number = parse_number(f"{match.group('num')} {match.group('scale')}")
+    if number is None:
+        return None
+    end = match.end("scale")
+    return Fact("money", match.start(), end, text[match.start():end], f"INR {plain(number)}",
+                "money-crore", number=number, unit="INR",
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+MONEY_CRORE = FactPattern(
+    "money-crore", "money",
+    _line(rf"""(?P<num>{NUM})\s+(?P<scale>crore|lakh)\b(?=\s*\(\s*(?:US\$|\$|€|£|USD))"""),
+    _crore_with_conversion,
+    examples=("the agency completed [125 crore] (US$19 million) of work",),
+    counterexamples=("125 crore people", "a population of 2 lakh (about 200,000)"),
+    triggers=("crore", "lakh"),
 )
 
 
@@ -3044,7 +3070,7 @@ TREATY_FOREIGN = FactPattern(
 # ------------------------------------------------------------------ registry
 
 PATTERNS: tuple[FactPattern, ...] = (
-    MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS,
+    MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS, MONEY_CRORE,
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,

@@ -58,8 +58,10 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
     for index, (start, end) in enumerate(row):
         if index == 0:
             continue
+        # under a header, the column names what its cells count; without one, the row's
+        # first cell does ("Seats won | 252 | 82 | 43")
         label = header[index] if labelled_by_header else (
-            sentence.text[row[0][0]:row[0][1]] if len(row) == 2 else None)
+            sentence.text[row[0][0]:row[0][1]] if not has_header else None)
         facts.extend(_cell_counts(sentence, start, end, label, taken))
     return facts
 
