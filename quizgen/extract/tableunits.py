@@ -62,6 +62,10 @@ def column_units(table: str) -> tuple[Unit | None, ...]:
     in one of its cells ("$73,207" over "7,407"). Read once per table."""
     rows = [[cell.strip() for cell in line.split("|")] for line in table.splitlines()]
     header, body = rows[0], rows[1:]
+    widths = sorted(len(row) for row in body) or [len(header)]
+    width = widths[len(widths) // 2]
+    if len(header) != width:  # a header wrapped in a PDF: only its last cell is placed
+        header = [""] * (width - 1) + header[-1:]
     units: list[Unit | None] = []
     for index, name in enumerate(header):
         column = [row[index] for row in body if index < len(row)]
