@@ -82,7 +82,9 @@ def test_a_unit_line_over_a_table_makes_its_bare_cells_amounts() -> None:
     assert ("money", "177.6", "EUR 177600000000") in found
     assert ("percent", "5.2%", "5.2%") in found
     without_unit = MONEY_TABLE.replace("bn €\n\n", "")
-    assert not [f for f, _ in all_facts(parse_article(without_unit)) if f.kind == "money"]
+    # Without its unit a figure is nothing: not money, and not a count of "exports" either.
+    assert not [f for f, _ in all_facts(parse_article(without_unit))
+                if f.kind in ("money", "count")]
     # A PDF may join the unit to the heading above it: "… adjusted data bn €".
     joined = MONEY_TABLE.replace("bn €\n\n", "Trade in goods, adjusted data bn €\n\n")
     assert ("money", "186.5", "EUR 186500000000") in [
@@ -110,3 +112,19 @@ def test_a_columns_currency_and_share_header_give_its_bare_cells_their_unit() ->
     kinds = {kind for kind, _, _ in
              ((f.kind, f.text, f.key) for f, _ in all_facts(parse_article(plain_header)))}
     assert "money" not in kinds and "percent" not in kinds
+
+
+ELECTION = (
+    "Election\n\n"
+    "| First party | Second party\n"
+    "Leader | Ann Lee | Bo Ray\n"
+    "Seats won | 252 | 82\n"
+    "Popular vote | 12,237,655 | 3,983,690\n"
+)
+
+
+def test_a_table_whose_columns_are_entities_counts_by_row_label() -> None:
+    for table in (ELECTION, ELECTION.replace("| First party", "First party")):  # as a PDF reads it
+        found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(table))]
+        assert ("count", "82", "82 seats won") in found
+        assert ("count", "12,237,655", "12237655 popular vote") in found

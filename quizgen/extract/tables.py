@@ -58,10 +58,15 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
     for index, (start, end) in enumerate(row):
         if index == 0:
             continue
-        # under a header, the column names what its cells count; without one, the row's
-        # first cell does ("Seats won | 252 | 82 | 43")
+        # under a header, the column names what its cells count; beside a label, the row's
+        # first cell does, and so in a table whose columns are entities, its first header
+        # cell left blank ("| First party | Second party" over "Seats won | 252 | 82"; a
+        # PDF drops the blank cell, so the header is one cell short)
+        entity_columns = header[:1] == [""] or (
+            len(header) == len(row) - 1 and _all_labels(header))
         label = header[index] if labelled_by_header else (
-            sentence.text[row[0][0]:row[0][1]] if not has_header else None)
+            sentence.text[row[0][0]:row[0][1]]
+            if len(row) == 2 or (not has_header and entity_columns) else None)
         facts.extend(_cell_counts(sentence, start, end, label, taken))
     return facts
 
