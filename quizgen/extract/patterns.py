@@ -1571,6 +1571,15 @@ _PLAIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _NOT_A_COUNTED_NOUN = frozenset({"percent", "points", "cents", "pence", "times"})
 
 
+def _counted_noun(noun: str, measures: bool = True) -> bool:
+    """A plural noun a bare figure may count: not a time unit (a length of time), a currency
+    (money), "percent" or "times"; a measure only where `measures` allows it."""
+    lowered = noun.lower()
+    return _is_plural_noun(noun) and not (
+        lowered in UNIT_SINGULAR or lowered in CURRENCY_WORDS or lowered in _NOT_A_COUNTED_NOUN
+        or (not measures and lowered in MEASURE_UNITS))
+
+
 def _noun_counted_before(text: str, start: int, reach: int = 160) -> str | None:
     """The nearest plural noun before `start` in its clause: what a figure standing without
     a noun of its own counts ("525 electoral votes (out of 538)", "331 seats … a majority
@@ -1579,10 +1588,8 @@ def _noun_counted_before(text: str, start: int, reach: int = 160) -> str | None:
     clause_break = max(window.rfind(". "), window.rfind(";"), window.rfind(": "))
     words: list[str] = _PLAIN_WORD.findall(window[clause_break + 1:])
     for word in reversed(words):
-        lowered = word.lower()
-        if (_is_plural_noun(word) and lowered not in UNIT_SINGULAR
-                and lowered not in CURRENCY_WORDS and lowered not in _NOT_A_COUNTED_NOUN):
-            return word if re.fullmatch(r"[A-Z]{2,}s", word) else lowered
+        if _counted_noun(word):
+            return word if re.fullmatch(r"[A-Z]{2,}s", word) else word.lower()
     return None
 
 
@@ -1836,8 +1843,7 @@ def _part_of_group(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     if any(parse_number(word) is not None for word in group.group().split()):
         return None  # "four of their last five titles": the whole has its own figure
     noun = group.group("noun")
-    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or (
-            noun in MEASURE_UNITS or noun in _NOT_A_COUNTED_NOUN):
+    if not _counted_noun(noun, measures=False):
         return None
     return _bare_count(text, match.start("num"), match.end("num"), noun, "count-of-group")
 
@@ -1907,7 +1913,7 @@ def _count_before_share(match: re.Match[str], text: str, ctx: Context) -> Fact |
     if _glued(text, match.start(), "$£€¥.,/-#") or _YEARLIKE.fullmatch(match.group("num")):
         return None
     noun = _noun_after(match.group("words"))
-    if noun is None or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or noun in MEASURE_UNITS:
+    if noun is None or not _counted_noun(noun, measures=False):
         return None
     return _bare_count(text, match.start("num"), match.end("num"), noun, "count-share")
 
@@ -1961,8 +1967,7 @@ def _apposed_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     if before is None or _YEARLIKE.fullmatch(match.group("num")):
         return None
     noun = before.group("noun")
-    if not _is_plural_noun(noun) or noun.lower() in UNIT_SINGULAR or (
-            noun.lower() in CURRENCY_WORDS or noun.lower() in _NOT_A_COUNTED_NOUN):
+    if not _counted_noun(noun):
         return None
     return _bare_count(text, match.start("num"), match.end("num"), noun.lower(),
                        "count-apposed")
@@ -1994,7 +1999,7 @@ def _listed_from(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if not counts or number is None or _YEARLIKE.fullmatch(match.group("num")):
         return None
     noun = counts[-1].group("noun")
-    if noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or not _is_plural_noun(noun):
+    if not _counted_noun(noun):
         return None
     start, end = match.start("num"), match.end("num")
     return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
@@ -2075,8 +2080,7 @@ def _counted_as(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if _PART_INTRO_BEFORE.search(text, max(0, match.start() - 80), match.start()):
         return None  # "Of the 140 delegates, 21 were women" counts delegates
     noun = match.group("noun")
-    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS or (
-            noun in _NOT_A_COUNTED_NOUN or noun in MEASURE_UNITS):
+    if not _counted_noun(noun, measures=False):
         return None
     return _bare_count(text, match.start("num"), match.end("num"), noun, "count-are")
 
@@ -2655,7 +2659,7 @@ def _one_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"with at least one of the depositary governments": a count of one, where "at least",
     "only" or "exactly" makes the one a figure ("one of the leaders" only singles one out)."""
     noun = match.group("noun")
-    if not _is_plural_noun(noun) or noun in UNIT_SINGULAR or noun in CURRENCY_WORDS:
+    if not _counted_noun(noun):
         return None
     start, end = match.start("num"), match.end("num")
     return Fact("count", start, end, text[start:end], f"1 {noun}", "count-one-of",
