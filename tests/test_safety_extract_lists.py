@@ -66,6 +66,12 @@ HOSTILE = {
     "unit-tables": "Trade\n\nbn \u20ac\n\nFlows | A | B\n" + "Exports | 186.5 | 1 692.3\n" * ITEMS,
     "agreements-between": ("The Agreement between the " + "United States, " * ITEMS
                            + "and Canada (USMCA) began."),
+    "formal-titles": ("The Agreement between the Governments of " + "France, " * ITEMS
+                      + "on trade was signed."),
+    "age-ranges": "Adults " + "aged 18 to 64 and " * ITEMS + "more.",
+    "temperatures": "It reached " + "\u221219 \u00b0C (\u22122 \u00b0F), " * ITEMS + "in all.",
+    "per-period": "It carried " + "an average of 47 per day, " * ITEMS + "in all.",
+    "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
 }
 
 

@@ -895,9 +895,10 @@ def _unit(word: str) -> str:
 
 
 _DURATION_NUMBER_BEFORE = re.compile(
-    rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?:\s+(?:full|whole|entire|straight|"
+    rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<scale>\s+(?:thousand|million|billion))?"
+    rf"(?:\s+(?:full|whole|entire|straight|"
     rf"consecutive|calendar|working|more|further|additional|extra|long|Earth|Martian|lunar|"
-    rf"solar|sidereal|business|school))?(?P<half>\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?[-\s]$"
+    rf"solar|sidereal|business|school))?(?P<half>[-\s]+and[-\s]+(?:a[-\s]+half|a[-\s]+quarter|three[-\s]+quarters))?[-\s]$"
 )
 
 
@@ -905,10 +906,10 @@ def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_DURATION_NUMBER_BEFORE, text, match.start(), reach=50)
     if before is None:
         return None
-    number = parse_number(before.group("num"))
+    number = parse_number(before.group("num") + (before.group("scale") or ""))
     if number is None:
         return None
-    fraction = (before.group("half") or "").split()[-1:]
+    fraction = re.split(r"[-\s]+", before.group("half") or "")[-1:]
     number += {"half": Decimal("0.5"), "quarter": Decimal("0.25"),
                "quarters": Decimal("0.75")}.get(fraction[0] if fraction else "", Decimal(0))
     unit = _unit(match.group("unit"))
@@ -957,7 +958,9 @@ DURATION = FactPattern(
     examples=("his first visit in [24 years]", "[six months] later",
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
               "[two and a half years] of talks", "for [48 hours]",
+              "the lake formed [30 million years] ago", "the Earth is [4.5 billion years old]",
               "they spent about [two and a quarter hours] outside",
+              "for [two-and-a-half centuries] it", 
               "during [two full days] of battle", "a year of [687 Earth days]",
               "the walk lasted [six hours 39 minutes] in all",
               "a flight of [8 days, 3 hours and 18 minutes] in all",
@@ -1043,11 +1046,34 @@ def _age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 AGE = FactPattern(
     "age", "duration",
-    _line(rf"""\b(?:[Aa]ged|[Aa]ge(?:\s+of)?)\s+(?P<num>\d{{1,3}}|{SMALL_WORD})\b
+    _line(rf"""\b(?:[Aa]ged|[Aa]ges?(?:\s+of)?)\s+(?P<num>\d{{1,3}}|{SMALL_WORD})\b
               (?![.,]\d|\s?%)"""),
     _age,
     examples=("a woman, [aged 40], was", "retired at [age 67]",
-              "the youngest to win at the [age of 17]"),
+              "the youngest to win at the [age of 17]", "between the [ages of 18] and 64"),
+    triggers=("age",),
+)
+
+
+def _age_range_end(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"aged 18 to 64", "ages 5-11": the range's upper age is a second age (AGE reads the
+    first)."""
+    number = parse_number(match.group("num"))
+    if number is None or not 0 < number < 130:
+        return None
+    start, end = match.span("num")
+    return Fact("duration", start, end, text[start:end], f"{plain(number)} year", "age",
+                number=number, unit="years", number_start=start, number_end=end)
+
+
+AGE_RANGE_END = FactPattern(
+    "age-range-end", "duration",
+    _line(r"""\b(?:[Aa]ged|[Aa]ges?(?:\s+of)?)\s+\d{1,3}\s*(?:to|–|-|and)\s*
+              (?P<num>\d{1,3})\b(?![.,]\d|\s?%|\s*(?:years?\s+)?(?:later|earlier|ago)\b)"""),
+    _age_range_end,
+    examples=("adults aged 18 to [64] were", "children aged 5-[11] and", "between the ages "
+              "of 18 and [64]", "people ages 25–[34]"),
+    counterexamples=("aged 18 to 64% of", "at age 40 and 2.5 times"),
     triggers=("age",),
 )
 
@@ -1256,8 +1282,8 @@ def _race_name(text: str, start: int, unit_end: int) -> bool:
 COUNT = FactPattern(
     "count", "count",
     _line(rf"""(?P<num>{NUM}(?:(?:m|k)\b|\s?(?:bn|mn)\b|\s+{SCALE_WORD}\b)?)\+?
-              (?=(?:\s+[A-Za-z][\w'’/.-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
-              (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
+              (?=(?:\s+[A-Za-z][\w'’/.⋅·-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
+              (?P<words>(?:\s+[A-Za-z][\w'’/.⋅·-]*){{1,3}})"""),
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
               "over [600,000 km2] of land", "[1323+ cases] so far",
@@ -1265,7 +1291,8 @@ COUNT = FactPattern(
               "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
               "the team scored [14 points] in the final", "1 centimetre ([0.4 inches])",
               "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]",
-              "with [24 WHO epidemiologists] in the field"),
+              "with [24 WHO epidemiologists] in the field",
+              "a reservoir of [39.3 km3] ([31,900,000 acre⋅ft])", "([209,000,000 L/s])"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "100 metres at the Olympics", "when a men's 60 metres was contested",
@@ -1280,8 +1307,8 @@ COUNT_WORDS = FactPattern(
     "count-words", "count",
     _line(rf"""(?<![\w$£€¥.,/-])(?P<num>(?:{WORD_NUM}|(?i:a|an|half\s+a|a\s+quarter\s+of\s+a))
               \s+{SCALE_WORD}\b|{WORD_NUM}\b)
-              (?=(?:\s+[A-Za-z][\w'’/.-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
-              (?P<words>(?:\s+[A-Za-z][\w'’/.-]*){{1,3}})"""),
+              (?=(?:\s+[A-Za-z][\w'’/.⋅·-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
+              (?P<words>(?:\s+[A-Za-z][\w'’/.⋅·-]*){{1,3}})"""),
     _count,
     examples=("[a dozen countries] signed", "[forty new jobs]", "[three people] died",
               "[a dozen other states] have", "[Two crore new homes] will be built",
@@ -1904,6 +1931,63 @@ COUNT_DENSITY = FactPattern(
     examples=("Density | [6,317.6/km2] ([16,363/sq mi])",),
     counterexamples=("the ratio 12/2019 was", "$5/km2 paid"),
     triggers=("/",),
+)
+
+
+def _temperature(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"−19 °C (−2 °F)": a measured temperature, its sign kept (a minus or a hyphen)."""
+    if _glued(text, match.start(), "$£€¥.,/#"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    if match.group("sign"):
+        number = -number
+    unit = "°" + match.group("unit")[0].upper()
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {unit}",
+                "count-temperature", number=number, unit=unit,
+                number_start=match.start(), number_end=match.end("num"))
+
+
+COUNT_TEMPERATURE = FactPattern(
+    "count-temperature", "count",
+    _line(rf"""(?<![\w−-])(?P<sign>[−-])?(?P<num>{NUM})\s?(?:°|º|degrees?\s+)\s?
+              (?P<unit>C|F|Celsius|Fahrenheit|celsius|fahrenheit)\b"""),
+    _temperature,
+    examples=("the lowest reaching [−19 °C] ([−2 °F]) in winter", "a high of [14 °C]",
+              "water boils at [212 degrees Fahrenheit]", "it was [40°C] in July"),
+    counterexamples=("a 90° angle", "rotated 45 degrees to the left", "grade C students"),
+    triggers=("°", "º", "degree"),
+)
+
+
+_PER_PERIOD_BEFORE = re.compile(r"(?i:average|mean|rate|total)\s+of\s+(?:about\s+|some\s+|"
+                                r"nearly\s+|over\s+|around\s+)?$")
+
+
+def _per_period(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"(an average of 47 per day)": a figure per unit of time, its noun left implied."""
+    if not _PER_PERIOD_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    start, end = match.span("num")
+    unit = "per " + match.group("unit").lower()
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {unit}",
+                "count-per-period", number=number, unit=unit,
+                number_start=start, number_end=end)
+
+
+COUNT_PER_PERIOD = FactPattern(
+    "count-per-period", "count",
+    _line(rf"""(?<![\w$£€¥.,])(?P<num>{NUM})\s+(?:a|per|each)\s+
+              (?P<unit>day|week|month|year|hour|minute|second)\b"""),
+    _per_period,
+    examples=("the canal carried (an average of [47] per day)", "a rate of [12] a minute"),
+    counterexamples=("an average of $47 per day", "an average of 47 per cent",
+                     "47 per day were counted", "an average of 47.5% per year"),
+    triggers=("per", " a ", "each"),
 )
 
 
@@ -3071,6 +3155,36 @@ TREATY_FOREIGN = FactPattern(
 )
 
 
+def _formal_title(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"Agreement between the Governments of … on the gradual abolition of checks at their
+    common borders": a treaty series title, named by its parties and its subject."""
+    name = match.group("name")
+    start = match.start("name")
+    return Fact("treaty", start, start + len(name), name, treaty_key(name), "treaty-formal")
+
+
+TREATY_FORMAL_TITLE = FactPattern(
+    "treaty-formal", "treaty",
+    _line(r"""(?:^|(?<=[Tt]he\s)|(?<=\|\s))
+              (?P<name>(?:Agreement|Treaty|Convention|Protocol|Accord)\s+between\s+the\s+
+              Governments?\s+of\s+[^|\n;()]{3,300}?\s+
+              (?:on|concerning|regarding|relating\s+to|for\s+the)\s+[^|\n;()]{3,200}?)
+              (?=\s*(?:\||\n|$|\(|[.;]\s|[.;]$)|\s+(?:was|were|is|are|has|had|entered|came|
+              took|which|that)\b|,\s)"""),
+    _formal_title,
+    examples=(
+        "[Agreement between the Governments of the States of the Benelux Economic Union, the "
+        "Federal Republic of Germany and the French Republic on the gradual abolition of "
+        "checks at their common borders] |",
+        "The [Agreement between the Government of Canada and the Government of the United "
+        "States of America on Air Quality] was signed in 1991.",
+    ),
+    counterexamples=("an agreement between the governments of France and Spain on fishing",
+                     "the Agreement between the United States and Mexico on water was"),
+    triggers=("between the government",),
+)
+
+
 # ------------------------------------------------------------------ registry
 
 PATTERNS: tuple[FactPattern, ...] = (
@@ -3081,16 +3195,17 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, DURATION_PART, AGE, AGE_APPOSITIVE,
-    AGE_AVERAGE,
+    AGE_AVERAGE, AGE_RANGE_END,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
-    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY, COUNT_HYPHEN, COUNT_SIDE,
+    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY, COUNT_TEMPERATURE,
+    COUNT_PER_PERIOD, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE, COUNT_ONE_OF,
-    TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN,
+    TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN, TREATY_FORMAL_TITLE,
 )
