@@ -960,7 +960,7 @@ DURATION = FactPattern(
               "[two and a half years] of talks", "for [48 hours]",
               "the lake formed [30 million years] ago", "the Earth is [4.5 billion years old]",
               "they spent about [two and a quarter hours] outside",
-              "for [two-and-a-half centuries] it", 
+              "for [two-and-a-half centuries] it",
               "during [two full days] of battle", "a year of [687 Earth days]",
               "the walk lasted [six hours 39 minutes] in all",
               "a flight of [8 days, 3 hours and 18 minutes] in all",
