@@ -2299,6 +2299,46 @@ def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return _part_of(match, *part)
 
 
+def _parallel_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"19,726,579 votes were counted, and 193,081 were rejected": a bare figure in a clause
+    that mirrors a count's clause counts that count's noun."""
+    start, end = match.span("num")
+    number = parse_number(match.group("num"))
+    if number is None or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    counts = list(_COUNTED_EARLIER.finditer(text, max(0, start - 150), match.start()))
+    if not counts:
+        return None
+    earlier = counts[-1]
+    gap = text[earlier.end():match.start()]
+    noun = earlier.group("noun")
+    if ("." in gap or ";" in gap or not _is_plural_noun(noun) or noun in CURRENCY_WORDS
+            or noun in MEASURE_UNITS or not _PASSIVE.fullmatch(gap)):
+        return None  # the count's own clause must say what was done to it, as this one does
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
+                "count-parallel", number=number, unit=noun, number_start=start, number_end=end)
+
+
+_PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|felt|built|sold|lost|held|found|made|paid|left|kept|sent|"
+               r"spent|hit|cut|put|set|shut|hurt|won|brought|bought|caught|fought)")
+_PASSIVE = re.compile(rf"\s+(?:were|was|had\s+been|have\s+been)\s+{_PARTICIPLE}\b[^.;]{{0,80}}?")
+"""' were counted, ': the clause of a count that a later bare figure's clause mirrors."""
+
+
+COUNT_PARALLEL = FactPattern(
+    "count-parallel", "count",
+    _line(rf"""(?:,\s*|\s)(?:and|while|but)\s+(?:another\s+|a\s+further\s+)?
+              (?P<num>{NUM})\s+(?:were|was|had\s+been|have\s+been)\s+{_PARTICIPLE}\b"""),
+    _parallel_count,
+    examples=("19,726,579 votes were counted, and [193,081] were rejected as invalid",
+              "52 aftershocks were recorded and [14] were felt in the capital"),
+    counterexamples=("In 2019, and 40 were arrested", "$12 million were spent and 4 were lost",
+                     "12 km were built and 3 were paved", "40 ships sailed and 12 were sunk",
+                     "2,000 soldiers were sent. And 500 were captured"),
+    triggers=(" were ", " was ", " been "),
+)
+
+
 def _part_of_duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"seven days in total (including three of battle)", "40 years, 12 of them at war":
     a part of a length of time is a length of time in the same unit."""
@@ -3203,7 +3243,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_PER_PERIOD, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
+    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
     COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE, COUNT_ONE_OF,
