@@ -71,7 +71,8 @@ HOSTILE = {
     "age-ranges": "Adults " + "aged 18 to 64 and " * ITEMS + "more.",
     "temperatures": "It reached " + "\u221219 \u00b0C (\u22122 \u00b0F), " * ITEMS + "in all.",
     "per-period": "It carried " + "an average of 47 per day, " * ITEMS + "in all.",
-    "parallel-clauses": "In all 40 votes were counted, " + "and 12 were rejected, " * ITEMS + "in all.",
+    "parallel-clauses": ("In all 40 votes were counted, " + "and 12 were rejected, " * ITEMS
+                         + "in all."),
     "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
 }
 
