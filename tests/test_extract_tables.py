@@ -128,3 +128,30 @@ def test_a_table_whose_columns_are_entities_counts_by_row_label() -> None:
         found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(table))]
         assert ("count", "82", "82 seats won") in found
         assert ("count", "12,237,655", "12237655 popular vote") in found
+
+
+GROUPED = (
+    "Growth\n\n"
+    "| Percentage change on the quarter | | | Percentage change on the year |\n"
+    "| 2018Q4 | 2019Q1 | 2019Q2 | 2019Q1 | 2019Q2\n"
+    "EA19 | 0.2 | 0.4 | 0.3 | 1.2 | 1.1\n"
+)
+
+
+def test_a_group_header_gives_its_unit_to_the_blank_cells_it_spans() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(GROUPED))]
+    assert [text for kind, text, _ in found if kind == "percent"] == [
+        "0.2", "0.4", "0.3", "1.2", "1.1"]
+    assert ("date", "2018Q4", "2018") in found
+    ungrouped = GROUPED.replace("Percentage change", "Change")
+    assert "percent" not in {f.kind for f, _ in all_facts(parse_article(ungrouped))}
+
+
+def test_a_swing_row_holds_percentages_and_a_cell_may_give_two_figures() -> None:
+    table = ("Election\n\n| First party | Second party\nSwing | 5.4 | 5.4\n"
+             "Seats won | 83 | 65\n\nFlood\n\nDate | May 31, 1889\nDeaths | 2,209 or 2,208\n")
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(table))]
+    assert [key for kind, _, key in found if kind == "percent"] == ["5.4%", "5.4%"]
+    assert ("count", "83", "83 seats won") in found
+    assert ("count", "2,209", "2209 deaths") in found
+    assert ("count", "2,208", "2208 deaths") in found

@@ -73,6 +73,14 @@ HOSTILE = {
     "per-period": "It carried " + "an average of 47 per day, " * ITEMS + "in all.",
     "parallel-clauses": ("In all 40 votes were counted, " + "and 12 were rejected, " * ITEMS
                          + "in all."),
+    "bracketed-items": "We had 81 cases from " + "Wisconsin (39), " * ITEMS + "and Ohio (one).",
+    "quarter-codes": "| " + "2018Q3 | " * ITEMS + "2019Q2",
+    "spanned-headers": ("| Percentage change | " + "| " * ITEMS + "\n" + "EA19 | "
+                        + "0.2 | " * ITEMS + "1.1"),
+    "or-cells": "Date | May 31, 1889\nDeaths | " + "2,209 or " * ITEMS + "2,208",
+    "ones-counted": ("We counted 81 cases. " + "One case was new, one patient left, " * ITEMS
+                     + "in all."),
+    "age-clauses": "She stayed " + "until she was 24 and " * ITEMS + "more.",
     "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
 }
 

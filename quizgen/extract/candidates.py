@@ -38,6 +38,7 @@ from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
 from .mentions import name_mentions, names_found
+from .ones import counted_nouns, ones_counting
 from .prompts import clause_around, quoted, wh_question
 from .sentences import Article, Sentence, split_sentences
 from .tables import table_facts
@@ -119,9 +120,11 @@ def all_facts(
             facts.extend(acronym_mentions(sentence.text, acronyms, facts, sentence.start))
         per_sentence.append((sentence, facts))
     names = names_found(fact for _, facts in per_sentence for fact in facts)
+    nouns = counted_nouns(fact for _, facts in per_sentence for fact in facts)
     found: list[tuple[Fact, Sentence]] = []
     for sentence, facts in per_sentence:
         facts.extend(name_mentions(sentence.text, names, facts, sentence.start))
+        facts.extend(ones_counting(sentence.text, nouns, facts, sentence.start))
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
     return found
 

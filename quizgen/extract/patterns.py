@@ -87,6 +87,7 @@ from .words import (
     WORD_NUM,
     YEAR,
     YEAR_EVENTS,
+    plural_forms,
 )
 
 # ------------------------------------------------------------------ word lists of the catalogue
@@ -218,7 +219,8 @@ MONEY_CODE = FactPattern(
 
 
 _AMOUNT_BEFORE = re.compile(
-    rf"""(?<![\w$£€.,])(?P<amt>{NUM}|{WORD_AMOUNT})(?P<scale>{SCALE_AFTER_DIGITS})?\s+$""",
+    rf"""(?<![\w$£€.,])(?P<amt>{NUM}|{WORD_AMOUNT})(?P<scale>{SCALE_AFTER_DIGITS})?\s+
+         (?:(?i:silver|gold|kuping|haikwan|paper|Spanish|Mexican)\s+){{0,2}}$""",
     re.VERBOSE,
 )
 
@@ -255,7 +257,7 @@ MONEY_WORDS = FactPattern(
               "a bill of [11 billion US dollars]", "a stamp costs [85 pence]",
               "[half a million pounds] was raised", "a budget of [31.9 billion lei]",
               "assessed at [132 billion Marks] in 1921", "[2 trillion yen] in bonds",
-              "[40 billion roubles] of aid"),
+              "[40 billion roubles] of aid", "an indemnity of [200 million silver kuping taels]"),
     counterexamples=("the party won 12 seats", "the boxer weighed in at",
                      "the samples weighed 47.5 pounds in all", "a 10 pounds (4.5 kg) bag",
                      "$140 million in 2021 dollars"),
@@ -323,7 +325,8 @@ def _year_of(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-LIST_JOINT = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+|\s?[-–]\s?)"
+LIST_JOINT = (r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to|through|until|till)\s+"
+              r"|\s?(?:--|[-–])\s?)")
 """What joins the items of a list or the ends of a range: ", ", " and ", " or ", " to ", "–"."""
 MORE_ITEMS = "{1,12}"
 """How many more items a list may have: real lists are short, and a bound keeps a hostile
@@ -653,6 +656,21 @@ DATE_QUALIFIED_YEAR = FactPattern(
               "in the [summer of 2022] heatwave",
               "a [late-2019] survey"),
     triggers=("#digit",),
+)
+
+
+def _quarter_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    year = match.group("year") or match.group("later")
+    return _date_fact(match, "quarter-code", make_date(int(year)))
+
+
+DATE_QUARTER_CODE = FactPattern(
+    "date-quarter-code", "date",
+    _line(rf"""(?<![\w-])(?:(?P<year>{YEAR})\s?-?Q[1-4]|Q[1-4][\s-](?P<later>{YEAR}))(?![\w-])"""),
+    _quarter_code,
+    examples=("| [2018Q3] | [2018Q4] |", "GDP rose in [Q2 2019] and", "the [2019-Q1] estimate"),
+    counterexamples=("the Q3 results", "a 2019Q5 code", "model X2019Q1"),
+    triggers=("q1", "q2", "q3", "q4"),
 )
 
 
@@ -1075,6 +1093,28 @@ AGE_RANGE_END = FactPattern(
               "of 18 and [64]", "people ages 25–[34]"),
     counterexamples=("aged 18 to 64% of", "at age 40 and 2.5 times"),
     triggers=("age",),
+)
+
+
+def _age_in_clause(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    number = parse_number(match.group("num"))
+    if number is None or not 0 < number < 130:
+        return None
+    start, end = match.start("who"), match.end("num")
+    return Fact("duration", start, end, text[start:end], f"{plain(number)} year", "age",
+                number=number, unit="years", number_start=match.start("num"), number_end=end)
+
+
+AGE_CLAUSE = FactPattern(
+    "age-clause", "duration",
+    _line(rf"""\b(?i:when|until|before|after|since)\s+
+              (?P<who>(?:he|she|they|I)\s+(?:was|were|turned)\s+)(?P<num>\d{{1,3}}|{SMALL_WORD})\b
+              (?![.,]\d|\s?%|\s*(?:percent|per\s+cent|[a-z(]))"""),
+    _age_in_clause,
+    examples=("she lived there until [she was 24].", "when [he turned 18], he left"),
+    counterexamples=("until she was 24 hours late", "when they were 12 points behind",
+                     "when it was 24"),
+    triggers=("he ", "she ", "they ", "i "),
 )
 
 
@@ -1797,7 +1837,7 @@ COUNT_HYPHEN_MEASURE = FactPattern(
 
 _COUNTED_SINGULARS = ("team|nation|country|state|member|seat|player|man|woman|person|page|point|"
                       "game|match|round|stage|lane|storey|story|floor|car|engine|hole|"
-                      "part|volume|episode|bed|room|lap")
+                      "part|volume|episode|bed|room|lap|judge|justice|party|candidate")
 """Nouns a number joined by a hyphen counts: "the 16-team format", "a two-time champion"."""
 
 
@@ -1811,8 +1851,9 @@ def _hyphen_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     noun = match.group("noun").lower()
     end = match.end("noun")
-    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} {noun}s",
-                "count-hyphen", number=number, unit=f"{noun}s",
+    plural = plural_forms(noun)[0]
+    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} {plural}",
+                "count-hyphen", number=number, unit=plural,
                 number_start=match.start("num"), number_end=match.end("num"))
 
 
@@ -1820,7 +1861,8 @@ COUNT_HYPHEN = FactPattern(
     "count-hyphen", "count",
     _line(rf"""(?P<num>\d{{1,3}}|{SMALL_WORD})-(?P<noun>{_COUNTED_SINGULARS})\b(?!-)"""),
     _hyphen_count,
-    examples=("expanded from the [16-team] format", "a [ten-point] plan"),
+    examples=("expanded from the [16-team] format", "a [ten-point] plan",
+              "A [three-judge] panel heard it", "a [two-party] system"),
     counterexamples=("a ten-year plan", "a 1-point lead", "the 2016-team", "a $5-point",
                      "an eight-time Olympic champion"),
     triggers=("-",),
@@ -2127,6 +2169,8 @@ def _score(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         if first is None:
             return None
         first_start, score_end = first.start(), match.end()
+    if _RULING_AFTER.match(text, score_end) is not None:  # "a unanimous 9–0 decision"
+        return _bare_count(text, match.start(group), match.end(group), "votes", "count-score")
     if (_SCORE_VERB_BEFORE.search(text, max(0, first_start - 60), first_start) is None
             and _RESULT_AFTER.match(text, score_end) is None):
         return None
@@ -2138,6 +2182,8 @@ def _score(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 _SCORE_SECOND_AFTER = re.compile(r"\s*[–—-]\s*\d{1,3}\b")
 _RESULT_AFTER = re.compile(r"\s+(?:victory|win|defeat|loss|draw|triumph|thrashing)\b")
 """' victory' after '1–0': a score, though no verb of winning comes before it."""
+_RULING_AFTER = re.compile(r"\s+(?:decision|ruling|verdict|vote|judgment|judgement)\b")
+"""' decision' after '9–0': a court's or a board's vote, each side a number of votes."""
 _SCORE_FIRST_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}\s*[–—-]\s*$")
 
 
@@ -2148,11 +2194,12 @@ COUNT_SCORE = FactPattern(
     _score,
     examples=("England beat West Germany [4]–[2] in the final of the World Cup.",
               "defended their title by defeating Australia in the final [34]–[17]",
-              "Portugal won after a [1]–[0] victory over France"),
+              "Portugal won after a [1]–[0] victory over France",
+              "the Court issued a unanimous [9]–[0] decision in May 1954"),
     counterexamples=("Sales rose 4–5% in May.", "the 2014–15 season",
                      "England played West Germany 4–2 times"),
     triggers=("beat", "defeat", "won", "lost", "drew", "draw", "thrash", "edged", "victory",
-              "win", "loss", "triumph"),
+              "win", "loss", "triumph", "decision", "ruling", "verdict", "vote", "judg"),
 )
 
 
@@ -2285,7 +2332,8 @@ _INTRO_WORDS = re.compile(r"\b(?:which|whom|Of|Among)\b")
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+$")
 _OF_SOMETHING_AFTER = re.compile(r"\s+of\s+(?!(?:the|its|their|his|her)\b)[a-z]")
 """'(including ' and ' of battle': 'seven days (including three of battle)' is a part."""
-_NOUN_AFTER_THEM = re.compile(r"\s+of\s+them\s+(?:(?:were|are)\s+)?(?P<noun>[a-z][\w-]*)\b")
+_NOUN_AFTER_THEM = re.compile(r"\s+of\s+them\s+(?:(?:were|are)\s+)?(?:[a-z][\w-]*\s+)?"
+                              r"(?P<noun>[a-z][\w-]*)\b")
 """'58 of them were children': the part names its own noun when no count came before."""
 
 
@@ -2336,6 +2384,43 @@ COUNT_PARALLEL = FactPattern(
                      "12 km were built and 3 were paved", "40 ships sailed and 12 were sunk",
                      "2,000 soldiers were sent. And 500 were captured"),
     triggers=(" were ", " was ", " been "),
+)
+
+
+def _bracketed_item(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"81 cases … from Wisconsin (39), Indiana (22), Missouri (two)": a figure in brackets
+    after each name of a list shares out a count given before it, so counts its noun."""
+    start, end = match.span("num")
+    number = parse_number(match.group("num"))
+    if number is None or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    counts = list(_COUNTED_EARLIER.finditer(text, max(0, match.start() - 300), match.start()))
+    if not counts:
+        return None
+    noun = counts[-1].group("noun")
+    if (not _is_plural_noun(noun) or noun in CURRENCY_WORDS or noun in MEASURE_UNITS
+            or counts[-1].group().split()[0] in ("one", "One")):
+        return None
+    if number == 1 and noun.endswith("s") and not noun.endswith("ss"):
+        noun = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]  # "Kansas (one)": a case
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
+                "count-bracketed-item", number=number, unit=noun,
+                number_start=start, number_end=end)
+
+
+COUNT_BRACKETED_ITEMS = FactPattern(
+    "count-bracketed-item", "count",
+    _line(rf"""(?:(?<=,\s)|(?<=\band\s)|(?<=\bfrom\s)|(?<=\bin\s))
+              [A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,2}}\s\(
+              (?P<num>{NUM}|{WORD_NUM})\)(?=\s*(?:,|;|\)|\(|and\b|or\b|$|[a-z]+\b(?!\s*\()))"""),
+    _bracketed_item,
+    examples=("81 cases were reported from Wisconsin ([39]), Indiana ([22]), Missouri ([two]) "
+              "and Ohio ([one])",
+              "a total of 40 deaths in Texas ([12]), Ohio ([8]) and Utah ([20])"),
+    counterexamples=("81 cases, from Wisconsin (2003), Indiana (2004)",
+                     "it cost $40 million, from Texas (12), Ohio (3)",
+                     "the Treaty of Paris (1898), and", "from Wisconsin (39), Indiana (22)"),
+    triggers=(" (",),
 )
 
 
@@ -2397,7 +2482,8 @@ COUNT_OF_THOSE = FactPattern(
               "Of the 140 delegates, [21] were women", "at least [58] of them were children",
               "The host won 23 medals, [three] of them gold",
               "Among the 704 cases, [503] (71%) were in unvaccinated persons",
-              "Of 44 cases imported from abroad, [34] were in residents"),
+              "Of 44 cases imported from abroad, [34] were in residents",
+              "The atom has 92 electrons, [6] of them valence electrons"),
     counterexamples=("spent $100 million, 500,000 of those on roads",
                      "in 1918, 1919 of those years", "most of those 20 were there",
                      "it lasted 40 years, 12 of them at war",
@@ -2524,9 +2610,40 @@ COUNT_METRES = FactPattern(
 )
 
 
+_WEIGHT_UNIT_BEFORE = re.compile(r"\b(?:ounces|oz|pounds|lbs?|tons|short\s+tons|long\s+tons)\.?"
+                                 r"\s*\($")
+"""A weight in other units, its bracket open: '240,000,000 troy ounces (' before '7,500 t)'."""
+
+
+def _tonnes_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"240,000,000 troy ounces (7,500 t)": a bare "t" is tonnes only in a bracket that
+    converts a weight."""
+    if _WEIGHT_UNIT_BEFORE.search(text, max(0, match.start() - 16), match.start()) is None:
+        return None
+    number = parse_number(match.group("num"))
+    if number is None:
+        return None
+    end = match.end("unit")
+    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} t",
+                "count-tonnes", number=number, unit="t",
+                number_start=match.start(), number_end=match.end("num"))
+
+
+COUNT_TONNES = FactPattern(
+    "count-tonnes", "count",
+    _line(rf"""(?<![\w$£€¥.,])(?P<num>{NUM})(?P<unit>\s?t)(?=\s*[);])"""),
+    _tonnes_in_brackets,
+    examples=("about 240,000,000 troy ounces ([7,500 t]) of silver",
+              "some 5,000 short tons ([4,536 t]) a year"),
+    counterexamples=("it cost 240 dollars (7,500 t)", "the grade (7 t)",
+                     "in all (7,500 t)"),
+    triggers=("t)", "t;"),
+)
+
+
 # ------------------------------------------------------------------ figures in ranges and lists
 
-_LAST_JOINT = r"(?:,?\s+(?:and|or|to)\s+|\s?[-–]\s?)"
+_LAST_JOINT = r"(?:,?\s+(?:and|or|to)\s+|\s?(?:--|[-–])\s?)"
 _FIGURE = rf"(?:{NUM}|{WORD_NUM})"
 _LAST_FIGURE = re.compile(rf"(?P<n>{_FIGURE})(?P<scale>{SCALE_AFTER_DIGITS})?")
 _YEARLIKE = re.compile(r"1\d{3}|20\d\d")
@@ -2700,12 +2817,6 @@ _COUNT_JOINED_BEFORE = re.compile(rf"{_COUNTED_NEXT_TO},?\s+(?:and\s+|or\s+)?$")
 _COUNT_JOINED_AFTER = re.compile(rf",?\s+(?:and\s+|or\s+)?{_COUNTED_NEXT_TO}")
 
 
-def _plurals(noun: str) -> tuple[str, ...]:
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return (noun[:-1] + "ies",)
-    return (noun + "s", noun + "es")
-
-
 def _count_of_one(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"1 case, 1 death", "two golds and one silver", "one case among 40 cases": a count of
     one. A digit says it counts; a word ("one", "a single") only where the same noun is
@@ -2735,7 +2846,7 @@ def _count_of_one(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         if previous.lower() in _ONE_REFUSED_BEFORE:
             return None
         nearby = text[max(0, match.start() - 400):end + 400]
-        plurals = _plurals(noun)
+        plurals = plural_forms(noun)
         counted = any(plural in nearby for plural in plurals) and re.search(
             rf"(?:{NUM}|{WORD_NUM})\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{'|'.join(plurals)})\b",
             nearby)
@@ -3225,6 +3336,22 @@ TREATY_FORMAL_TITLE = FactPattern(
 )
 
 
+def _romanised_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    name = match.group()
+    return Fact("treaty", match.start(), match.end(), name, treaty_key(name), "treaty-foreign")
+
+
+TREATY_ROMANISED = FactPattern(
+    "treaty-romanised", "treaty",
+    _line(r"""(?<![\w-])(?:[A-Z][a-zāēīōū'’-]+\s+){1,3}J(?:ō|o|ou)yaku\b"""),
+    _romanised_treaty,
+    examples=("(Japanese: 下関条約, Hepburn: [Shimonoseki Jōyaku]) was",
+              "(Hepburn: [Nichibei Washin Jōyaku], \"Japan–US Treaty\")"),
+    counterexamples=("the word jōyaku means treaty", "Hepburn: Jōyaku"),
+    triggers=("yaku",),
+)
+
+
 # ------------------------------------------------------------------ registry
 
 PATTERNS: tuple[FactPattern, ...] = (
@@ -3232,10 +3359,11 @@ PATTERNS: tuple[FactPattern, ...] = (
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
-    DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_QUALIFIED_YEAR, DATE_DECADE, DATE_CENTURY, DATE_YEAR,
+    DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_QUALIFIED_YEAR, DATE_QUARTER_CODE, DATE_DECADE,
+    DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, DURATION_PART, AGE, AGE_APPOSITIVE,
-    AGE_AVERAGE, AGE_RANGE_END,
+    AGE_AVERAGE, AGE_RANGE_END, AGE_CLAUSE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
@@ -3243,9 +3371,11 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_PER_PERIOD, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_COLLECTIVE, COUNT_CASUALTIES, COUNT_METRES, COUNT_TIMES,
+    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_BRACKETED_ITEMS, COUNT_COLLECTIVE, COUNT_CASUALTIES,
+    COUNT_METRES, COUNT_TONNES, COUNT_TIMES,
     COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE, COUNT_ONE_OF,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN, TREATY_FORMAL_TITLE,
+    TREATY_ROMANISED,
 )

@@ -20,7 +20,7 @@ _FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _QUALIFIER = (r"(?:(?:approx\.|approximately|about|around|c\.|ca\.|circa|some|over|nearly|"
               r"almost|more\s+than|at\s+least|up\s+to|~)\s*)?")
 _BARE = re.compile(rf"{_QUALIFIER}(?P<num>{_FIGURE})(?P<scale>\s+(?:thousand|million|billion))?"
-                   r"\+?(?=\s*(?:\(|$|;|[–-]\s*\d))")
+                   r"\+?(?=\s*(?:\(|$|;|[–-]\s*\d)|\s+(?:or|to)\s+\d)")
 """A cell's leading figure: "32", "approx. 270", "10.012 million (2008 est.)", "3,000+", "700–"
 of a range."""
 _CLAUSE_FIGURE = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)){_QUALIFIER}(?P<num>{_FIGURE})"
@@ -33,8 +33,8 @@ _OR_OTHER = re.compile(rf"\s*\(or\s+(?P<num>{_FIGURE})\)")
 _YEARLIKE = re.compile(r"1\d{3}|20\d\d")
 Spans = list[tuple[int, int]]
 """Where the patterns' values sit in the article, sorted: a cell they cover is theirs."""
-_RANGE_END = re.compile(rf"\s*[–-]\s*(?P<num>{_FIGURE})\+?(?=\s*(?:\(|$|;))")
-"""The second figure of a range in a cell: "700–3,000+" states two counts."""
+_RANGE_END = re.compile(rf"(?:\s*[–-]\s*|\s+(?:or|to)\s+)(?P<num>{_FIGURE})\+?(?=\s*(?:\(|$|;))")
+"""The second figure of a range in a cell: "700–3,000+", "2,209 or 2,208" state two counts."""
 _PER_UNIT = re.compile(rf"\s*\(\s*(?P<num>{_FIGURE})\s+per\s+[a-z]+\s*\)")
 """An average beside the figure: "171 (2.67 per match)" counts the same thing per match."""
 _LABEL = re.compile(r"[A-Za-z](?:[A-Za-z ()'’/,.-]|\(\d{4}\))*|%")

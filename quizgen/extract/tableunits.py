@@ -30,6 +30,9 @@ _CELL_AMOUNT = re.compile(r"[+-]?(?P<num>\d{1,3}(?:[ \u2009\u202f\u00a0,]\d{3})+
 """A bare cell figure, thousands grouped by a space as European releases print them."""
 _CELL_WITH_CURRENCY = re.compile(rf"(?P<cur>US\$|{_CURRENCY})\s?\d")
 _SHARE_HEADER = re.compile(r"(?i)\bper\s?cent|percentage|%")
+_SHARE_ROW = re.compile(r"(?i)(?:swing|percentage|per\s?cent|%|share\s+of\s+(?:the\s+)?vote|"
+                        r"vote\s+share)(?:\s*\(.*\))?")
+"""A row label whose cells are percentages: an election infobox's "Swing | 5.4 | 5.4"."""
 _REACH = 120
 
 
@@ -67,7 +70,11 @@ def column_units(table: str) -> tuple[Unit | None, ...]:
     if len(header) != width:  # a header wrapped in a PDF: only its last cell is placed
         header = [""] * (width - 1) + header[-1:]
     units: list[Unit | None] = []
+    spanned = ""  # a group header over blank cells to its right: "| Percentage change | | |"
     for index, name in enumerate(header):
+        spanned = name or spanned
+        if not name and spanned:
+            name = spanned
         column = [row[index] for row in body if index < len(row)]
         shown = next((m for cell in column if (m := _CELL_WITH_CURRENCY.match(cell))), None)
         code = currency_of(shown.group("cur")) if shown else None
@@ -87,6 +94,8 @@ def unit_cells(sentence: Sentence, units: tuple[Unit | None, ...] | Unit,
     taken = sorted((f.start, f.end) for f in found if f.kind != "treaty")
     facts = []
     position = 0
+    if _SHARE_ROW.fullmatch(sentence.text.split("|", 1)[0].strip()):
+        units = Unit("percent")
     for index, cell in enumerate(sentence.text.split("|")):
         cell_start = position
         position += len(cell) + 1

@@ -68,10 +68,19 @@ CURRENCY_WORDS = {
     "dirhams": "AED", "riyals": "SAR", "marks": "DEM", "Marks": "DEM",
     "gold marks": "DEM", "Reichsmarks": "DEM", "Deutschmarks": "DEM", "Deutsche Marks": "DEM",
     "cent": "USD-cent", "cents": "USD-cent", "pence": "GBP-penny",
+    "taels": "TAEL", "tael": "TAEL", "ducats": "DUCAT", "guilders": "NLG", "florins": "FLORIN",
+    "pesetas": "ESP", "lire": "ITL", "drachmas": "GRD", "escudos": "PTE", "shillings": "SHILLING",
 }
 """As written in running text, after the amount: '350 million euros', '85 pence'."""
 
 # ------------------------------------------------------------------ regex building blocks
+
+
+def plural_forms(noun: str) -> tuple[str, ...]:
+    """The plurals a singular noun may take: "case" → cases, casees; "city" → cities."""
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return (noun[:-1] + "ies",)
+    return (noun + "s", noun + "es")
 
 
 def _alternatives(words: list[str]) -> str:
