@@ -17,3 +17,10 @@ def test_a_printed_hyphen_at_a_line_end_joins_the_compound() -> None:
     assert _joined("a well-", "known case") == "a well-known case"
     assert _joined("signed in 1842 -", "the treaty") == "signed in 1842 - the treaty"
     assert _joined("soft hy\u00ad", "phen") == "soft hyphen"
+
+
+def test_a_hyphen_beside_a_figure_is_printed_not_a_typesetters_break() -> None:
+    assert _joined("the CPIH 12\u00ad", "month rate") == "the CPIH 12-month rate"
+    assert _cells([(0.0, 20.0, "mid-"), (23.0, 40.0, "1980s")], 10.0) == ["mid-1980s"]
+    assert _cells([(0.0, 10.0, "12"), (13.0, 40.0, "-month")], 10.0) == ["12-month"]
+    assert _cells([(0.0, 20.0, "mid-"), (28.0, 40.0, "1980s")], 10.0) == ["mid- 1980s"]

@@ -221,12 +221,20 @@ def _cells_with_extents(runs: list[tuple[float, float, str]],
             cells.append((left, right, text))
         else:
             start, _, last = cells[-1]
-            if last.endswith((" ", "\u00ad")) or left - previous_right < TOUCHING * height:
+            if (last.endswith((" ", "\u00ad")) or left - previous_right < TOUCHING * height
+                    or (_hyphen_joint(last, text) and left - previous_right < height / 2)):
                 cells[-1] = (start, right, last + text)  # "Sino" "-" "British": no space
             else:
                 cells[-1] = (start, right, last + " " + text)
         previous_right = right
     return cells
+
+
+def _hyphen_joint(last: str, text: str) -> bool:
+    """"mid-" then "1980s", "12" then "-month": runs that a printed hyphen joins into one
+    word, which pdfium may hand over apart."""
+    return ((last[-1:] == "-" and last[-2:-1].isalnum() and text[:1].isalnum())
+            or (text[:1] == "-" and last[-1:].isalnum()))
 
 
 def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[_Line]:
@@ -388,6 +396,8 @@ def _block_text(block: list[_Line]) -> str:
 def _joined(text: str, more: str) -> str:
     text, more = text.rstrip(), more.strip()
     if text.endswith("\u00ad"):
+        if text[-2:-1].isdigit() or more[:1].isdigit():
+            return text[:-1] + "-" + more  # "12-" ⏎ "month": typesetters never break figures
         return text[:-1] + more
     hard = _HARD_HYPHEN_END.search(text)
     if hard is not None and (more[:1].isupper() or (hard.group(1) == "" and more[:1].isalpha())):
