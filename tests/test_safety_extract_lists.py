@@ -81,6 +81,9 @@ HOSTILE = {
     "ones-counted": ("We counted 81 cases. " + "One case was new, one patient left, " * ITEMS
                      + "in all."),
     "age-clauses": "She stayed " + "until she was 24 and " * ITEMS + "more.",
+    "more-of-counts": "We saw 40 people " + "and 12 more, " * ITEMS + "in all.",
+    "shares-of-totals": "In all " + "48 (2% of total reported cases) deaths and " * ITEMS + "more.",
+    "scientific": "It is " + "1.954\u00d710\u00b9\u2070 km and " * ITEMS + "more.",
     "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
 }
 

@@ -1976,6 +1976,35 @@ COUNT_DENSITY = FactPattern(
 )
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_MEASURE_UNIT = "|".join(re.escape(unit) for unit in sorted(MEASURE_UNITS, key=len, reverse=True))
+
+
+def _scientific(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"1.954×10¹⁰ km", "2.7×10⁹ m3": a measure in scientific notation."""
+    mantissa = parse_number(match.group("num"))
+    exponent = match.group("exp").translate(_SUPERSCRIPTS).lstrip("^")
+    if mantissa is None or not re.fullmatch(r"-?\d{1,2}", exponent):
+        return None
+    number = mantissa * Decimal(10) ** int(exponent)
+    unit = match.group("unit").lower()
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {unit}",
+                "count-scientific", number=number, unit=unit,
+                number_start=match.start(), number_end=match.end("exp"))
+
+
+COUNT_SCIENTIFIC = FactPattern(
+    "count-scientific", "count",
+    _line(rf"""(?<![\w.,])(?P<num>\d{{1,3}}(?:\.\d+)?)\s?[×x]\s?10
+              (?P<exp>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}|\^-?\d{{1,2}})\s?(?P<unit>{_MEASURE_UNIT})(?![\w²³])"""),
+    _scientific,
+    examples=("about 130.62 AU ([1.954×10¹⁰ km]) from Earth", "it carried [2.7×10⁹ m3] of oil",
+              "some [3 x 10^6 km2] of forest"),
+    counterexamples=("a 1.954×10 km grid", "a 4 x 100 m relay"),
+    triggers=("×10", "x10", "× 10", "x 10"),
+)
+
+
 def _temperature(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"−19 °C (−2 °F)": a measured temperature, its sign kept (a minus or a hyphen)."""
     if _glued(text, match.start(), "$£€¥.,/#"):
@@ -2046,10 +2075,11 @@ def _count_before_share(match: re.Match[str], text: str, ctx: Context) -> Fact |
 
 COUNT_BEFORE_SHARE = FactPattern(
     "count-before-share", "count",
-    _line(rf"""(?P<num>{NUM})\s*\(\s*{NUM}\s?(?:%|per\s?cent|percent)\s*\)
+    _line(rf"""(?P<num>{NUM})\s*\(\s*{NUM}\s?(?:%|per\s?cent|percent)(?:\s+of\s+[^()]{{1,40}})?\s*\)
               (?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,2}})"""),
     _count_before_share,
-    examples=("Overall, [66] (9%) patients were hospitalized.",),
+    examples=("Overall, [66] (9%) patients were hospitalized.",
+              "A total of [48] (2% of total reported cases) deaths occurred"),
     counterexamples=("in 2019 (9%) patients", "rose 66 (9%) in May", "$66 (9%) costs"),
     triggers=("%", "per"),
 )
@@ -2320,7 +2350,7 @@ COUNT_POPULATION = FactPattern(
 
 _THOSE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|these|which)\b")
 _COUNTED_EARLIER = re.compile(
-    rf"(?<![\w,.])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?<![\w,.])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,2}}?"
     rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
 
 
@@ -2371,6 +2401,38 @@ _PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|felt|built|sold|lost|held|found|made|paid
                r"spent|hit|cut|put|set|shut|hurt|won|brought|bought|caught|fought)")
 _PASSIVE = re.compile(rf"\s+(?:were|was|had\s+been|have\s+been)\s+{_PARTICIPLE}\b[^.;]{{0,80}}?")
 """' were counted, ': the clause of a count that a later bare figure's clause mirrors."""
+
+
+def _more_of_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"one million people died and over one million more fled": 'N more' after a count
+    counts the same noun."""
+    start, end = match.span("num")
+    number = parse_number(match.group("num"))
+    if number is None or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    counts = list(_COUNTED_EARLIER.finditer(text, max(0, start - 150), start))
+    if not counts:
+        return None
+    noun = counts[-1].group("noun")
+    gap = text[counts[-1].end():start]
+    if ("." in gap or ";" in gap or not _is_plural_noun(noun) or noun in CURRENCY_WORDS
+            or noun in MEASURE_UNITS or noun in UNIT_SINGULAR):
+        return None
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}", "count-more",
+                number=number, unit=noun, number_start=start, number_end=end)
+
+
+COUNT_MORE = FactPattern(
+    "count-more", "count",
+    _line(rf"""(?<![\w$£€¥.,-])(?P<num>{NUM}(?:\s+{SCALE_WORD})?|{WORD_AMOUNT})
+              \s+more\b(?!\s+(?:than|[a-z]+s\b))"""),
+    _more_of_count,
+    examples=("one million people died and over [one million] more fled",
+              "40 people died and [12] more were injured"),
+    counterexamples=("40 people died and 12 more than that", "it took 40 days and 12 more",
+                     "$40 million and 12 more", "12 more people came"),
+    triggers=("more",),
+)
 
 
 COUNT_PARALLEL = FactPattern(
@@ -2483,6 +2545,7 @@ COUNT_OF_THOSE = FactPattern(
               "The host won 23 medals, [three] of them gold",
               "Among the 704 cases, [503] (71%) were in unvaccinated persons",
               "Of 44 cases imported from abroad, [34] were in residents",
+              "193 UNFCCC members have signed the treaty, [97] of which have ratified it",
               "The atom has 92 electrons, [6] of them valence electrons"),
     counterexamples=("spent $100 million, 500,000 of those on roads",
                      "in 1918, 1919 of those years", "most of those 20 were there",
@@ -3367,11 +3430,12 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
-    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY, COUNT_TEMPERATURE,
+    COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY, COUNT_SCIENTIFIC, COUNT_TEMPERATURE,
     COUNT_PER_PERIOD, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_BRACKETED_ITEMS, COUNT_COLLECTIVE, COUNT_CASUALTIES,
+    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_BRACKETED_ITEMS, COUNT_COLLECTIVE,
+    COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES,
     COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,

@@ -130,7 +130,7 @@ MEASURE_UNITS = (
     "square kilometers", "square miles", "mi", "sq mi", "ft", "yd", "yards",
     "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "twh", "gwh", "mwh", "kwh",
     "km3", "km³", "m3", "m³", "m2", "m²", "acre-feet", "acre-ft", "gal/d", "PJ", "TJ", "EJ",
-    "pj", "tj", "ej", "AU", "light-years", "parsecs", "sqmi", "sq km", "cu mi", "cu km",
+    "pj", "tj", "ej", "AU", "au", "light-years", "parsecs", "sqmi", "sq km", "cu mi", "cu km",
     "acre⋅ft", "acre·ft", "l/s", "L/s", "m3/s", "m³/s", "mi/a", "km3/a", "km³/a",
 )
 
