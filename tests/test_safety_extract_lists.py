@@ -84,6 +84,11 @@ HOSTILE = {
     "more-of-counts": "We saw 40 people " + "and 12 more, " * ITEMS + "in all.",
     "shares-of-totals": "In all " + "48 (2% of total reported cases) deaths and " * ITEMS + "more.",
     "scientific": "It is " + "1.954\u00d710\u00b9\u2070 km and " * ITEMS + "more.",
+    "up-from": ("The population was 63.7 million, " + "up from the estimated 63.3 million, "
+                * ITEMS + "in all."),
+    "implied-in-places": ("There are 53.5 million people in England, "
+                          + "5.3 million in Scotland, " * ITEMS + "in all."),
+    "dated-measures": "It measured " + "5,892 metres in 1999, " * ITEMS + "in all.",
     "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
 }
 

@@ -238,9 +238,9 @@ def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_AMOUNT_BEFORE, text, match.start())
     if before is None:
         return None
-    if _CONSTANT_YEAR.fullmatch(text, before.start(), match.end()) and _preceding_word(
-            text, before.start()).lower() == "in":
-        return None  # "$140 million in 2021 dollars": the year the dollars are valued in
+    if _CONSTANT_YEAR.fullmatch(text, before.start(), match.end()) and (_preceding_word(
+            text, before.start()).lower() == "in" or _char_before(text, before.start()) == "("):
+        return None  # "$140 million in 2021 dollars", "(1974 dollars)": the dollars' year
     if match.group("cur").lower().startswith("pound") and (
             _WEIGHT_AFTER.match(text, match.end())
             or _WEIGHT_BEFORE.search(text, max(0, before.start() - 50), before.start())):
@@ -260,7 +260,7 @@ MONEY_WORDS = FactPattern(
               "[40 billion roubles] of aid", "an indemnity of [200 million silver kuping taels]"),
     counterexamples=("the party won 12 seats", "the boxer weighed in at",
                      "the samples weighed 47.5 pounds in all", "a 10 pounds (4.5 kg) bag",
-                     "$140 million in 2021 dollars"),
+                     "$140 million in 2021 dollars", "A$837 million in damage (1974 dollars)"),
     triggers=tuple(sorted({word.lower().split()[-1] for word in CURRENCY_WORDS})),
 )
 
@@ -774,7 +774,8 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
     if (following and _is_plural_noun(following.group(1)) and not range_end
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")
-            and not (previous == "in" and following.group(1).lower() in CURRENCY_WORDS)
+            and not ((previous == "in" or _char_before(text, start) == "(")
+                     and following.group(1).lower() in CURRENCY_WORDS)
             and not _TITLE_HOLDER_NAMED.match(text, following.end())
             and not (_char_before(text, start) in ("", "\n") and following.group(1)[:1].isupper())):
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
@@ -833,7 +834,8 @@ DATE_YEAR = FactPattern(
               "Catherine the Great ([1762]–[1796])", "GDP growth 3.6% ([2019]e)",
               "the [2019]/[2020] season", "fiscal years [2019]/[2020] and [2021]/[2022]",
               "[1778]: Treaty of Alliance with France", "the [1481] papal bull Aeterni",
-              "Years held | Men: [1896]–[2024] Women: [1928]–[2024]"),
+              "Years held | Men: [1896]–[2024] Women: [1928]–[2024]",
+              "A$837 million in damage ([1974] dollars)"),
     counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
                      "in 24 years",
                      "$2011 was paid", "COVID-19 and F-2000", "filed 12/2019/2020 late",
@@ -1182,7 +1184,7 @@ def _is_plural_noun(word: str) -> bool:
 
 
 def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    if _glued(text, match.start(), "$£€¥.,/-"):
+    if _glued(text, match.start(), "$£€¥.,/-⁄+"):
         return None
     number_text = match.group("num")
     number = parse_number(number_text)
@@ -1204,7 +1206,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             match.start("words") + len(match.group("words")):]):
         return None  # "11 Bevans 615", "30 Stat. 1754": a volume and page of a citation
     if head.lower() in CURRENCY_WORDS and _YEARLIKE.fullmatch(number_text) and (
-            _preceding_word(text, match.start()).lower() == "in"):
+            _preceding_word(text, match.start()).lower() == "in"
+            or _char_before(text, match.start()) == "("):
         return None  # "in 2021 dollars": the year of a price level
     if head.lower() in UNIT_SINGULAR or head.lower() in ("percent", "cent") or (
             head.lower() == "points" and {"percentage", "basis"} & {w.lower() for w in words}):
@@ -1213,8 +1216,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if unit and _race_name(text, match.start(), match.start("words") + unit.end()):
         return None  # "the 100 metres", "200 m titles": an event, not a distance
     previous = _preceding_word(text, match.start())
-    if previous.lower() in ("in", "of", "out") and re.search(
-            rf"(?:\d|{SMALL_WORD})\s+{previous}\s*$",
+    if previous.lower() in ("in", "of", "out", "every", "each") and re.search(
+            rf"(?:\d|{SMALL_WORD})\s+(?:in|of|out\s+of)(?:\s+(?:every|each))?\s*$",
             text[max(0, match.start() - 30):match.start()]):
         return None  # "nine in ten analysts" is a ratio, not a head count
     spelled = not re.match(r"\d", number_text)
@@ -1307,6 +1310,10 @@ _RACE_BEFORE_AND = re.compile(
 """'the 100 and ', ', 200 metres and ': a list of races before the 'and'."""
 
 
+_DATED_CLAUSE_BEFORE = re.compile(r"\b(?:in|by|since)\s+\d{4},\s*$")
+"""'in 1999, ' before a figure: a new item of a list of measurements, not '100, 200 metres'."""
+
+
 def _race_name(text: str, start: int, unit_end: int) -> bool:
     """"the 100 metres", "a men's 60 metres", "100 metres at the Olympics": an event."""
     previous = _preceding_word(text, start).lower().replace("’", "'")
@@ -1314,7 +1321,8 @@ def _race_name(text: str, start: int, unit_end: int) -> bool:
     listed = previous == "and" and _RACE_BEFORE_AND.search(
         text, max(0, start - 40), start) is not None
     return listed or previous in ("the", "men's", "women's") or (
-        _char_before(text, start) == ",") or (
+        _char_before(text, start) == ","
+        and not _DATED_CLAUSE_BEFORE.search(text, max(0, start - 20), start)) or (
         _RACE_AFTER.match(text, unit_end) is not None
         or _AT_GAMES.match(text, unit_end) is not None)
 
@@ -1331,6 +1339,7 @@ COUNT = FactPattern(
               "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
               "the team scored [14 points] in the final", "1 centimetre ([0.4 inches])",
               "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]",
+              "measured as 5,892 m in 1999, [5,902 metres] in 2008",
               "with [24 WHO epidemiologists] in the field",
               "a reservoir of [39.3 km3] ([31,900,000 acre⋅ft])", "([209,000,000 L/s])"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
@@ -1339,7 +1348,8 @@ COUNT = FactPattern(
                      "a rise of 2 percentage points", "cut by 25 basis points",
                      "he won the 100 and 200 metres in 2008", "Olympic 100 m and 200 m titles",
                      "a fleet of Boeing's 737 jets",
-                     "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
+                     "three times as many", "a Boeing 737 jets", "nine in ten analysts",
+                     "that's 1 in every 4 deaths"),
     triggers=("#digit",),
 )
 
@@ -1366,7 +1376,8 @@ COUNT_WORDS = FactPattern(
                      "downstream of the Three Gorges",
                      "detailed images of the two planets and their moons",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
-                     "three times as many", "a Boeing 737 jets", "nine in ten analysts"),
+                     "three times as many", "a Boeing 737 jets", "nine in ten analysts",
+                     "that's 1 in every 4 deaths"),
     triggers=("#numword",),
 )
 
@@ -1439,8 +1450,10 @@ def _implied_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     what the first one did, in the same sentence."""
     if _glued(text, match.start(), "$£€¥.,/-") or not _IMPLIED_AFTER.match(text, match.end()):
         return None
-    figures = list(_COUNT_BEFORE.finditer(text, max(0, match.start() - 150), match.start()))
-    earlier = figures[-1] if figures else None  # the nearest figure before this one
+    figures = [figure for figure in
+               _COUNT_BEFORE.finditer(text, max(0, match.start() - 150), match.start())
+               if figure.group("noun").lower() not in FUNCTION_WORDS]
+    earlier = figures[-1] if figures else None  # the nearest figure before it with a noun
     number = parse_number(match.group("num"))
     if earlier is None or number is None:
         return None
@@ -1457,7 +1470,9 @@ COUNT_IMPLIED = FactPattern(
     _line(rf"""(?P<num>{NUM}\s+(?:thousand|million|billion))\b"""),
     _implied_count,
     examples=("rose from [4 million people] in 1990 to [7.5 million] in 2020",
-              "[2 million visitors] came, against [1.5 million] a year before"),
+              "[2 million visitors] came, against [1.5 million] a year before",
+              "[53.5 million people] in England, [5.3 million] in Scotland, [3.1 million] in "
+              "Wales and [1.8 million] in Northern Ireland"),
     counterexamples=("Debt rose to 372 million in 2055.",
                      "from $350 million in 2025 to 372 million in 2055",
                      "from 350 million euros in 2025 to 372 million in 2055",
@@ -1730,10 +1745,12 @@ def _out_of_whole(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 COUNT_OUT_OF_WHOLE = FactPattern(
     "count-out-of-whole", "count",
     _line(rf"""\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?(?P<num>{NUM})
-              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent)\b|\s+[A-Za-z])"""),
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent)\b
+                 |\s+(?!(?:in|at|on|by|for|and|or|from|during|with)\b)[A-Za-z])"""),
     _out_of_whole,
     examples=("Reagan's 525 electoral votes (out of [538]) were",
-              "of the votes, the 523 out of [531] (98.49%) won by Roosevelt in 1936"),
+              "of the votes, the 523 out of [531] (98.49%) won by Roosevelt in 1936",
+              "republicans won 73 Irish seats out of [105] in the 1918 election"),
     counterexamples=("nine out of 10.", "the money came out of 538 accounts",
                      "he was out of 538, sadly", "7 votes out of 1984."),
     triggers=("out of",),
@@ -2325,10 +2342,12 @@ def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 COUNT_POPULATION = FactPattern(
     "count-population", "count",
     _line(rf"""\b(?i:population|crowd|attendance|audience|death\s+toll|toll|workforce|
-              membership|electorate|headcount)
+              membership|electorate|headcount|net\s+migration|outflow|inflow|immigration|
+              emigration)
               (?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][^.;:%$£€¥]{{0,60}}?
                  (?=,?\s+(?:was|is|stood|reached|grew|rose|climbed|fell)\b),?)?
               \s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
+              |(?:was|is)\s+(?:estimated|projected|thought|forecast|expected)\s+to\s+(?:be|reach)\s+
               |(?:(?:was|is)(?:\s+(?:later|then|now))?(?:\s+(?:put|estimated)\s+at)?
               |stood\s+at|reached|grew\s+to|rose\s+to|climbed\s+to|fell\s+to|of\s+about)\s+
               (?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+)?)
@@ -2339,12 +2358,14 @@ COUNT_POPULATION = FactPattern(
               "[7.4 million] by 2020", "a population of about [2.6 million] in 2019",
               "A crowd of [74,738] watched", "The death toll was later put at [3,400].",
               "the workforce reached [12,000] in May",
+              "The population of the UK was estimated to be [63.7 million] in mid-2012",
+              "UK net migration was [165,600] in the year to mid-2012",
               "the population of the Union on April 1, 2020, was [331,449,281]."),
     counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
                      "population was 2019's theme", "the attendance was 12 percent lower",
                      "a toll of $5 on the bridge", "the crowd was 1906's largest"),
     triggers=("population", "crowd", "attendance", "audience", "toll", "workforce",
-              "membership", "electorate", "headcount"),
+              "membership", "electorate", "headcount", "migration", "outflow", "inflow"),
 )
 
 
@@ -2432,6 +2453,43 @@ COUNT_MORE = FactPattern(
     counterexamples=("40 people died and 12 more than that", "it took 40 days and 12 more",
                      "$40 million and 12 more", "12 more people came"),
     triggers=("more",),
+)
+
+
+_BODY_OF_PEOPLE_BEFORE = re.compile(r"\b(?i:population|workforce|electorate|membership)\b"
+                                    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,120}$")
+
+
+def _count_up_from(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"63.7 million in mid-2012, up from the estimated 63.3 million": the earlier figure of
+    a change counts what the later one did."""
+    start, end = match.span("num")
+    number = parse_number(match.group("num"))
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    lowest = max(0, match.start() - 150)
+    counts = list(_COUNTED_EARLIER.finditer(text, lowest, match.start()))
+    noun = counts[-1].group("noun") if counts else None
+    if noun is None and _BODY_OF_PEOPLE_BEFORE.search(text, lowest, match.start()):
+        noun = "people"
+    if (noun is None or not (_is_plural_noun(noun) or noun == "people")
+            or noun in CURRENCY_WORDS or noun in MEASURE_UNITS or noun in UNIT_SINGULAR):
+        return None
+    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
+                "count-up-from", number=number, unit=noun, number_start=start, number_end=end)
+
+
+COUNT_UP_FROM = FactPattern(
+    "count-up-from", "count",
+    _line(rf"""\b(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:estimated\s+|revised\s+)?
+              (?P<num>{NUM}(?:\s+(?:thousand|million|billion)\b)?)
+              (?![\w%]|[.,]\d|\s*(?:%|per\s?cent|percent|points)\b)"""),
+    _count_up_from,
+    examples=("The population of the UK was 63.7 million, up from the estimated [63.3 million] "
+              "in mid-2011", "it had 412 members, down from [450] in 2019"),
+    counterexamples=("prices were 4.1% higher, up from 3.9 in May", "$40 million, up from 35",
+                     "It was up from 12 in May"),
+    triggers=("up from", "down from"),
 )
 
 
@@ -2662,11 +2720,13 @@ def _metres_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact |
 COUNT_METRES = FactPattern(
     "count-metres", "count",
     _line(rf"""(?P<num>{NUM})(?P<unit>\s?m)
-              (?:(?=[);])|(?P<after>(?=\s*\(\s*(?:about\s+)?{NUM}\s?(?:ft|feet|foot|yd|yards?|in)\b)))"""),
+              (?:(?=[);])|(?P<after>(?=\s*\(\s*(?:about\s+)?(?:{NUM}\s+(?:and|to)\s+|{NUM}\s?[–-]\s?)?
+                 {NUM}\s?(?:ft|feet|foot|yd|yards?|in)\b)))"""),
     _metres_in_brackets,
     examples=("the ground moved up to 21 feet ([6.4 m]) in places",
               "a wall 10 ft ([3 m]) high", "it lies [75 m] (250 ft) below the sea bed",
-              "Highest point: 11,358 feet ([3,462 m]; Eagle Peak)"),
+              "Highest point: 11,358 feet ([3,462 m]; Eagle Peak)",
+              "between 4,900 and [5,200 m] (16,100 and 17,100 ft) high"),
     counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)",
                      "a budget of 75 m (250 people) was", "$75 m (250 ft) was"),
     triggers=("m)", "m (", "m;"),
@@ -2890,8 +2950,9 @@ def _count_of_one(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     num = match.group("num")
     previous = _preceding_word(text, match.start())
     if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
-                            "section", "clause", "resolution", "flight", "route", "room"):
-        return None
+                            "section", "clause", "resolution", "flight", "route", "room",
+                            "tier", "level", "grade", "type", "category", "phase", "stage"):
+        return None  # "common equity tier 1 capital ratio": a label, not one ratio
     if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
             and not _is_sentence_start(text, match.start() - len(previous) - 1)):
         return None  # "Article 1 states", "Phase 1 trial": a name with a number in it
@@ -2950,7 +3011,7 @@ COUNT_ONE = FactPattern(
                      "one looming question", "in one case the nurses fled, 40 cases",
                      "a single currency", "1 in 5 people", "at 1 pm", "1 million people",
                      "one more time", "won by 1 percent", "below 1 because",
-                     "two lists one above the other"),
+                     "two lists one above the other", "its common equity tier 1 capital ratio"),
     triggers=("1", "one", "single"),
 )
 def _one_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -2966,14 +3027,18 @@ def _one_of(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_ONE_OF = FactPattern(
     "count-one-of", "count",
-    _line(r"""\b(?:[Aa]t\s+least|[Oo]nly|[Ee]xactly|[Jj]ust)\s+(?P<num>one)\s+of\s+
-              (?:the|its|their|our|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*s)\b"""),
+    _line(r"""\b(?:(?:[Aa]t\s+least|[Oo]nly|[Ee]xactly|[Jj]ust)\s+(?=one\b)|(?=[Oo]ne\s+or\s+more\b))
+              (?P<num>[Oo]ne)(?:\s+or\s+more)?\s+of\s+
+              (?:the|its|their|our|his|her|these|those)\s+(?:[a-z][\w-]*\s+){0,2}
+              (?P<noun>[a-z][\w-]*s)\b"""),
     _one_of,
     examples=("deposit them with at least [one] of the depositary governments",
-              "only [one] of the three ships returned"),
+              "only [one] of the three ships returned",
+              "about half have at least [one] of these three risk factors",
+              "inventions made by [one] or more of the numerous employees"),
     counterexamples=("one of the leaders said", "at least one of the years",
                      "at least one of us"),
-    triggers=("one of",),
+    triggers=("one of", "one or more"),
 )
 
 
@@ -3434,7 +3499,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_PER_PERIOD, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_BRACKETED_ITEMS, COUNT_COLLECTIVE,
+    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_BRACKETED_ITEMS,
+    COUNT_COLLECTIVE,
     COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES,
     COUNT_POPULATION,
