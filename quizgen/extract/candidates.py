@@ -34,6 +34,7 @@ from ..models import (
 from ..reveals import reveals
 from ..slugs import slugify, unique_slug
 from .acronyms import acronym_mentions, marked_acronyms, split_pairs
+from .backrefs import back_references
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
@@ -122,9 +123,13 @@ def all_facts(
     names = names_found(fact for _, facts in per_sentence for fact in facts)
     nouns = counted_nouns(fact for _, facts in per_sentence for fact in facts)
     found: list[tuple[Fact, Sentence]] = []
+    previous: tuple[Sentence, list[Fact]] | None = None
     for sentence, facts in per_sentence:
         facts.extend(name_mentions(sentence.text, names, facts, sentence.start))
         facts.extend(ones_counting(sentence.text, nouns, facts, sentence.start))
+        earlier = previous[1] if previous and previous[0].paragraph == sentence.paragraph else []
+        facts.extend(back_references(sentence, earlier, facts))
+        previous = (sentence, facts)
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
     return found
 
