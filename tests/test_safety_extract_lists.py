@@ -89,7 +89,8 @@ HOSTILE = {
     "implied-in-places": ("There are 53.5 million people in England, "
                           + "5.3 million in Scotland, " * ITEMS + "in all."),
     "dated-measures": "It measured " + "5,892 metres in 1999, " * ITEMS + "in all.",
-    "back-references": "There were 3.5 million Canadians; " + "it was 4.4 million; " * ITEMS + "done.",
+    "back-references": ("There were 3.5 million Canadians; " + "it was 4.4 million; " * ITEMS
+                        + "done."),
     "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
 }
 
