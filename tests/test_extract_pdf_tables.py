@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import typst
 
 from quizgen.extract import read_document
@@ -35,3 +36,24 @@ def test_wrapped_cells_of_a_wide_table_are_put_back_row_by_row(tmp_path: Path) -
         assert " | ".join(cell for cell in row if cell) in lines
     assert "The union traded more in May." in lines
     assert "The figures are provisional." in lines
+
+
+@pytest.mark.parametrize(("label", "count"), [
+    ("Spending on item number {n} and services", 9), ("Food {n}", 24)])
+def test_a_table_filling_pages_is_read_row_by_row_not_as_columns_of_text(
+        label: str, count: int, tmp_path: Path) -> None:
+    rows = [("Item", "Last year", "This year", "Percent change")]
+    rows += [(label.format(n=n), f"{n},1{n}0", f"{n},2{n}5", f"{n}.5") for n in range(1, count + 1)]
+    cells = ", ".join(f"[{cell}]" for row in rows for cell in row)
+    source = ("#set page(width: 9cm, height: 9cm, margin: 1cm)\n#set text(size: 8pt)\n"
+              "Households spent more this year.\n\n"
+              f"#table(columns: 4, {cells})\n\nThe figures are provisional.\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    path = tmp_path / "spending.pdf"
+    path.write_bytes(pdf)
+    text = read_document(path).text
+    blocks = text.split("\n\n")
+    table = next(block for block in blocks if block.startswith("Item |"))
+    for n in range(1, count + 1):
+        assert f"{label.format(n=n)} | {n},1{n}0 | {n},2{n}5 | {n}.5" in table.splitlines(), text

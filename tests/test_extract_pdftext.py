@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.extract.pdftext import _cells, _joined
+from quizgen.extract.pdftext import _cells, _joined, _Line, _merge_wrapped_rows
 
 
 def test_runs_with_no_room_for_a_space_are_one_word() -> None:
@@ -24,3 +24,23 @@ def test_a_hyphen_beside_a_figure_is_printed_not_a_typesetters_break() -> None:
     assert _cells([(0.0, 20.0, "mid-"), (23.0, 40.0, "1980s")], 10.0) == ["mid-1980s"]
     assert _cells([(0.0, 10.0, "12"), (13.0, 40.0, "-month")], 10.0) == ["12-month"]
     assert _cells([(0.0, 20.0, "mid-"), (28.0, 40.0, "1980s")], 10.0) == ["mid- 1980s"]
+
+
+
+def test_a_first_column_word_ending_a_page_finishes_the_row_above() -> None:
+    def line(page: int, top: float, runs: list[tuple[float, float, str]]) -> _Line:
+        made = _Line(page, top, top - 7, runs[0][0], runs[-1][1], runs=runs)
+        made.cells = _cells(runs, 7.0)
+        return made
+
+    row = [(0.0, 40.0, "Pensions and Social"), (60.0, 80.0, "6,554"), (100.0, 120.0, "6,474"),
+           (140.0, 160.0, "-1.2")]
+    lines = [line(0, 100, row), line(0, 88, [(0.0, 30.0, "Security")]),
+             line(1, 300, [(0.0, 40.0, "All other"), (60.0, 80.0, "2,655"),
+                           (100.0, 120.0, "2,808"), (140.0, 160.0, "5.8")])]
+    merged = _merge_wrapped_rows(lines)
+    assert [ln.text for ln in merged] == ["Pensions and Social Security | 6,554 | 6,474 | -1.2",
+                                          "All other | 2,655 | 2,808 | 5.8"]
+    inside = [line(0, 100, row), line(0, 88, [(0.0, 30.0, "Housing")]),
+              line(0, 76, [(0.0, 30.0, "Rent"), (60.0, 80.0, "12")])]
+    assert [ln.text for ln in _merge_wrapped_rows(inside)][1] == "Housing"

@@ -130,6 +130,9 @@ def _gutter(runs: list[_Run], low: float, high: float) -> float | None:
     return None
 
 
+_FIGURES_ONLY = re.compile(r"[\d\s.,%$€£¥+\-–()|]+")
+
+
 def _column_of_text(runs: list[_Run]) -> bool:
     """At least six lines, and three in five of them reach near the column's right edge
     (where four in five lines end at the most: a running header further right, "page 2"
@@ -137,6 +140,10 @@ def _column_of_text(runs: list[_Run]) -> bool:
     lines = _lines(runs, 0)
     if len(lines) < 6:
         return False
+    texts = [" ".join(text for _, _, text in line.runs).strip() for line in lines]
+    if (sum(1 for text in texts if _FIGURES_ONLY.fullmatch(text)) > len(texts) / 3
+            or statistics.median(len(text) for text in texts) < 12):
+        return False  # a table's column of figures or short labels, not running text
     rights = sorted(ln.right for ln in lines)
     left, right = min(ln.left for ln in lines), rights[int(0.8 * (len(rights) - 1))]
     full = sum(1 for ln in lines if ln.right >= right - 0.15 * (right - left))
@@ -313,17 +320,20 @@ def _merge_wrapped_rows(lines: list[_Line]) -> list[_Line]:
     692.3". A line set tight under a row of three cells or more (closer than the row is
     high), with fewer pieces than the row has cells and each piece under one of them, goes
     on the row's cells; a row of the table, with a cell in each column or a capitalised first
-    cell that does not finish a hyphenated word, does not."""
+    cell that does not finish a hyphenated word, does not, unless it is the page's last line
+    ("Security" under "Pensions and Social": a row goes on, the page leaves no room for one)."""
     merged: list[_Line] = []
     extents: list[tuple[float, float]] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         row = merged[-1] if merged else None
         if row is not None and len(row.cells) >= 3 and line.page == row.page and (
                 0 <= row.bottom - line.top < row.height):
             pieces = _cells_with_extents(sorted(line.runs), line.height)
             places = [_column_under(extents, left, right) for left, right, _ in pieces]
+            last_on_page = index + 1 == len(lines) or lines[index + 1].page != line.page
             new_row = places[:1] == [0] and not (row.cells[0].endswith("\u00ad")
-                                                 or pieces[0][2][:1].islower())
+                                                 or pieces[0][2][:1].islower()
+                                                 or (last_on_page and len(pieces) == 1))
             if len(pieces) < len(row.cells) and None not in places and not new_row:
                 for place, (_, _, text) in zip(places, pieces, strict=True):
                     assert place is not None
