@@ -91,6 +91,9 @@ HOSTILE = {
     "dated-measures": "It measured " + "5,892 metres in 1999, " * ITEMS + "in all.",
     "back-references": ("There were 3.5 million Canadians; " + "it was 4.4 million; " * ITEMS
                         + "done."),
+    "title-rows": "Results\n\nReferendum, 2011 |\nChoice | Votes\n" + "Yes | 3,792,518\n" * ITEMS,
+    "signed-changes": "Employment rose " + "among women (+43,000; +0.7%), " * ITEMS + "in all.",
+    "increase-from": "It issued 208 citations, " + "an increase from 68, " * ITEMS + "in all.",
     "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
 }
 

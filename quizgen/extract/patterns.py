@@ -195,7 +195,13 @@ MONEY_SYMBOL = FactPattern(
     counterexamples=("He paid in 2011 for it.",),
     triggers=("$", "£", "€", "¥", "₹", "₩", "₽", "rs"),
 )
+_COUNTED_AFTER_AMOUNT = re.compile(rf"\s+(?:{TIME_UNIT}|people|[a-z]+s)\b")
+
+
 def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    if (match.group("cur") and not match.group("scale")
+            and _COUNTED_AFTER_AMOUNT.match(text, match.end())):
+        return None  # "send a DM 2 days later": the figure counts days, it is no amount
     if match.group("cur"):
         return _money(match, text, ctx)
     if (_YEARLIKE.fullmatch(match.group("amt2")) and not match.group("scale2")
@@ -212,8 +218,9 @@ MONEY_CODE = FactPattern(
     _money_code,
     examples=("a loan of [USD 40 million] was agreed", "it raised [500m EUR] last year",
               "a deficit of [RON 5.5 billion] in May", "spending of [HUF 1.4 trillion]",
-              "wages of [MDL 7,385] a month"),
-    counterexamples=("the RON team", "HUF and EUR rates", "damage of $2.8 billion (2011 USD)"),
+              "wages of [MDL 7,385] a month", "bought for $36 bn ([DM 15.5 bn]) in 1998"),
+    counterexamples=("the RON team", "HUF and EUR rates", "damage of $2.8 billion (2011 USD)",
+                     "send a DM 2 days later"),
     triggers=tuple(code.lower() for code in CURRENCY_CODES),
 )
 
@@ -739,11 +746,13 @@ DATE_CENTURY = FactPattern(
     "date-century", "date",
     _line(rf"""\b(?:(?:early|mid|late)[-\s]+)?(?P<ord>{_CENTURY_ORDINAL})
               (?:[-\s]century\b|[-\s]centuries\b
-              |(?=\s+and\s+(?:(?:early|mid|late)[-\s]+)?{_CENTURY_ORDINAL}[-\s]centuries\b))"""),
+              |(?=\s+and\s+(?:(?:early|mid|late)[-\s]+)?{_CENTURY_ORDINAL}[-\s]centuries\b)
+              |(?=\s*(?:to|[-–])\s*(?:(?:early|mid|late)[-\s]+)?{_CENTURY_ORDINAL}[-\s]centur(?:y|ies)\b))"""),
     _century,
     examples=("a [19th-century] palace", "in the [twentieth century]",
               "in the [early 20th century]",
-              "in the [late eighteenth] and [early nineteenth centuries]"),
+              "in the [late eighteenth] and [early nineteenth centuries]",
+              "built in the [late 12th] to [13th century] under Philip II"),
     triggers=("centur",),
 )
 
@@ -2344,7 +2353,7 @@ COUNT_POPULATION = FactPattern(
     _line(rf"""\b(?i:population|crowd|attendance|audience|death\s+toll|toll|workforce|
               membership|electorate|headcount|net\s+migration|outflow|inflow|immigration|
               emigration)
-              (?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][^.;:%$£€¥]{{0,60}}?
+              (?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z]|(?:1\d|20)\d\d\b)[^.;:%$£€¥]{{0,60}}?
                  (?=,?\s+(?:was|is|stood|reached|grew|rose|climbed|fell)\b),?)?
               \s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
               |(?:was|is)\s+(?:estimated|projected|thought|forecast|expected)\s+to\s+(?:be|reach)\s+
@@ -2360,6 +2369,7 @@ COUNT_POPULATION = FactPattern(
               "the workforce reached [12,000] in May",
               "The population of the UK was estimated to be [63.7 million] in mid-2012",
               "UK net migration was [165,600] in the year to mid-2012",
+              "Attendance in 2021 was [2.8 million] due to the pandemic",
               "the population of the Union on April 1, 2020, was [331,449,281]."),
     counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
                      "population was 2019's theme", "the attendance was 12 percent lower",
@@ -2481,15 +2491,47 @@ def _count_up_from(match: re.Match[str], text: str, ctx: Context) -> Fact | None
 
 COUNT_UP_FROM = FactPattern(
     "count-up-from", "count",
-    _line(rf"""\b(?:up|down)\s+from\s+(?:the\s+|an?\s+)?(?:estimated\s+|revised\s+)?
+    _line(rf"""\b(?:up|down|(?:an?\s+)?(?:increase|decrease|rise|fall|drop|decline|jump))\s+
+              from\s+(?:the\s+|an?\s+)?(?:estimated\s+|revised\s+)?
               (?P<num>{NUM}(?:\s+(?:thousand|million|billion)\b)?)
               (?![\w%]|[.,]\d|\s*(?:%|per\s?cent|percent|points)\b)"""),
     _count_up_from,
     examples=("The population of the UK was 63.7 million, up from the estimated [63.3 million] "
-              "in mid-2011", "it had 412 members, down from [450] in 2019"),
+              "in mid-2011", "it had 412 members, down from [450] in 2019",
+              "it issued 208 citations last year, an increase from [68] in 2004"),
     counterexamples=("prices were 4.1% higher, up from 3.9 in May", "$40 million, up from 35",
                      "It was up from 12 in May"),
-    triggers=("up from", "down from"),
+    triggers=(" from ",),
+)
+
+
+_PEOPLE_COUNTED_BEFORE = re.compile(
+    r"\b(?i:employ\w*|jobs?|workers?|population|people|residents)\b(?:[^.]|\.(?=\d)){0,150}$")
+
+
+def _signed_change(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"Employment rose among core-aged women (+43,000; +0.7%)": a signed change of a
+    headcount, beside its change in percent."""
+    if not _PEOPLE_COUNTED_BEFORE.search(text, max(0, match.start() - 170), match.start()):
+        return None
+    start, end = match.span("num")
+    number = parse_number(match.group("num").lstrip("+-−"))
+    if number is None:
+        return None
+    signed = -number if match.group("num")[0] in "-−" else number
+    return Fact("count", start, end, text[start:end], f"{plain(signed)} people",
+                "count-signed-change", number=signed, unit="people",
+                number_start=start, number_end=end)
+
+
+COUNT_SIGNED_CHANGE = FactPattern(
+    "count-signed-change", "count",
+    _line(r"""\((?P<num>[+\-−]\d{1,3}(?:,\d{3})+)(?=\s*;\s*[+\-−]?\d+(?:\.\d+)?\s?%)"""),
+    _signed_change,
+    examples=("Employment rose among core-aged women ([+43,000]; +0.7%), and declined among "
+              "core-aged men ([-36,000]; -0.5%)",),
+    counterexamples=("Prices rose in May (+43,000; +0.7%)", "Employment rose (+43; +0.7%)"),
+    triggers=("(+", "(-", "(−"),
 )
 
 
@@ -3499,7 +3541,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_PER_PERIOD, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_BRACKETED_ITEMS,
+    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
+    COUNT_BRACKETED_ITEMS,
     COUNT_COLLECTIVE,
     COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES,

@@ -76,6 +76,8 @@ def _header(table: str) -> tuple[list[str], bool]:
     """The first line's cells, and whether they are a header. Read once per table, not once
     per row: a table of 40,000 rows would otherwise be read 40,000 times."""
     lines = table.splitlines()
+    if len(lines) > 2 and not any(_cells(lines[0])[1:]):
+        lines = lines[1:]  # "Southern Sudanese independence referendum, 2011 |": a title row
     header = _cells(lines[0])
     has_header = _all_labels(header) and not any(_all_labels(_cells(line)[1:])
                                                  for line in lines[1:]) and not (

@@ -122,7 +122,7 @@ def currency_of(token: str) -> str | None:
         return CURRENCY_SYMBOLS[lowered]
     if token.strip().upper() in CURRENCY_CODES:
         code = token.strip().upper()
-        return "CNY" if code == "RMB" else code
+        return {"RMB": "CNY", "DM": "DEM"}.get(code, code)  # the usual abbreviations
     return _CURRENCY_WORDS_LOWER.get(re.sub(r"\s+", " ", lowered))
 
 

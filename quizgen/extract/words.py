@@ -52,7 +52,7 @@ CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RMB", "INR", "AUD",
                   "RUB", "HKD", "NZD", "SGD", "BRL", "MXN", "ZAR", "TRY", "SEK", "NOK", "DKK",
                   "PLN", "CZK", "HUF", "RON", "BGN", "MDL", "UAH", "KZT", "ILS", "SAR", "AED",
                   "QAR", "EGP", "NGN", "KES", "PKR", "BDT", "LKR", "IDR", "MYR", "THB", "VND",
-                  "PHP", "TWD", "KPW", "ARS", "CLP", "COP", "PEN")
+                  "PHP", "TWD", "KPW", "ARS", "CLP", "COP", "PEN", "DEM", "DM")
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "US dollar": "USD", "US dollars": "USD",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
