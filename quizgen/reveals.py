@@ -21,6 +21,7 @@ leading article ("the hermit kingdom" is revealed by "hermit kingdom").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -138,8 +139,10 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 _EDGES = " '.,;:!?()[]"
 
 
+@functools.lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
-    """Case, quote and dash style and spacing do not change what a text says."""
+    """Case, quote and dash style and spacing do not change what a text says. Cached: the
+    giveaway check compares every front with every answer, so a front is read many times."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     unified = "".join(_unify(character) for character in folded)
     return " ".join(unified.split())
