@@ -2408,24 +2408,27 @@ def _of_those(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return _part_of(match, *part)
 
 
+def _count_just_before(match: re.Match[str], text: str, reach: int) -> re.Match[str] | None:
+    """The nearest count ("19,726,579 votes") in the `reach` characters before the bare
+    figure `match` holds (group "num", not a year) whose noun that figure may count: a
+    plural, not a currency, a unit of measure or of time."""
+    if _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    counts = list(_COUNTED_EARLIER.finditer(text, max(0, match.start() - reach), match.start()))
+    noun = counts[-1].group("noun") if counts else ""
+    if not counts or not _is_plural_noun(noun) or noun in CURRENCY_WORDS or (
+            noun in MEASURE_UNITS or noun in UNIT_SINGULAR):
+        return None
+    return counts[-1]
+
+
 def _parallel_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"19,726,579 votes were counted, and 193,081 were rejected": a bare figure in a clause
     that mirrors a count's clause counts that count's noun."""
-    start, end = match.span("num")
-    number = parse_number(match.group("num"))
-    if number is None or _YEARLIKE.fullmatch(match.group("num")):
-        return None
-    counts = list(_COUNTED_EARLIER.finditer(text, max(0, start - 150), match.start()))
-    if not counts:
-        return None
-    earlier = counts[-1]
-    gap = text[earlier.end():match.start()]
-    noun = earlier.group("noun")
-    if ("." in gap or ";" in gap or not _is_plural_noun(noun) or noun in CURRENCY_WORDS
-            or noun in MEASURE_UNITS or not _PASSIVE.fullmatch(gap)):
+    earlier = _count_just_before(match, text, 150)
+    if earlier is None or not _PASSIVE.fullmatch(text, earlier.end(), match.start()):
         return None  # the count's own clause must say what was done to it, as this one does
-    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
-                "count-parallel", number=number, unit=noun, number_start=start, number_end=end)
+    return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-parallel")
 
 
 _PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|felt|built|sold|lost|held|found|made|paid|left|kept|sent|"
@@ -2437,20 +2440,10 @@ _PASSIVE = re.compile(rf"\s+(?:were|was|had\s+been|have\s+been)\s+{_PARTICIPLE}\
 def _more_of_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"one million people died and over one million more fled": 'N more' after a count
     counts the same noun."""
-    start, end = match.span("num")
-    number = parse_number(match.group("num"))
-    if number is None or _YEARLIKE.fullmatch(match.group("num")):
+    earlier = _count_just_before(match, text, 150)
+    if earlier is None or re.search(r"[.;]", text[earlier.end():match.start()]):
         return None
-    counts = list(_COUNTED_EARLIER.finditer(text, max(0, start - 150), start))
-    if not counts:
-        return None
-    noun = counts[-1].group("noun")
-    gap = text[counts[-1].end():start]
-    if ("." in gap or ";" in gap or not _is_plural_noun(noun) or noun in CURRENCY_WORDS
-            or noun in MEASURE_UNITS or noun in UNIT_SINGULAR):
-        return None
-    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}", "count-more",
-                number=number, unit=noun, number_start=start, number_end=end)
+    return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-more")
 
 
 COUNT_MORE = FactPattern(
@@ -2473,20 +2466,15 @@ _BODY_OF_PEOPLE_BEFORE = re.compile(r"\b(?i:population|workforce|electorate|memb
 def _count_up_from(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"63.7 million in mid-2012, up from the estimated 63.3 million": the earlier figure of
     a change counts what the later one did."""
-    start, end = match.span("num")
     number = parse_number(match.group("num"))
     if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
         return None
-    lowest = max(0, match.start() - 150)
-    counts = list(_COUNTED_EARLIER.finditer(text, lowest, match.start()))
-    noun = counts[-1].group("noun") if counts else None
-    if noun is None and _BODY_OF_PEOPLE_BEFORE.search(text, lowest, match.start()):
-        noun = "people"
-    if (noun is None or not (_is_plural_noun(noun) or noun == "people")
-            or noun in CURRENCY_WORDS or noun in MEASURE_UNITS or noun in UNIT_SINGULAR):
-        return None
-    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
-                "count-up-from", number=number, unit=noun, number_start=start, number_end=end)
+    earlier = _count_just_before(match, text, 150)
+    if earlier is not None:
+        return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-up-from")
+    if _BODY_OF_PEOPLE_BEFORE.search(text, max(0, match.start() - 150), match.start()):
+        return _bare_count(text, *match.span("num"), "people", "count-up-from")
+    return None
 
 
 COUNT_UP_FROM = FactPattern(
@@ -2552,22 +2540,13 @@ COUNT_PARALLEL = FactPattern(
 def _bracketed_item(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"81 cases … from Wisconsin (39), Indiana (22), Missouri (two)": a figure in brackets
     after each name of a list shares out a count given before it, so counts its noun."""
-    start, end = match.span("num")
-    number = parse_number(match.group("num"))
-    if number is None or _YEARLIKE.fullmatch(match.group("num")):
+    earlier = _count_just_before(match, text, 300)
+    if earlier is None or earlier.group().split()[0] in ("one", "One"):
         return None
-    counts = list(_COUNTED_EARLIER.finditer(text, max(0, match.start() - 300), match.start()))
-    if not counts:
-        return None
-    noun = counts[-1].group("noun")
-    if (not _is_plural_noun(noun) or noun in CURRENCY_WORDS or noun in MEASURE_UNITS
-            or counts[-1].group().split()[0] in ("one", "One")):
-        return None
-    if number == 1 and noun.endswith("s") and not noun.endswith("ss"):
+    noun = earlier.group("noun")
+    if parse_number(match.group("num")) == 1 and noun.endswith("s") and not noun.endswith("ss"):
         noun = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]  # "Kansas (one)": a case
-    return Fact("count", start, end, text[start:end], f"{plain(number)} {noun}",
-                "count-bracketed-item", number=number, unit=noun,
-                number_start=start, number_end=end)
+    return _bare_count(text, *match.span("num"), noun, "count-bracketed-item")
 
 
 COUNT_BRACKETED_ITEMS = FactPattern(
@@ -2750,12 +2729,17 @@ def _metres_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact |
     if not converted_after and _IMPERIAL_BEFORE.search(
             text, max(0, match.start() - 12), match.start()) is None:
         return None
+    return _unit_letter_count(match, text, "m", "count-metres")
+
+
+def _unit_letter_count(match: re.Match[str], text: str, unit: str, pattern: str) -> Fact | None:
+    """The figure and one-letter unit of `match` ("6.4 m", "7,500 t") as a measure."""
     number = parse_number(match.group("num"))
     if number is None:
         return None
     end = match.end("unit")
-    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} m",
-                "count-metres", number=number, unit="m",
+    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} {unit}",
+                pattern, number=number, unit=unit,
                 number_start=match.start(), number_end=match.end("num"))
 
 
@@ -2785,13 +2769,7 @@ def _tonnes_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact |
     converts a weight."""
     if _WEIGHT_UNIT_BEFORE.search(text, max(0, match.start() - 16), match.start()) is None:
         return None
-    number = parse_number(match.group("num"))
-    if number is None:
-        return None
-    end = match.end("unit")
-    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} t",
-                "count-tonnes", number=number, unit="t",
-                number_start=match.start(), number_end=match.end("num"))
+    return _unit_letter_count(match, text, "t", "count-tonnes")
 
 
 COUNT_TONNES = FactPattern(
