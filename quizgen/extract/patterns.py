@@ -1805,12 +1805,18 @@ COUNT_VOTE = FactPattern(
 def _majority(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"a parliamentary majority of 15": a majority or margin with no noun of its own
     counts what its clause counted (seats, votes)."""
+    return _clause_count(match, text, "count-majority")
+
+
+def _clause_count(match: re.Match[str], text: str, pattern: str) -> Fact | None:
+    """The bare figure of `match` (group "num", not a year) counting the plural noun its
+    clause counted before it, if any."""
     if _YEARLIKE.fullmatch(match.group("num")):
         return None
     noun = _noun_counted_before(text, match.start())
     if noun is None or noun in MEASURE_UNITS:
         return None
-    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-majority")
+    return _bare_count(text, match.start("num"), match.end("num"), noun, pattern)
 
 
 COUNT_MAJORITY = FactPattern(
@@ -2114,12 +2120,7 @@ COUNT_BEFORE_SHARE = FactPattern(
 def _tally_after_verb(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"He ran in 20 races that year, winning 13", "held 40 seats and lost 12": a figure
     a verb of winning or losing takes without a noun counts what its clause counted."""
-    if _YEARLIKE.fullmatch(match.group("num")):
-        return None
-    noun = _noun_counted_before(text, match.start())
-    if noun is None or noun in MEASURE_UNITS:
-        return None
-    return _bare_count(text, match.start("num"), match.end("num"), noun, "count-won")
+    return _clause_count(match, text, "count-won")
 
 
 COUNT_WON = FactPattern(
