@@ -95,6 +95,13 @@ HOSTILE = {
     "signed-changes": "Employment rose " + "among women (+43,000; +0.7%), " * ITEMS + "in all.",
     "increase-from": "It issued 208 citations, " + "an increase from 68, " * ITEMS + "in all.",
     "scaled-durations": "It formed " + "25\u201330 million years and " * ITEMS + "ago.",
+    "spaced-thousands": "They reported " + "180 000 " * ITEMS + "cases in all.",
+    "infobox-sides": "Battle\n\nDate | 1815\n" + "Strength | 72,000 | A: 68,000, B: 5\n" * ITEMS,
+    "weights-per-acre": "The yield was " + "7,544 pounds per acre, down 209 pounds, " * ITEMS
+    + "in all.",
+    "eras": "It was settled in " + "874 AD and AD 410 and " * ITEMS + "later.",
+    "fractions-of-units": "It fell " + "0.93 inch and " * ITEMS + "more.",
+    "durations-taken": "It " + "took a month and " * ITEMS + "then ended.",
 }
 
 

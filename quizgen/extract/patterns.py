@@ -147,6 +147,17 @@ def _char_before(text: str, start: int, skipped: str = " \t\r\n") -> str:
 # ------------------------------------------------------------------ money
 
 
+def _sentence_around(text: str, position: int, reach: int = 300) -> str:
+    """The stretch of `text` between the sentence breaks nearest `position` (a guess, for
+    a pattern that must know what else its sentence says)."""
+    window_start = max(0, position - reach)
+    before = text[window_start:position]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    after = text[position:position + reach]
+    ends = [index for index in (after.find(". "), after.find("\n")) if index >= 0]
+    return before[cut + 1:] + (after[:min(ends)] if ends else after)
+
+
 def _money_fact(text: str, span: tuple[int, int], currency_text: str,
                 amount: re.Match[str], group: str, scale_text: str | None) -> Fact | None:
     """One money fact from its parts, whichever order they were written in: the currency
@@ -237,6 +248,13 @@ _WEIGHT_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing|t)?|heavy|heavier)\b[^.;$£�
                             re.IGNORECASE)
 
 
+_PER_MEASURE = (r"per\s+(?:acre|hectare|square|cubic|bushel|bale|head|plant|tree|gallon|"
+                r"foot|feet|inch|yard|cow|animal|bird|hen)\b")
+_WEIGHT_PER_AFTER = re.compile(rf"\s+{_PER_MEASURE}")
+_WEIGHT_PER_IN_SENTENCE = re.compile(rf"\bpounds?\s+{_PER_MEASURE}", re.IGNORECASE)
+"""'7,544 pounds per acre, down 209 pounds': a yield; the sentence's other pounds weigh too."""
+
+
 _CONSTANT_YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)\s+(?:[A-Z]{2}\s+)?[A-Za-z]+")
 """'2021 dollars', '1990 US dollars': a price level, named by its year."""
 
@@ -252,6 +270,10 @@ def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             _WEIGHT_AFTER.match(text, match.end())
             or _WEIGHT_BEFORE.search(text, max(0, before.start() - 50), before.start())):
         return None  # "weighed 47.5 pounds (21.5 kg)": a weight, counted as a count
+    if match.group("cur").lower() in ("pound", "pounds") and (
+            _WEIGHT_PER_AFTER.match(text, match.end())
+            or _WEIGHT_PER_IN_SENTENCE.search(_sentence_around(text, match.start()))):
+        return None
     return _money_fact(text, (before.start(), match.end()), match.group("cur"), before, "amt",
                        before.group("scale"))
 
@@ -267,7 +289,8 @@ MONEY_WORDS = FactPattern(
               "[40 billion roubles] of aid", "an indemnity of [200 million silver kuping taels]"),
     counterexamples=("the party won 12 seats", "the boxer weighed in at",
                      "the samples weighed 47.5 pounds in all", "a 10 pounds (4.5 kg) bag",
-                     "$140 million in 2021 dollars", "A$837 million in damage (1974 dollars)"),
+                     "$140 million in 2021 dollars", "A$837 million in damage (1974 dollars)",
+                     "a yield of 7,544 pounds per acre", "7,544 pounds per acre, down 209 pounds"),
     triggers=tuple(sorted({word.lower().split()[-1] for word in CURRENCY_WORDS})),
 )
 
@@ -774,6 +797,8 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
     before = text[max(0, start - 2):start]
     if len(before) == 2 and before[1] in "-–" and before[0].isalpha():
         return True  # COVID-19, F-2000: a name, not a year
+    if _MEASURE_HYPHENED.match(text, end):
+        return True  # "a 1956-kilometer railroad" measures it
     previous = _preceding_word(text, start).lower()
     if previous in ("no.", "no", "number", "#", "flight", "route", "page", "pages", "pp.",
                     "room", "model"):
@@ -790,6 +815,10 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
     return year < 1800 and previous not in DATE_PREPOSITIONS and not (
         range_end or second_of_two or _year_in_place(text, start, end, previous, following))
+
+
+_MEASURE_HYPHENED = re.compile(r"-(?:kilomet(?:re|er)|km|mile|met(?:re|er)|feet|foot|yard|acre|"
+                               r"hectare|tonne|ton|kilogram|kg|gallon|megawatt|MW)s?\b")
 
 
 _TITLE_HOLDER_NAMED = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]")
@@ -846,6 +875,7 @@ DATE_YEAR = FactPattern(
               "Years held | Men: [1896]–[2024] Women: [1928]–[2024]",
               "A$837 million in damage ([1974] dollars)"),
     counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
+                     "a 1956-kilometer railroad",
                      "in 24 years",
                      "$2011 was paid", "COVID-19 and F-2000", "filed 12/2019/2020 late",
                      "the 1500 soldiers marched", "Room 1200: keys", "page 1481 of the book",
@@ -911,6 +941,26 @@ DATE_BC = FactPattern(
               "fought in [490 BCE]", "the Ides of March ([15 March 44 BC])", "in [31 B.C.] at"),
     counterexamples=("the BC Lions won 44 games", "a BCE exam"),
     triggers=("bc", "b.c."),
+)
+
+
+def _anno_domini(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    if _glued(text, match.start(), "$£€¥.,/"):
+        return None
+    year = int(match.group("year") or match.group("year2"))
+    return _date_fact(match, "year", make_date(year)) if year > 0 else None
+
+
+DATE_AD = FactPattern(
+    "date-ad", "date",
+    _line(r"""(?<![\w-])(?:(?P<year>\d{1,4})\s?(?:AD|CE|A\.D\.|C\.E\.)(?![\w])
+              |(?:AD|A\.D\.)\s(?P<year2>\d{1,4})(?![\w.,]\d|\w))"""),
+    _anno_domini,
+    examples=("a settlement established in [874 AD] by", "the city fell in [AD 410]",
+              "built around [120 CE] under Hadrian", "crowned in [A.D. 800] at Rome"),
+    counterexamples=("ADs 400 and 500", "the AD 4,000 budget", "BAD 874 results",
+                     "a CE 20 mark"),
+    triggers=("ad", "ce", "a.d.", "c.e."),
 )
 
 
@@ -1009,6 +1059,9 @@ _ARTICLE_BEFORE = re.compile(
 )
 
 
+_TAKING_VERBS = frozenset("took take takes taking lasted lasts last spent spend".split())
+
+
 def _duration_article(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_ARTICLE_BEFORE, text, match.start("unit"), reach=60)
     if before is None:
@@ -1016,9 +1069,12 @@ def _duration_article(match: re.Match[str], text: str, ctx: Context) -> Fact | N
     qualifier = re.sub(r"\s+", " ", (before.group("q") or "").lower())
     after = match.group("after")
     unit_word = match.group("unit").lower()
-    if not qualifier and not after and unit_word not in ("decade", "century", "fortnight"):
-        return None  # "a year when…": not a length of time
     previous = _preceding_word(text, before.start("a")).lower()
+    if not qualifier and not after and unit_word not in ("decade", "century", "fortnight") and (
+            previous not in _TAKING_VERBS):
+        return None  # "a year when…": not a length of time; "it took a month" is one
+    if re.match(r"\s+off\b", text[match.end("unit"):match.end("unit") + 5]):
+        return None  # "took a day off": a day's leave, not how long something took
     if previous in ("once", "twice", "times", "per", "thrice"):
         return None
     unit = _unit(unit_word)
@@ -1035,14 +1091,16 @@ def _duration_article(match: re.Match[str], text: str, ctx: Context) -> Fact | N
 
 DURATION_ARTICLE = FactPattern(
     "duration-article", "duration",
-    _line(r"""(?<![A-Za-z-])(?P<unit>year|month|week|day|decade|century|fortnight)\b
+    _line(r"""(?<![A-Za-z-])(?P<unit>year|month|week|day|decade|century|fortnight|hour)\b
               (?P<after>\s+(?:ago|earlier|later|before|after|long|on|of)\b)?"""),
     _duration_article,
     examples=("met twice in [under a year]", "only [a year] earlier, Moscow",
+              "It took [a month] for news to arrive", "all in [less than an hour], at",
               "[a decade] ago", "for [half a century]", "[more than a year] of war",
               "[A quarter of a century] later", "[a decade] of austerity"),
-    counterexamples=("it happens twice a year", "in a year when prices rose"),
-    triggers=("year", "month", "week", "day", "decade", "centur", "fortnight"),
+    counterexamples=("it happens twice a year", "in a year when prices rose",
+                     "paid by the hour", "took a day off", "an hour when"),
+    triggers=("year", "month", "week", "day", "decade", "centur", "fortnight", "hour"),
 )
 
 
@@ -1192,11 +1250,17 @@ def _is_plural_noun(word: str) -> bool:
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
 
 
+_SPACED_THOUSANDS = r"\d{1,3}(?:\x20\d{3})+(?![\d,.])"
+"""'180 000 cases', as WHO and European releases print it: a plain space between thousands,
+read only before a counted noun ("in 2019 300 people" stays two figures: a year has four
+digits)."""
+
+
 def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if _glued(text, match.start(), "$£€¥.,/-⁄+"):
         return None
     number_text = match.group("num")
-    number = parse_number(number_text)
+    number = parse_number(re.sub(r"(?<=\d) (?=\d{3})", "", number_text))
     if number is None or number <= 0:
         return None
     words = match.group("words").split()
@@ -1244,6 +1308,7 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
             and not _is_sentence_start(text, match.start() - len(previous) - 1)
+            and not (spelled and _is_sentence_start(text, match.start()))
             and previous.lower() not in ("some", "nearly", "almost", "about", "around")
             and not (previous.endswith(("'s", "’s")) and len(number_text) <= 2)):
         return None  # "Boeing 737 jets", "Article 5 guarantees": a name with a number in it
@@ -1338,13 +1403,15 @@ def _race_name(text: str, start: int, unit_end: int) -> bool:
 
 COUNT = FactPattern(
     "count", "count",
-    _line(rf"""(?P<num>{NUM}(?:(?:m|k)\b|\s?(?:bn|mn)\b|\s+{SCALE_WORD}\b)?)\+?
+    _line(rf"""(?P<num>{NUM}(?:(?:m|k)\b|\s?(?:bn|mn)\b|\s+{SCALE_WORD}\b)?
+                     |{_SPACED_THOUSANDS}(?=\s[a-z]))\+?
               (?=(?:\s+[A-Za-z][\w'’/.⋅·-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
               (?P<words>(?:\s+[A-Za-z][\w'’/.⋅·-]*){{1,3}})"""),
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
               "over [600,000 km2] of land", "[1323+ cases] so far",
-              "[1.5m people] fled", "a road of [300 km] was built", "[2,000 soldiers] were sent",
+              "[1.5m people] fled", "a road of [300 km] was built", "[180 000 cases] in 1989",
+              "[2,000 soldiers] were sent",
               "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
               "the team scored [14 points] in the final", "1 centimetre ([0.4 inches])",
               "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]",
@@ -1377,7 +1444,8 @@ COUNT_WORDS = FactPattern(
               "a cabin for the [three astronauts] and",
               "named after the [two signatories], Carter and Torrijos",
               "it was ratified by all [three countries] in 2020",
-              "Scott and his [four companions] had died"),
+              "Scott and his [four companions] had died",
+              "It rained in the Plains. [Twenty-two states] had records."),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the two sides agreed", "the two other states",
                      "Carter and Torrijos met, and the two men signed",
@@ -2336,6 +2404,12 @@ COUNT_BARE_RANGE = FactPattern(
 )
 
 
+_ROUGHLY = (r"(?:(?:about|around|some|nearly|almost|over|roughly|approximately|just\s+over|"
+            r"just\s+under|more\s+than|less\s+than|fewer\s+than|an\s+estimated|under|"
+            r"close\s+to|at\s+least|up\s+to)\s+)")
+"""The words that hedge a figure ("a population of around 139,000"): none changes its kind."""
+
+
 def _population(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"The population was 331,449,281", "its population grew to 7.4 million", "a crowd of
     74,738", "the death toll was later put at 3,400": a noun for a body of people before
@@ -2356,16 +2430,17 @@ COUNT_POPULATION = FactPattern(
               emigration)
               (?:\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z]|(?:1\d|20)\d\d\b)[^.;:%$£€¥]{{0,60}}?
                  (?=,?\s+(?:was|is|stood|reached|grew|rose|climbed|fell)\b),?)?
-              \s+(?:of\s+(?:about\s+|some\s+|nearly\s+|over\s+)?
+              \s+(?:of\s+{_ROUGHLY}?
               |(?:was|is)\s+(?:estimated|projected|thought|forecast|expected)\s+to\s+(?:be|reach)\s+
               |(?:(?:was|is)(?:\s+(?:later|then|now))?(?:\s+(?:put|estimated)\s+at)?
-              |stood\s+at|reached|grew\s+to|rose\s+to|climbed\s+to|fell\s+to|of\s+about)\s+
-              (?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|just\s+over\s+)?)
+              |stood\s+at|reached|grew\s+to|rose\s+to|climbed\s+to|fell\s+to)\s+
+              {_ROUGHLY}?)
               (?P<num>{NUM}(?:\s+(?:thousand|million|billion)\b|(?:m|bn)\b)?)
               (?![\w%]|[.,]\d|\s+(?:per\s?cent|percent|people|inhabitants|residents)\b)"""),
     _population,
     examples=("The population was [331,449,281], an increase", "its population grew to "
               "[7.4 million] by 2020", "a population of about [2.6 million] in 2019",
+              "a population of around [139,000] as of 2025",
               "A crowd of [74,738] watched", "The death toll was later put at [3,400].",
               "the workforce reached [12,000] in May",
               "The population of the UK was estimated to be [63.7 million] in mid-2012",
@@ -2785,6 +2860,28 @@ COUNT_TONNES = FactPattern(
 )
 
 
+def _fraction_of_unit(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"0.93 inch below average", "1.0 inch": a measure under one names its unit in the
+    singular, which the plural-seeking count patterns pass over."""
+    if _glued(text, match.start(), "$£€¥.,/-"):
+        return None
+    return _unit_letter_count(match, text, match.group("unit").lower(), "count-fraction-unit")
+
+
+COUNT_FRACTION_UNIT = FactPattern(
+    "count-fraction-unit", "count",
+    _line(r"""(?P<num>0?\.\d+|1\.0+)\s(?P<unit>inch|mile|foot|yard|met(?:re|er)|kilomet(?:re|er)|
+              centimet(?:re|er)|millimet(?:re|er)|gallon|lit(?:re|er)|acre|hectare|tonne|degree|
+              kilogram|ounce)\b(?!-)"""),
+    _fraction_of_unit,
+    examples=("a total [0.93 inch] below the average", "[1.0 inch] below average",
+              "rose [0.5 metre] in a year"),
+    counterexamples=("a 0.5 inch-thick plate", "v1.0 mile markers", "$0.5 gallon"),
+    triggers=("inch", "mile", "foot", "yard", "metre", "meter", "gallon", "litre", "liter",
+              "acre", "hectare", "tonne", "degree", "kilogram", "ounce"),
+)
+
+
 # ------------------------------------------------------------------ figures in ranges and lists
 
 _LAST_JOINT = r"(?:,?\s+(?:and|or|to)\s+|\s?(?:--|[-–])\s?)"
@@ -2975,7 +3072,8 @@ def _count_of_one(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
                             "tier", "level", "grade", "type", "category", "phase", "stage"):
         return None  # "common equity tier 1 capital ratio": a label, not one ratio
     if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
-            and not _is_sentence_start(text, match.start() - len(previous) - 1)):
+            and not _is_sentence_start(text, match.start() - len(previous) - 1)
+            and not (not num[:1].isdigit() and _is_sentence_start(text, match.start()))):
         return None  # "Article 1 states", "Phase 1 trial": a name with a number in it
     words = match.group("words").split()
     for size in (2, 1):  # "one silver medal" before "one silver"
@@ -3386,7 +3484,9 @@ TREATY_COMMON = FactPattern(
                      "the signing of two complementary treaties",
                      "the Russian-Chinese treaty was signed",
                      "they reached agreement in January",
-                     "the Nine-Power Treaty and a number of smaller agreements"),
+                     "the Nine-Power Treaty and a number of smaller agreements",
+                     "a product of an Anglo-French government treaty",
+                     "the development agreement between the two"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter", "deal"),
 )
 
@@ -3510,7 +3610,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
     DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_QUALIFIED_YEAR, DATE_QUARTER_CODE, DATE_DECADE,
     DATE_CENTURY, DATE_YEAR,
-    DATE_SHORT_RANGE, DATE_BC, DATE_SHORT_DECADE,
+    DATE_SHORT_RANGE, DATE_BC, DATE_AD, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, DURATION_PART, AGE, AGE_APPOSITIVE,
     AGE_AVERAGE, AGE_RANGE_END, AGE_CLAUSE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
@@ -3524,7 +3624,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_BRACKETED_ITEMS,
     COUNT_COLLECTIVE,
     COUNT_CASUALTIES,
-    COUNT_METRES, COUNT_TONNES, COUNT_TIMES,
+    COUNT_METRES, COUNT_TONNES, COUNT_TIMES, COUNT_FRACTION_UNIT,
     COUNT_POPULATION,
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE, COUNT_ONE_OF,

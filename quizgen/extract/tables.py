@@ -24,9 +24,20 @@ _BARE = re.compile(rf"{_QUALIFIER}(?P<num>{_FIGURE})(?P<scale>\s+(?:thousand|mil
 """A cell's leading figure: "32", "approx. 270", "10.012 million (2008 est.)", "3,000+", "700–"
 of a range."""
 _CLAUSE_FIGURE = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)){_QUALIFIER}(?P<num>{_FIGURE})"
-                            r"(?=\s+(?:\(or\s|[a-z]))")
+                            r"(?=\s+(?:\(or\s|[a-z]))"
+                            rf"|(?<=[A-Za-z]:\s){_QUALIFIER}(?P<named>{_FIGURE})(?=\s*(?:[,;.]|$))")
 """A figure opening one of a cell's clauses, a verb or a bracket after it: "18 arrived with
-Elcano, 12 were captured …, 4 (or 5) from Trinidad" lists counts of what the row is called."""
+Elcano, 12 were captured …, 4 (or 5) from Trinidad" lists counts of what the row is called;
+or a figure after a side's name: "Anglo-allies: 68,000, Prussians: 50,000"."""
+_NAMING_LABEL = re.compile(r"(?i)\b(?:codes?|code\(s\)|postcodes?|zip|isbn|issn|website|"
+                           r"telephone|phone|fax|id|registration)\b")
+"""'Postal code(s) | 101–155', 'Area code | 212': figures that name, not count."""
+_COUNTING_LABEL = re.compile(
+    r"(?i)^(?:strength|casualties|losses|deaths|fatalities|injuries|wounded|killed|members|"
+    r"membership|seats|votes|staff|students|employees|personnel|troops|crew|passengers|"
+    r"participants|athletes|teams|units|number\s+of|number\s+built|population)\b")
+"""A row label of a table without a header that names what every cell after it counts,
+however many sides the row has: "Strength | 72,000 | Anglo-allies: 68,000, …"."""
 _IN_BRACKETS = re.compile(rf"\((?P<num>{_FIGURE})(?:\s+[a-z]+)?\)")
 """'20 (96 qualifying)', 'Nicolás Sánchez (97)': a figure in brackets counts the row's thing."""
 _OR_OTHER = re.compile(rf"\s*\(or\s+(?P<num>{_FIGURE})\)")
@@ -64,9 +75,10 @@ def table_facts(paragraph: Paragraph, sentence: Sentence, found: Sequence[Fact])
         # PDF drops the blank cell, so the header is one cell short)
         entity_columns = header[:1] == [""] or (
             len(header) == len(row) - 1 and _all_labels(header))
+        first = sentence.text[row[0][0]:row[0][1]]
         label = header[index] if labelled_by_header else (
-            sentence.text[row[0][0]:row[0][1]]
-            if len(row) == 2 or (not has_header and entity_columns) else None)
+            first if len(row) == 2 or (not has_header and (
+                entity_columns or _COUNTING_LABEL.search(first))) else None)
         facts.extend(_cell_counts(sentence, start, end, label, taken))
     return facts
 
@@ -130,7 +142,7 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
                  taken: Spans) -> list[Fact]:
     """The cell's leading figure, the end of its range and an average beside it, each
     counting what the label names, where no pattern found a fact there already."""
-    if not label or not _LABEL.fullmatch(label):
+    if not label or not _LABEL.fullmatch(label) or _NAMING_LABEL.search(label):
         return []
     match = _BARE.match(sentence.text, start, end)
     cell = sentence.text[start:end]
@@ -141,8 +153,9 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
     if match is None:
         clause_spans = []
         for clause in _CLAUSE_FIGURE.finditer(cell):
-            if not _YEARLIKE.fullmatch(clause.group("num")):
-                clause_spans.append((start + clause.start("num"), start + clause.end("num")))
+            group = "num" if clause.group("num") else "named"
+            if not _YEARLIKE.fullmatch(clause.group(group)):
+                clause_spans.append((start + clause.start(group), start + clause.end(group)))
             other = _OR_OTHER.match(cell, clause.end())
             if other is not None:  # "4 (or 5) from Trinidad": the other figure counts too
                 clause_spans.append((start + other.start("num"), start + other.end("num")))

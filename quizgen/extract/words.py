@@ -214,7 +214,8 @@ GENERIC_MODIFIERS = frozenset(
     secret binding legal legally non-binding possible potential future eventual ambitious
     long-awaited long-term short-term fragile hard-won similar wider broader better big
     bigger larger huge significant preliminary initial basic actual real overall commercial
-    famous celebrated notorious so-called""".split()
+    famous celebrated notorious so-called anglo government governmental intergovernmental
+    development""".split()
 )
 
 CONTRACT_MODIFIERS = frozenset(
