@@ -102,6 +102,11 @@ HOSTILE = {
     "eras": "It was settled in " + "874 AD and AD 410 and " * ITEMS + "later.",
     "fractions-of-units": "It fell " + "0.93 inch and " * ITEMS + "more.",
     "durations-taken": "It " + "took a month and " * ITEMS + "then ended.",
+    "quoted-counts": "It had " + 'three "Eastern Rivers" and ' * ITEMS + "more.",
+    "hyphened-ranges": "It left " + "275-" * ITEMS + "400 people dead.",
+    "superlative-ages": "He was " + "the youngest (21) and " * ITEMS + "the last.",
+    "side-counts": "Strength | " + "A: 68,000, " * ITEMS + "B: 50,000\n",
+    "days-dated-by-paragraph": "In July 1969 " + "it landed on July 20. " * ITEMS,
 }
 
 

@@ -35,6 +35,7 @@ from ..reveals import reveals
 from ..slugs import slugify, unique_slug
 from .acronyms import acronym_mentions, marked_acronyms, split_pairs
 from .backrefs import back_references
+from .dateyears import dated_from_context
 from .distractors import FactIndex, answer_choice, choose_distractors
 from .facts import find_facts
 from .facttypes import Context, Fact
@@ -131,7 +132,7 @@ def all_facts(
         facts.extend(back_references(sentence, earlier, facts))
         previous = (sentence, facts)
         found.extend((fact, sentence) for fact in sorted(facts, key=lambda f: f.start))
-    return found
+    return dated_from_context(found)
 
 
 def _rank(found: list[tuple[Fact, Sentence]]) -> list[Candidate]:

@@ -215,9 +215,8 @@ def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None  # "send a DM 2 days later": the figure counts days, it is no amount
     if match.group("cur"):
         return _money(match, text, ctx)
-    if (_YEARLIKE.fullmatch(match.group("amt2")) and not match.group("scale2")
-            and _char_before(text, match.start()) == "("):
-        return None  # "$2.8 billion (2011 USD)": the year the dollars are valued in
+    if _YEARLIKE.fullmatch(match.group("amt2")) and not match.group("scale2"):
+        return None  # "$2.8 billion (2011 USD)", "$1.2 billion 2017 USD": the dollars' year
     return _money_fact(text, match.span(), match.group("cur2"), match, "amt2",
                        match.group("scale2"))
 
@@ -231,6 +230,7 @@ MONEY_CODE = FactPattern(
               "a deficit of [RON 5.5 billion] in May", "spending of [HUF 1.4 trillion]",
               "wages of [MDL 7,385] a month", "bought for $36 bn ([DM 15.5 bn]) in 1998"),
     counterexamples=("the RON team", "HUF and EUR rates", "damage of $2.8 billion (2011 USD)",
+                     "$50 million (1915 USD, $1.2 billion 2017 USD)",
                      "send a DM 2 days later"),
     triggers=tuple(code.lower() for code in CURRENCY_CODES),
 )
@@ -308,6 +308,9 @@ def _percent(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     number = parse_number(before.group("amt"))
     if number is None:
         return None
+    if _YEARLIKE.fullmatch(before.group("amt")) and _MONTH_JUST_BEFORE.search(
+            text, max(0, before.start() - 12), before.start()):
+        return None  # "the January to February 2000 percent change": a month's year
     written = match.group().strip()
     unit = "%" if written == "%" else ("percent" if written == "percent" else "per cent")
     start, end = before.start(), match.end()
@@ -316,13 +319,17 @@ def _percent(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
                 number_start=before.start("amt"), number_end=before.end("amt"))
 
 
+_MONTH_JUST_BEFORE = re.compile(rf"\b{MONTH}\s+$")
+
+
 PERCENT = FactPattern(
     "percent", "percent",
     _line(r"""%|(?<![A-Za-z])(?:per\s?cent|percent|pc)\b"""),
     _percent,
     examples=("write off [90 per cent] of the debt", "a [40%] rise", "nearly [forty per cent]",
               "support fell to [12.5 percent]", "inflation hit [11pc]", "a [40 %] share"),
-    counterexamples=("the PC market grew", "per capita income"),
+    counterexamples=("the PC market grew", "per capita income",
+                     "the January to February 2000 percent change"),
     triggers=("%", "per", "pc"),
 )
 
@@ -813,8 +820,15 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
             and not _TITLE_HOLDER_NAMED.match(text, following.end())
             and not (_char_before(text, start) in ("", "\n") and following.group(1)[:1].isupper())):
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
-    return year < 1800 and previous not in DATE_PREPOSITIONS and not (
-        range_end or second_of_two or _year_in_place(text, start, end, previous, following))
+    return year < 1800 and previous not in DATE_PREPOSITIONS and previous not in _DATING_VERBS and (
+        not (range_end or second_of_two or _year_in_place(text, start, end, previous, following)))
+
+
+_DATING_VERBS = frozenset(
+    """established founded built born died signed completed chartered incorporated begun
+    dated consecrated crowned""".split())
+"""'established 1636': an early year straight after the verb it dates (later years need no
+such word)."""
 
 
 _MEASURE_HYPHENED = re.compile(r"-(?:kilomet(?:re|er)|km|mile|met(?:re|er)|feet|foot|yard|acre|"
@@ -1236,6 +1250,27 @@ AGE_APPOSITIVE = FactPattern(
 )
 
 
+def _superlative_age(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the youngest (21) to win": the age in brackets after who was youngest or oldest."""
+    number = parse_number(match.group("num"))
+    if number is None or not 5 <= number <= 120:
+        return None
+    return Fact("duration", match.start("num"), match.end("num"), match.group("num"),
+                f"{plain(number)} year", "age", number=number, unit="years",
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+AGE_SUPERLATIVE = FactPattern(
+    "age-superlative", "duration",
+    _line(r"""\b(?i:youngest|oldest)(?:\s+[a-z]+){0,2}\s*\((?:aged?\s+)?(?P<num>\d{1,3})\)"""),
+    _superlative_age,
+    examples=("became both the youngest ([21]) and the first", "the oldest winner ([46]) ever"),
+    counterexamples=("the oldest (1850) building", "the youngest (3%) group",
+                     "the youngest (2) of them"),
+    triggers=("youngest", "oldest"),
+)
+
+
 # ------------------------------------------------------------------ counts
 
 
@@ -1250,6 +1285,21 @@ def _is_plural_noun(word: str) -> bool:
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
 
 
+_RATE_BEFORE = re.compile(r"\b(?:rate|average|mean|median)\b[^.;,]{0,25}$", re.IGNORECASE)
+"""'the fertility rate was 1.94 babies': a rate may count less than two of its noun."""
+
+
+_HYPHENED_RANGE_START = re.compile(r"(?<![\w.,-])(?P<num>\d{1,3}(?:,\d{3})*)-$")
+
+
+def _ends_hyphened_range(text: str, start: int, number: Decimal) -> bool:
+    """"275-400 people": the figure after a hyphen ends a range when a smaller figure
+    starts it ("2016-17 seasons" is a span of years, "COVID-19" a name)."""
+    first = _HYPHENED_RANGE_START.search(text, max(0, start - 12), start)
+    low = parse_number(first.group("num")) if first else None
+    return low is not None and low < number
+
+
 _SPACED_THOUSANDS = r"\d{1,3}(?:\x20\d{3})+(?![\d,.])"
 """'180 000 cases', as WHO and European releases print it: a plain space between thousands,
 read only before a counted noun ("in 2019 300 people" stays two figures: a year has four
@@ -1257,12 +1307,15 @@ digits)."""
 
 
 def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    if _glued(text, match.start(), "$£€¥.,/-⁄+"):
+    if _glued(text, match.start(), "$£€¥.,/⁄+"):
         return None
     number_text = match.group("num")
     number = parse_number(re.sub(r"(?<=\d) (?=\d{3})", "", number_text))
     if number is None or number <= 0:
         return None
+    if _char_before(text, match.start(), "") == "-" and not _ends_hyphened_range(
+            text, match.start(), number):
+        return None  # "COVID-19 patients", "2016-17 seasons": no count of its own
     words = match.group("words").split()
     head_index = next((i for i, w in enumerate(words) if _is_plural_noun(w.rstrip(",;:."))),
                       None)
@@ -1271,10 +1324,13 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if any(w.lower() in FUNCTION_WORDS and w.lower() not in COUNT_MODIFIERS
            and not (w.isupper() and len(w) > 1) for w in words[:head_index]):
         return None  # "12 of the ships" is no noun phrase; "24 WHO epidemiologists" is
+    per = words[head_index + 1:head_index + 2] == ["per"]
     words = words[: head_index + 1]
     head = words[-1].rstrip(",;:.")
-    if number < 2 and (head_index > 0 or head.lower() not in MEASURE_UNITS):
-        return None  # "0.4 inches" measures; "1.5 people" is no count
+    rate = per or _RATE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    if number < 2 and (head_index > 0 or head.lower() not in MEASURE_UNITS) and not rate:
+        return None  # "0.4 inches" measures; "1.5 people" is no count, "1.81 babies per
+        # woman" a rate
     if head[:1].isupper() and not head.isupper() and re.match(r"\s+\d", text[
             match.start("words") + len(match.group("words")):]):
         return None  # "11 Bevans 615", "30 Stat. 1754": a volume and page of a citation
@@ -1289,10 +1345,13 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if unit and _race_name(text, match.start(), match.start("words") + unit.end()):
         return None  # "the 100 metres", "200 m titles": an event, not a distance
     previous = _preceding_word(text, match.start())
-    if previous.lower() in ("in", "of", "out", "every", "each") and re.search(
-            rf"(?:\d|{SMALL_WORD})\s+(?:in|of|out\s+of)(?:\s+(?:every|each))?\s*$",
-            text[max(0, match.start() - 30):match.start()]):
-        return None  # "nine in ten analysts" is a ratio, not a head count
+    ratio = re.search(
+        rf"(?<![\w.,])(?P<part>[\d,.]+|{SMALL_WORD})\s+(?:in|of|out\s+of)(?:\s+(?:every|each))?\s*$",
+        text[max(0, match.start() - 30):match.start()]) if previous.lower() in (
+            "in", "of", "out", "every", "each") else None
+    if ratio is not None and (parse_number(ratio.group("part")) or 0) < number:
+        return None  # "nine in ten analysts" is a ratio, not a head count; "163 in 19 sports"
+        # is not one
     spelled = not re.match(r"\d", number_text)
     if spelled and number_text[:1].isupper() and head[:1].isupper() and not _is_sentence_start(
             text, match.start()):
@@ -1405,13 +1464,15 @@ COUNT = FactPattern(
     "count", "count",
     _line(rf"""(?P<num>{NUM}(?:(?:m|k)\b|\s?(?:bn|mn)\b|\s+{SCALE_WORD}\b)?
                      |{_SPACED_THOUSANDS}(?=\s[a-z]))\+?
-              (?=(?:\s+[A-Za-z][\w'’/.⋅·-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
-              (?P<words>(?:\s+[A-Za-z][\w'’/.⋅·-]*){{1,3}})"""),
+              (?=(?:\s+[A-Za-z][\w'’/.⋅·-]*){{0,3}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
+              (?P<words>(?:\s+[A-Za-z][\w'’/.⋅·-]*){{1,4}})"""),
     _count,
     examples=("supplied nearly [7,000 containers] of munitions", "[1,200 US troops] arrived",
               "over [600,000 km2] of land", "[1323+ cases] so far",
               "[1.5m people] fled", "a road of [300 km] was built", "[180 000 cases] in 1989",
-              "[2,000 soldiers] were sent",
+              "[2,000 soldiers] were sent", "leaving 275-[400 people] dead",
+              "Events | 163 in [19 sports]", "a rate of [1.81 babies] per woman",
+              "the fertility rate was [1.94 babies], the highest",
               "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
               "the team scored [14 points] in the final", "1 centimetre ([0.4 inches])",
               "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]",
@@ -1433,8 +1494,8 @@ COUNT_WORDS = FactPattern(
     "count-words", "count",
     _line(rf"""(?<![\w$£€¥.,/-])(?P<num>(?:{WORD_NUM}|(?i:a|an|half\s+a|a\s+quarter\s+of\s+a))
               \s+{SCALE_WORD}\b|{WORD_NUM}\b)
-              (?=(?:\s+[A-Za-z][\w'’/.⋅·-]*){{0,2}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
-              (?P<words>(?:\s+[A-Za-z][\w'’/.⋅·-]*){{1,3}})"""),
+              (?=(?:\s+[A-Za-z][\w'’/.⋅·-]*){{0,3}}?\s+(?:[A-Za-z][\w'’/-]*s|{PLURAL_WORDS})\b)
+              (?P<words>(?:\s+[A-Za-z][\w'’/.⋅·-]*){{1,4}})"""),
     _count,
     examples=("[a dozen countries] signed", "[forty new jobs]", "[three people] died",
               "[a dozen other states] have", "[Two crore new homes] will be built",
@@ -1771,6 +1832,34 @@ def _bare_count(text: str, start: int, end: int, noun: str, pattern: str) -> Fac
                 number=number, unit=noun, number_start=start, number_end=end)
 
 
+def _quoted_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """'three "Eastern Rivers"', 'sixteen "watertight compartments"': a count of a noun
+    the writer puts in quotation marks."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    number = parse_number(match.group("num"))
+    noun = match.group("noun").lower()
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")) or (
+            not _is_plural_noun(noun)):
+        return None
+    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+                "count-quoted", number=number, unit=noun,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_QUOTED = FactPattern(
+    "count-quoted", "count",
+    _line(rf"""(?P<num>{NUM}|{WORD_NUM})\s+["“‘](?:[A-Za-z][\w'’-]*\s+){{0,3}}
+              (?P<noun>[A-Za-z][\w-]*s)["”’]"""),
+    _quoted_count,
+    examples=('opened five of her [sixteen "watertight compartments"] to the sea',
+              'the [three "Eastern Rivers"] were allocated to India'),
+    counterexamples=('in 1947 "Partition talks" began', 'the word "ones"',
+                     'a $5 "fees" row'),
+    triggers=('"', "“", "‘"),
+)
+
+
 def _out_of_part(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"56 out of the 59 seats", "the 523 out of 531": the part counts the whole's noun,
     or the noun its clause counted before."""
@@ -1937,7 +2026,8 @@ COUNT_HYPHEN_MEASURE = FactPattern(
 
 _COUNTED_SINGULARS = ("team|nation|country|state|member|seat|player|man|woman|person|page|point|"
                       "game|match|round|stage|lane|storey|story|floor|car|engine|hole|"
-                      "part|volume|episode|bed|room|lap|judge|justice|party|candidate")
+                      "part|volume|episode|bed|room|lap|judge|justice|party|candidate|"
+                      "shot|stroke|goal|wicket|vote|over-par|under-par")
 """Nouns a number joined by a hyphen counts: "the 16-team format", "a two-time champion"."""
 
 
@@ -1951,7 +2041,7 @@ def _hyphen_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None
     noun = match.group("noun").lower()
     end = match.end("noun")
-    plural = plural_forms(noun)[0]
+    plural = noun.replace("-", " ") if noun.endswith("-par") else plural_forms(noun)[0]
     return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} {plural}",
                 "count-hyphen", number=number, unit=plural,
                 number_start=match.start("num"), number_end=match.end("num"))
@@ -1962,6 +2052,7 @@ COUNT_HYPHEN = FactPattern(
     _line(rf"""(?P<num>\d{{1,3}}|{SMALL_WORD})-(?P<noun>{_COUNTED_SINGULARS})\b(?!-)"""),
     _hyphen_count,
     examples=("expanded from the [16-team] format", "a [ten-point] plan",
+              "a commanding [nine-shot] lead", "turning at [4-over-par] 40",
               "A [three-judge] panel heard it", "a [two-party] system"),
     counterexamples=("a ten-year plan", "a 1-point lead", "the 2016-team", "a $5-point",
                      "an eight-time Olympic champion"),
@@ -2543,12 +2634,13 @@ def _count_up_from(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     """"63.7 million in mid-2012, up from the estimated 63.3 million": the earlier figure of
     a change counts what the later one did."""
     number = parse_number(match.group("num"))
-    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
+    if number is None or number <= 0 or _YEARLIKE.fullmatch(match.group("num")):
         return None
     earlier = _count_just_before(match, text, 150)
-    if earlier is not None:
+    if earlier is not None:  # "1.81 babies per woman, up from 1.79": a rate counts too
         return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-up-from")
-    if _BODY_OF_PEOPLE_BEFORE.search(text, max(0, match.start() - 150), match.start()):
+    if number >= 2 and _BODY_OF_PEOPLE_BEFORE.search(
+            text, max(0, match.start() - 150), match.start()):
         return _bare_count(text, *match.span("num"), "people", "count-up-from")
     return None
 
@@ -2562,7 +2654,8 @@ COUNT_UP_FROM = FactPattern(
     _count_up_from,
     examples=("The population of the UK was 63.7 million, up from the estimated [63.3 million] "
               "in mid-2011", "it had 412 members, down from [450] in 2019",
-              "it issued 208 citations last year, an increase from [68] in 2004"),
+              "it issued 208 citations last year, an increase from [68] in 2004",
+              "1.81 babies per woman in 2006, up from [1.79] in 2005"),
     counterexamples=("prices were 4.1% higher, up from 3.9 in May", "$40 million, up from 35",
                      "It was up from 12 in May"),
     triggers=(" from ",),
@@ -3612,7 +3705,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_AD, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, DURATION_PART, AGE, AGE_APPOSITIVE,
-    AGE_AVERAGE, AGE_RANGE_END, AGE_CLAUSE,
+    AGE_AVERAGE, AGE_RANGE_END, AGE_CLAUSE, AGE_SUPERLATIVE,
     COUNT, COUNT_WORDS, COUNT_PART, COUNT_IMPLIED, COUNT_NUMBER_OF, COUNT_CHANGE,
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
@@ -3621,7 +3714,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
-    COUNT_BRACKETED_ITEMS,
+    COUNT_BRACKETED_ITEMS, COUNT_QUOTED,
     COUNT_COLLECTIVE,
     COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES, COUNT_FRACTION_UNIT,

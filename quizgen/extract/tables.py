@@ -20,9 +20,9 @@ _FIGURE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _QUALIFIER = (r"(?:(?:approx\.|approximately|about|around|c\.|ca\.|circa|some|over|nearly|"
               r"almost|more\s+than|at\s+least|up\s+to|~)\s*)?")
 _BARE = re.compile(rf"{_QUALIFIER}(?P<num>{_FIGURE})(?P<scale>\s+(?:thousand|million|billion))?"
-                   r"\+?(?=\s*(?:\(|$|;|[–-]\s*\d)|\s+(?:or|to)\s+\d)")
+                   r"\+?(?=\s*(?:\(|$|;|[–-]\s*\d)|\s+(?:or|to)\s+\d|\s+[–—-]\s+[A-Z])")
 """A cell's leading figure: "32", "approx. 270", "10.012 million (2008 est.)", "3,000+", "700–"
-of a range."""
+of a range, "1 – Charles Floyd, August 1804" before who they were."""
 _CLAUSE_FIGURE = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)){_QUALIFIER}(?P<num>{_FIGURE})"
                             r"(?=\s+(?:\(or\s|[a-z]))"
                             rf"|(?<=[A-Za-z]:\s){_QUALIFIER}(?P<named>{_FIGURE})(?=\s*(?:[,;.]|$))")
