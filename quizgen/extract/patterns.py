@@ -1363,8 +1363,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
                 or _first_mention(text, determiner_start, previous, number, counted)):
             return None  # "the two leaders" points back; it is not a new figure
     if previous.lower() in ("no.", "no", "number", "#", "page", "chapter", "article",
-                            "section", "clause", "resolution", "flight", "route", "room"):
-        return None
+                            "section", "clause", "resolution", "flight", "route", "room") and not (
+            previous.islower() and head.lower() in MEASURE_UNITS):
+        return None  # "Article 5 states"; but "the deepest section 74 metres" measures it
     if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
             and not _is_sentence_start(text, match.start() - len(previous) - 1)
             and not (spelled and _is_sentence_start(text, match.start()))
@@ -1473,6 +1474,7 @@ COUNT = FactPattern(
               "[2,000 soldiers] were sent", "leaving 275-[400 people] dead",
               "Events | 163 in [19 sports]", "a rate of [1.81 babies] per woman",
               "the fertility rate was [1.94 babies], the highest",
+              "with the deepest section [74 metres] (243 ft) underground",
               "370 leagues or [1300 mi] west of the islands", "Wilson's [14 points] as basis",
               "the team scored [14 points] in the final", "1 centimetre ([0.4 inches])",
               "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]",
