@@ -57,3 +57,26 @@ def test_a_table_filling_pages_is_read_row_by_row_not_as_columns_of_text(
     table = next(block for block in blocks if block.startswith("Item |"))
     for n in range(1, count + 1):
         assert f"{label.format(n=n)} | {n},1{n}0 | {n},2{n}5 | {n}.5" in table.splitlines(), text
+
+
+def _infobox_pdf(tmp_path: Path, width: str) -> Path:
+    rows = [("", "Pacific Aero Products Co. (1916–1917)"),
+            ("Founded", "July 15, 1916 in Seattle"), ("Founder", "William E. Boeing"),
+            ("Employees", "153,027 (2018)")]
+    cells = ", ".join(f"[{cell}]" for row in rows for cell in row)
+    source = (f"#set page(width: {width}, height: 12cm, margin: 1cm)\n#set text(size: 8pt)\n"
+              "The Boeing Company\n\n"
+              f"#table(columns: 2, stroke: none, {cells})\n\nBoeing builds aircraft.\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    path = tmp_path / "boeing.pdf"
+    path.write_bytes(pdf)
+    return path
+
+
+@pytest.mark.parametrize("width", ["14cm", "7cm"])
+def test_a_first_row_with_a_blank_label_stays_a_row_with_its_range_whole(
+        width: str, tmp_path: Path) -> None:
+    lines = read_document(_infobox_pdf(tmp_path, width)).text.splitlines()
+    assert "| Pacific Aero Products Co. (1916–1917)" in lines
+    assert "Founded | July 15, 1916 in Seattle" in lines

@@ -19,6 +19,13 @@ def test_a_printed_hyphen_at_a_line_end_joins_the_compound() -> None:
     assert _joined("soft hy\u00ad", "phen") == "soft hyphen"
 
 
+def test_a_range_broken_after_its_dash_is_joined_without_a_space() -> None:
+    assert _joined("Pacific Aero Products Co. (1916\u2013", "1917)") == (
+        "Pacific Aero Products Co. (1916\u20131917)")
+    assert _joined("signed in 1916 \u2013", "then") == "signed in 1916 \u2013 then"
+    assert _joined("the score was 3\u2013", "a draw") == "the score was 3\u2013 a draw"
+
+
 def test_a_hyphen_beside_a_figure_is_printed_not_a_typesetters_break() -> None:
     assert _joined("the CPIH 12\u00ad", "month rate") == "the CPIH 12-month rate"
     assert _cells([(0.0, 20.0, "mid-"), (23.0, 40.0, "1980s")], 10.0) == ["mid-1980s"]

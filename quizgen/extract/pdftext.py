@@ -7,12 +7,15 @@ pdfium reports for each run of text:
   ignored), that say "Page 2 of 5" or a bare page number, or that are set smaller than
   the body text are running headers and footers, and are dropped;
 - runs on one line far apart from each other are table cells, joined with " | "; a row of
-  three cells or more whose cells wrap onto tight lines below it is put back together;
+  three cells or more whose cells wrap onto tight lines below it is put back together; a
+  piece alone on its line just above a row, where that row's second cell starts, is a row
+  whose label was left blank;
 - a paragraph ends where the vertical gap to the next line is wider than the usual line
   spacing, or where a line that ends a sentence stops well short of the right margin (so
   a paragraph continues across a page break when its last line on the page is full);
 - lines of a paragraph are joined with a space; a soft hyphen at a line end (U+00AD,
-  what typesetters insert when they hyphenate) is removed and the word rejoined;
+  what typesetters insert when they hyphenate) is removed and the word rejoined, and a
+  range broken after its dash ("1916–" over "1917") is joined without one;
 - a page set in columns (a white band down the page that the body's lines keep to either
   side of, with full lines on both sides) is read column by column: the left side, then
   the right, between lines that span both (a title across the page); each side is
@@ -57,7 +60,7 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return " | ".join(cell.strip() for cell in self.cells)
+        return " | ".join(cell.strip() for cell in self.cells).lstrip()
 
 
 def pdf_metadata(document: pypdfium2.PdfDocument) -> dict[str, str]:
@@ -296,6 +299,7 @@ def _paragraphs(lines: list[_Line]) -> str:
     left_edge = min(line.left for line in lines)
     width = right_edge - left_edge
     lines = _merge_wrapped_rows(lines)
+    _mark_blank_labels(lines, left_edge + 0.2 * width, usual_gap + usual_height)
     lines = _merge_wrapped_cells(lines, left_edge + 0.2 * width, usual_gap + usual_height)
     _join_lone_rows(lines)
     blocks: list[list[_Line]] = [[lines[0]]]
@@ -358,6 +362,34 @@ def _column_under(extents: list[tuple[float, float]], left: float,
     return index
 
 
+def _mark_blank_labels(lines: list[_Line], indent: float, reach: float) -> None:
+    """A table's first row with its label cell left blank ("| Pacific Aero Products Co.
+    (1916–1917)" over "Founded | July 15, 1916") prints as one indented piece starting where
+    the row below starts its second cell: a row, not a line of text (which would read as a
+    heading and lose its figures)."""
+    def tight(upper: _Line, lower: _Line) -> bool:
+        return upper.page == lower.page and upper.bottom - lower.top < reach
+
+    for index, line in enumerate(lines):
+        if len(line.cells) != 1 or line.left <= indent:
+            continue
+        above = lines[index - 1] if index else None
+        if above is not None and tight(above, line) and (
+                len(above.cells) > 1 or abs(above.left - line.left) <= line.height / 2):
+            continue  # the wrapped end of a cell above, or of this piece
+        end = index  # the piece may wrap onto lines of its own: "(1916–" ⏎ "1917)"
+        while end + 1 < len(lines) and len(lines[end + 1].cells) == 1 and tight(
+                lines[end], lines[end + 1]) and abs(lines[end + 1].left - line.left) <= (
+                line.height / 2):
+            end += 1
+        below = lines[end + 1] if end + 1 < len(lines) else None
+        if below is None or len(below.cells) < 2 or not tight(lines[end], below):
+            continue
+        second = _cells_with_extents(sorted(below.runs), below.height)[1][0]
+        if abs(line.left - second) <= below.height / 2:
+            line.cells = ["", *line.cells]
+
+
 def _merge_wrapped_cells(lines: list[_Line], indent: float, reach: float) -> list[_Line]:
     """A table cell too long for its column wraps onto a line of its own: put it back."""
     merged: list[_Line] = []
@@ -412,6 +444,8 @@ def _joined(text: str, more: str) -> str:
     hard = _HARD_HYPHEN_END.search(text)
     if hard is not None and (more[:1].isupper() or (hard.group(1) == "" and more[:1].isalpha())):
         return text[: hard.start()] + "-" + more  # "Sino-" ⏎ "British": one word, as printed
+    if text[-2:-1].isdigit() and text[-1:] in "–—" and more[:1].isdigit():
+        return text + more  # "(1916–" ⏎ "1917)": a range the line broke after its dash
     return f"{text} {more}"
 
 
