@@ -155,3 +155,41 @@ def test_a_swing_row_holds_percentages_and_a_cell_may_give_two_figures() -> None
     assert ("count", "83", "83 seats won") in found
     assert ("count", "2,209", "2209 deaths") in found
     assert ("count", "2,208", "2208 deaths") in found
+
+
+UNIVERSITY = (
+    "University of Kessel\n\n"
+    "Motto | Light and work\n"
+    "Established | c. 1096\n"
+    "Endowment | £6.1 billion (as of 31 July 2019)\n"
+    "Budget | £2.45 billion (2018–19)\n"
+    "Chancellor | Ann Lee\n"
+    "Undergraduates | 11,955\n"
+    "Postgraduates | 12,010\n"
+    "Postal code(s) | 101–155\n"
+    "Colours | Blue\n"
+)
+
+WRAPPED_HEADER_RELEASE = (
+    "Spending\n\n"
+    "Item | July 2016- July 2017- | Percent\n"
+    "June 2017 | June 2018 | change July\n"
+    "Average | Average | 2016 to 2018\n"
+    "Income before taxes | $73,207 | $76,335 | 4.3\n"
+    "Food | 7,407 | 7,869 | 6.2\n"
+    "Housing | 19,325 | 20,001 | 3.5\n"
+)
+
+
+def test_an_infoboxs_currency_rows_say_nothing_of_the_figures_below_them() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(UNIVERSITY))]
+    assert ("count", "11,955", "11955 undergraduates") in found
+    assert ("count", "12,010", "12010 postgraduates") in found
+    assert ("money", "£2.45 billion", "GBP 2450000000") in found
+    assert not any(text in ("101", "155") for _, text, _ in found)
+
+
+def test_a_column_of_figures_keeps_its_currency_under_a_wrapped_header() -> None:
+    found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(WRAPPED_HEADER_RELEASE))]
+    assert ("money", "7,407", "USD 7407") in found
+    assert ("money", "20,001", "USD 20001") in found

@@ -62,8 +62,9 @@ def unit_above(article_text: str, paragraph: Paragraph) -> Unit | None:
 @functools.lru_cache(maxsize=4)
 def column_units(table: str) -> tuple[Unit | None, ...]:
     """Each column's unit, from its header ("Percent change") or from a currency written
-    in its first figure ("$73,207" over "7,407"); an infobox's "£1.3 billion" among its
-    rows says nothing of "Number built | 20" below it. Read once per table."""
+    in one of its cells ("$73,207" over "7,407") where most of its cells are figures: an
+    infobox's "£1.3 billion" among rows of words says nothing of "Number built | 20" below
+    it. Read once per table."""
     rows = [[cell.strip() for cell in line.split("|")] for line in table.splitlines()]
     header, body = rows[0], rows[1:]
     widths = sorted(len(row) for row in body) or [len(header)]
@@ -77,8 +78,11 @@ def column_units(table: str) -> tuple[Unit | None, ...]:
         if not name and spanned:
             name = spanned
         column = [row[index] for row in body if index < len(row)]
-        first = next((cell for cell in column if any(c.isdigit() for c in cell)), "")
-        shown = _CELL_WITH_CURRENCY.match(first)
+        shown = next((m for cell in column if (m := _CELL_WITH_CURRENCY.match(cell))), None)
+        figures = sum(1 for cell in column if _CELL_WITH_CURRENCY.match(cell)
+                      or _CELL_AMOUNT.fullmatch(cell.lstrip("+-")))
+        if 2 * figures <= sum(1 for cell in column if cell):
+            shown = None  # an infobox's "Budget | £2.45 billion" among rows of words
         code = currency_of(shown.group("cur")) if shown else None
         if index > 0 and code:
             units.append(Unit("money", code))
