@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgen.extract.pdftext import _cells, _joined, _Line, _merge_wrapped_rows
+from quizgen.extract.pdftext import _cells, _joined, _Line, _mark_blank_labels, _merge_wrapped_rows
 
 
 def test_runs_with_no_room_for_a_space_are_one_word() -> None:
@@ -51,3 +51,21 @@ def test_a_first_column_word_ending_a_page_finishes_the_row_above() -> None:
     inside = [line(0, 100, row), line(0, 88, [(0.0, 30.0, "Housing")]),
               line(0, 76, [(0.0, 30.0, "Rent"), (60.0, 80.0, "12")])]
     assert [ln.text for ln in _merge_wrapped_rows(inside)][1] == "Housing"
+
+
+def test_a_piece_over_a_rows_second_cell_is_a_row_with_a_blank_label() -> None:
+    def line(top: float, runs: list[tuple[float, float, str]], height: float = 7.0) -> _Line:
+        made = _Line(0, top, top - height, runs[0][0], runs[-1][1], runs=runs)
+        made.cells = _cells(runs, 7.0)
+        return made
+
+    row = [(0.0, 30.0, "Founded"), (60.0, 120.0, "July 15, 1916")]
+    lines = [line(100, [(60.0, 110.0, "Pacific Aero (1916–1917)")]), line(90, row)]
+    _mark_blank_labels(lines, 20.0, 14.0)
+    assert [ln.text for ln in lines] == ["| Pacific Aero (1916–1917)", "Founded | July 15, 1916"]
+    text = [line(100, [(0.0, 110.0, "Boeing builds aircraft.")]), line(90, row)]
+    _mark_blank_labels(text, 20.0, 14.0)
+    assert text[0].cells == ["Boeing builds aircraft."]
+    grown = [line(100, [(60.0, 110.0, "Pacific Aero")]), line(90, row, height=70.0)]
+    _mark_blank_labels(grown, 20.0, 14.0)  # a row grown by wrapped cells: no crash, no guess
+    assert grown[0].cells == ["Pacific Aero"]

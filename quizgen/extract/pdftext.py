@@ -385,8 +385,10 @@ def _mark_blank_labels(lines: list[_Line], indent: float, reach: float) -> None:
         below = lines[end + 1] if end + 1 < len(lines) else None
         if below is None or len(below.cells) < 2 or not tight(lines[end], below):
             continue
-        second = _cells_with_extents(sorted(below.runs), below.height)[1][0]
-        if abs(line.left - second) <= below.height / 2:
+        extents = _cells_with_extents(sorted(below.runs), below.height)
+        if len(extents) < 2:
+            continue  # a row grown by its wrapped cells: its runs no longer part at its height
+        if abs(line.left - extents[1][0]) <= below.height / 2:
             line.cells = ["", *line.cells]
 
 
