@@ -31,6 +31,8 @@ def test_a_hyphen_beside_a_figure_is_printed_not_a_typesetters_break() -> None:
     assert _cells([(0.0, 20.0, "mid-"), (23.0, 40.0, "1980s")], 10.0) == ["mid-1980s"]
     assert _cells([(0.0, 10.0, "12"), (13.0, 40.0, "-month")], 10.0) == ["12-month"]
     assert _cells([(0.0, 20.0, "mid-"), (28.0, 40.0, "1980s")], 10.0) == ["mid- 1980s"]
+    assert _cells([(0.0, 20.0, "US$ -"), (23.0, 40.0, "2.723")], 10.0) == ["US$ -2.723"]
+    assert _cells([(0.0, 20.0, "1990 -"), (23.0, 40.0, "2000")], 10.0) == ["1990 - 2000"]
 
 
 

@@ -107,6 +107,11 @@ HOSTILE = {
     "superlative-ages": "He was " + "the youngest (21) and " * ITEMS + "the last.",
     "side-counts": "Strength | " + "A: 68,000, " * ITEMS + "B: 50,000\n",
     "days-dated-by-paragraph": "In July 1969 " + "it landed on July 20. " * ITEMS,
+    "medal-colours": "He won medals: " + "six gold, 14 silver and " * ITEMS + "one bronze.",
+    "bracketed-nouns": "Records for " + "gold medals (23), events (13), " * ITEMS + "in all.",
+    "numbered-conventions": "It ratified " + "ILO Convention No 182 and " * ITEMS + "more.",
+    "scores-between-sides": "League season: " + "City 6\u20131 United, " * ITEMS + "in all.",
+    "figures-in-one-cell": "Firm\n\nEmployees | " + "87,700 " * ITEMS + "245,000\n",
 }
 
 

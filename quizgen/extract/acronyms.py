@@ -46,6 +46,14 @@ _ALSO_KNOWN_AS = re.compile(
 """'(CPTPP), also known as TPP11 or TPP-11': more abbreviations of a marked treaty."""
 
 
+_ORGANISATION = re.compile(
+    r"\b(?:Organi[sz]ation|Agency|Union|Office|Bank|Fund|Council|Committee|Commission|"
+    r"Institute|Association|Programme|Program|Party|Court|Authority|Federation|Corporation|"
+    r"Company|Group|Ministry|Department|Service|Assembly|Parliament)\s*\((?P<acr>[A-Z]{2,8})\)")
+"""'the International Labour Organization (ILO)': a body the article abbreviates, so "ILO
+Convention No 182" is the body's convention, not one named ILO."""
+
+
 def marked_acronyms(text: str) -> frozenset[str]:
     """The abbreviations the article marks as a treaty's name, without a numeral or "New"."""
     marked = {m.group("acr") for m in _BEFORE_TREATY_WORD.finditer(text)
@@ -56,7 +64,9 @@ def marked_acronyms(text: str) -> frozenset[str]:
         if also.group("first") in marked or also.group("first") in {
                 m.group("acr") for m in _IN_BRACKETS.finditer(text)}:
             marked |= {acr for acr in also.group("acr", "acr2") if acr}
-    return frozenset(marked - _NOT_TREATIES)
+    organisations = {m.group("acr") for m in _ORGANISATION.finditer(text)}
+    return frozenset(marked - _NOT_TREATIES - organisations)
+
 
 
 def acronym_mentions(text: str, marked: frozenset[str], taken: Iterable[Fact] = (),

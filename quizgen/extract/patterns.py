@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from ..models import PartialDate
@@ -191,15 +192,19 @@ def _money(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         # "between $5 and $10 million": the first amount is in millions too
         end = _SCALE_OF_RANGE_END.match(text, match.end())
         scale = end.group("scale") if end is not None else None
-    return _money_fact(text, match.span(), match.group("cur"), match, "amt", scale)
+    fact = _money_fact(text, match.span(), match.group("cur"), match, "amt", scale)
+    if fact is None or fact.number is None or not match.groupdict().get("sign"):
+        return fact
+    return replace(fact, key=f"{fact.unit} {plain(-fact.number)}", number=-fact.number)
 
 
 MONEY_SYMBOL = FactPattern(
     "money-symbol", "money",
-    _line(rf"""(?<![\w$£€¥])(?P<cur>{CURRENCY_SYMBOL})\s?(?P<amt>{NUM})
+    _line(rf"""(?<![\w$£€¥])(?P<cur>{CURRENCY_SYMBOL})\s?(?P<sign>[-−]\s?)?(?P<amt>{NUM})
               (?P<scale>{SCALE_AFTER_DIGITS})?(?![\d%])"""),
     _money,
     examples=("a sum of nearly [$11 billion] in debt", "worth [£12bn] to the Treasury",
+              "Net income | [US$ -2.723 Billion]", "Revenue | [US$ 172.455 Billion]",
               "a [€5m] grant", "an extra [US$3.5 million]", "debts of [$1.2tn]",
               "tickets cost [$11] each", "a [£350m] contract",
               "set aside [Rs 11.1 lakh crore] for", "between [$5] and [$10 million]"),
@@ -1346,7 +1351,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None  # "the 100 metres", "200 m titles": an event, not a distance
     previous = _preceding_word(text, match.start())
     ratio = re.search(
-        rf"(?<![\w.,])(?P<part>[\d,.]+|{SMALL_WORD})\s+(?:in|of|out\s+of)(?:\s+(?:every|each))?\s*$",
+        rf"(?<![\w.,])(?P<part>[\d,.]+|{SMALL_WORD})\s+(?:in|out\s+of|of(?=\s+(?:every|each)))"
+        r"(?:\s+(?:every|each))?\s*$",
         text[max(0, match.start() - 30):match.start()]) if previous.lower() in (
             "in", "of", "out", "every", "each") else None
     if ratio is not None and (parse_number(ratio.group("part")) or 0) < number:
@@ -1432,7 +1438,8 @@ def _first_mention(text: str, determiner_start: int, determiner: str, number: De
 
 
 _RACE_AFTER = re.compile(r"\s*(?:relay|titles?|finals?|races?|events?|hurdles|freestyle|"
-                         r"butterfly|backstroke|breaststroke|sprints?|world\s+records?)\b|\s*[,;]",
+                         r"butterfly|backstroke|breaststroke|individual\s+medley|medley|"
+                         r"sprints?|world\s+records?)\b|\s*[,;]",
                          re.IGNORECASE)
 
 
@@ -1508,7 +1515,8 @@ COUNT_WORDS = FactPattern(
               "named after the [two signatories], Carter and Torrijos",
               "it was ratified by all [three countries] in 2020",
               "Scott and his [four companions] had died",
-              "It rained in the Plains. [Twenty-two states] had records."),
+              "It rained in the Plains. [Twenty-two states] had records.",
+              "It is one of [eight ILO fundamental conventions]."),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "the two sides agreed", "the two other states",
                      "Carter and Torrijos met, and the two men signed",
@@ -2021,6 +2029,7 @@ COUNT_HYPHEN_MEASURE = FactPattern(
     examples=("it is a [50.45-kilometre] (31.35 mi) railway tunnel",
               "a [12-mile] stretch of road", "a [500-megawatt] plant"),
     counterexamples=("he won the 100-metre dash", "a 400-metre hurdles race",
+                     "and 400-meter individual medley.",
                      "the 200-m final", "a $5-m budget"),
     triggers=("#digit",),
 )
@@ -2390,11 +2399,31 @@ def _score(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if _RULING_AFTER.match(text, score_end) is not None:  # "a unanimous 9–0 decision"
         return _bare_count(text, match.start(group), match.end(group), "votes", "count-score")
     if (_SCORE_VERB_BEFORE.search(text, max(0, first_start - 60), first_start) is None
-            and _RESULT_AFTER.match(text, score_end) is None):
+            and _RESULT_AFTER.match(text, score_end) is None
+            and not _between_teams(text, first_start, score_end)):
         return None
     noun = "goals" if _FOOTBALL.search(text, max(0, first_start - 300),
                                         score_end + 300) else "points"
     return _bare_count(text, match.start(group), match.end(group), noun, "count-score")
+
+
+def _between_teams(text: str, start: int, end: int) -> bool:
+    """"Manchester City 6–1 Newcastle United": a result as tables print it, a side's name on
+    each side of the score, in a text about matches ("Articles 3–5 Part" is no result)."""
+    before = _SIDE_BEFORE.search(text, max(0, start - 40), start)
+    return (before is not None and before.group("word").lower() not in _NUMBERED_NOUNS
+            and _SIDE_AFTER.match(text, end) is not None
+            and _MATCHES.search(text, max(0, start - 300), end + 300) is not None)
+
+
+_SIDE_BEFORE = re.compile(r"(?P<word>[A-Z][\w.'’-]*)\s+$")
+_SIDE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NUMBERED_NOUNS = frozenset(
+    "article articles chapter chapters section sections page pages rule rules room rooms "
+    "route routes flight flights no. grade grades level levels phase phases stage stages "
+    "verse verses part parts".split())
+_MATCHES = re.compile(r"(?i)\b(?:win|wins|won|match(?:es)?|game|league|season|cup|"
+                      r"attendance|fixture|derby|goals?)\b")
 
 
 _SCORE_SECOND_AFTER = re.compile(r"\s*[–—-]\s*\d{1,3}\b")
@@ -2413,11 +2442,14 @@ COUNT_SCORE = FactPattern(
     examples=("England beat West Germany [4]–[2] in the final of the World Cup.",
               "defended their title by defeating Australia in the final [34]–[17]",
               "Portugal won after a [1]–[0] victory over France",
-              "the Court issued a unanimous [9]–[0] decision in May 1954"),
+              "the Court issued a unanimous [9]–[0] decision in May 1954",
+              "Biggest home win | Manchester City [6]–[1] Newcastle United"),
     counterexamples=("Sales rose 4–5% in May.", "the 2014–15 season",
-                     "England played West Germany 4–2 times"),
+                     "England played West Germany 4–2 times",
+                     "the cup rules in Articles 3–5 Part Two", "In 1990–1 Bush won"),
     triggers=("beat", "defeat", "won", "lost", "drew", "draw", "thrash", "edged", "victory",
-              "win", "loss", "triumph", "decision", "ruling", "verdict", "vote", "judg"),
+              "win", "loss", "triumph", "decision", "ruling", "verdict", "vote", "judg",
+              "attendance", "match", "league", "cup", "season", "fixture", "derby", "goal"),
 )
 
 
@@ -2705,6 +2737,58 @@ COUNT_PARALLEL = FactPattern(
                      "12 km were built and 3 were paved", "40 ships sailed and 12 were sunk",
                      "2,000 soldiers were sent. And 500 were captured"),
     triggers=(" were ", " was ", " been "),
+)
+
+
+def _bracketed_after_noun(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the records for Olympic gold medals (23), … in individual events (13)": a figure in
+    brackets straight after a plural noun counts it, as a table's cell would."""
+    number = parse_number(match.group("num"))
+    noun = match.group("noun").lower()
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")) or (
+            not _is_plural_noun(noun) or noun in MEASURE_UNITS or noun in CURRENCY_WORDS):
+        return None
+    return _bare_count(text, *match.span("num"), noun, "count-bracketed-noun")
+
+
+COUNT_BRACKETED_NOUN = FactPattern(
+    "count-bracketed-noun", "count",
+    _line(rf"""(?<![\w-])(?P<noun>[a-z][a-z-]*s)\s\((?P<num>{NUM})\)(?!\s*(?:,\s*|and\s+|or\s+)?\(\d)"""),
+    _bracketed_after_noun,
+    examples=("records for Olympic gold medals ([23]), gold medals in individual events ([13])",),
+    counterexamples=("in later years (2019)", "conditions (2) and (3) apply",
+                     "at 12 percent (2)", "it weighed 5 pounds (2)", "for 5 dollars (3)"),
+    triggers=("s (",),
+)
+
+
+_MEDALS_NEAR = re.compile(r"\bmedal", re.IGNORECASE)
+
+
+def _medal_colour(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"winning six gold and two bronze medals", "65 were gold, 14 silver, and three
+    bronze": a count of medals named by their colour, where the sentence speaks of medals."""
+    if _glued(text, match.start(), "$£€¥.,/-#"):
+        return None
+    number = parse_number(match.group("num"))
+    if number is None or number < 1 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    if not _MEDALS_NEAR.search(_sentence_around(text, match.start(), 200)):
+        return None
+    end = match.end("colour")
+    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} medals",
+                "count-medal-colour", number=number, unit="medals",
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_MEDAL_COLOUR = FactPattern(
+    "count-medal-colour", "count",
+    _line(rf"""(?P<num>{NUM}|{WORD_NUM})\s+(?P<colour>golds?|silvers?|bronzes?)\b(?!\s+medals?\b)"""),
+    _medal_colour,
+    examples=("by winning [six gold] and two bronze medals",
+              "82 medals, of which 65 were gold, [14 silver], and [three bronze]"),
+    counterexamples=("he sold 40 gold bars", "2 silver coins and 3 gold rings"),
+    triggers=("gold", "silver", "bronze"),
 )
 
 
@@ -3294,7 +3378,10 @@ def _describes(word: str, keyword: str = "Treaty") -> bool:
     return counted or _generic(word.lower())
 
 
-_NAME_HEAD_BEFORE = re.compile(rf"(?<![\w'’-])({CAP_WORD})\s+of\s+(?:the\s+)?$")
+_NAME_HEAD_BEFORE = re.compile(
+    rf"(?<![\w'’-])((?:{CAP_WORD}\s+){{0,2}}{CAP_WORD})\s+of\s+(?:the\s+)?$")
+"""The head of a name the keyword ends: "League of Nations Treaty", "Worst Forms of Child
+Labour Convention"."""
 _SECOND_NAME = re.compile(rf"\s*(?:,|,?\s+and|\s+&)\s+(?:the\s+)?{TREATY_WORD}\b")
 
 
@@ -3395,8 +3482,10 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
             return None
     if not tokens and not complement:
         return None
-    if any(t.lower() in NOT_TREATY_PREFIXES for t in tokens):
-        return None
+    if any(t.lower() in NOT_TREATY_PREFIXES and (t.lower() != "labour" or index == 0)
+           for index, t in enumerate(tokens)):
+        return None  # "the Democratic National Convention", "the Labour convention" (a
+        # party's); "the Worst Forms of Child Labour Convention" is a treaty
     if not complement and tokens and all(_describes(t, keyword) for t in tokens):
         return None  # "the Unequal Treaties", "the American treaty", "Three treaties": no name
     if keyword[0].islower() and not any(t[:1].isupper() for t in tokens) and not (
@@ -3418,8 +3507,12 @@ def _named_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     for token in reversed(tokens):
         start = text.rindex(token, lowest, start)
     head = _NAME_HEAD_BEFORE.search(text, max(0, start - 60), start) if tokens else None
-    if head is not None and head.group(1).lower() not in LEADING_WORDS:
-        start = head.start()  # "League of Nations Treaty", not the cut-off "Nations Treaty"
+    if head is not None:
+        words = list(re.finditer(r"\S+", head.group(1)))
+        leading = [i for i, word in enumerate(words) if word.group().lower() in LEADING_WORDS]
+        words = words[leading[-1] + 1:] if leading else words
+        if words:  # "League of Nations Treaty", not the cut-off "Nations Treaty"
+            start = head.start(1) + words[0].start()
     if complement:
         second = _SECOND_NAME.search(text, match.start("comp"), end)
         if second is not None:
@@ -3453,6 +3546,7 @@ TREATY_NAME = FactPattern(
         "replaced the [Treaty of Nanking] and the [Treaty of the Bogue] in 1844",
         "under the [Treaty of Aigun] and [Convention of Peking] terms",
         "the [League of Nations Treaty] was cited",
+        "known as the [Worst Forms of Child Labour Convention], it was",
         "[Jay's Treaty] averted war in 1794", "under [Pinckney’s Treaty], Spain opened",
         "after [Jay's Treaty], [Pinckney's Treaty] followed",
         "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
@@ -3696,6 +3790,24 @@ TREATY_ROMANISED = FactPattern(
 )
 
 
+def _numbered_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"ILO Convention No 182", "Convention No. 138": a body's conventions go by number."""
+    name = match.group()
+    return Fact("treaty", match.start(), match.end(), name, treaty_key(name), "treaty-numbered")
+
+
+TREATY_NUMBERED = FactPattern(
+    "treaty-numbered", "treaty",
+    _line(r"""(?<![\w-])(?:[A-Z]{2,8}\s+)?(?:Convention|Treaty|Protocol)\s+No\.?\s?\d{1,4}\b"""),
+    _numbered_treaty,
+    examples=("adopted in 1999 as [ILO Convention No 182]. It is",
+              "By ratifying this [Convention No. 182], a country"),
+    counterexamples=("the convention no. 182 of the list", "Convention Centre No. 5",
+                     "Treaty Number 6"),
+    triggers=("no",),
+)
+
+
 # ------------------------------------------------------------------ registry
 
 PATTERNS: tuple[FactPattern, ...] = (
@@ -3716,7 +3828,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
-    COUNT_BRACKETED_ITEMS, COUNT_QUOTED,
+    COUNT_BRACKETED_ITEMS, COUNT_QUOTED, COUNT_BRACKETED_NOUN, COUNT_MEDAL_COLOUR,
     COUNT_COLLECTIVE,
     COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES, COUNT_FRACTION_UNIT,
@@ -3724,5 +3836,5 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE, COUNT_ONE_OF,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN, TREATY_FORMAL_TITLE,
-    TREATY_ROMANISED,
+    TREATY_ROMANISED, TREATY_NUMBERED,
 )

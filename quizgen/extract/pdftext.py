@@ -241,10 +241,15 @@ def _cells_with_extents(runs: list[tuple[float, float, str]],
 
 
 def _hyphen_joint(last: str, text: str) -> bool:
-    """"mid-" then "1980s", "12" then "-month": runs that a printed hyphen joins into one
-    word, which pdfium may hand over apart."""
+    """"mid-" then "1980s", "12" then "-month", "US$ -" then "2.723": runs that a printed
+    hyphen or minus joins into one word, which pdfium may hand over apart."""
     return ((last[-1:] == "-" and last[-2:-1].isalnum() and text[:1].isalnum())
-            or (text[:1] == "-" and last[-1:].isalnum()))
+            or (text[:1] == "-" and last[-1:].isalnum())
+            or (_SIGNED_AMOUNT_START.search(last) is not None and text[:1].isdigit()))
+
+
+_SIGNED_AMOUNT_START = re.compile(r"[$£€¥]\s?[-−]$")
+"""'US$ -' then '2.723 Billion': a minus sign set apart from the amount it belongs to."""
 
 
 def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[_Line]:

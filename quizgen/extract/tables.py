@@ -30,14 +30,19 @@ _CLAUSE_FIGURE = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)){_QUALIFIER}(?P<num>{_FIGU
 Elcano, 12 were captured …, 4 (or 5) from Trinidad" lists counts of what the row is called;
 or a figure after a side's name: "Anglo-allies: 68,000, Prussians: 50,000"."""
 _NAMING_LABEL = re.compile(r"(?i)\b(?:codes?|code\(s\)|postcodes?|zip|isbn|issn|website|"
-                           r"telephone|phone|fax|id|registration)\b")
+                           r"telephone|phone|fax|id|registration|reference)\b|\bno\.$")
 """'Postal code(s) | 101–155', 'Area code | 212': figures that name, not count."""
 _COUNTING_LABEL = re.compile(
     r"(?i)^(?:strength|casualties|losses|deaths|fatalities|injuries|wounded|killed|members|"
     r"membership|seats|votes|staff|students|employees|personnel|troops|crew|passengers|"
-    r"participants|athletes|teams|units|number\s+of|number\s+built|population)\b")
+    r"participants|athletes|teams|units|number\s+of|number\s+built|population|"
+    r"(?:highest\s+|lowest\s+|average\s+|total\s+)?attendance)\b")
 """A row label of a table without a header that names what every cell after it counts,
 however many sides the row has: "Strength | 72,000 | Anglo-allies: 68,000, …"."""
+_LEADING = re.compile(rf"(?P<num>{_FIGURE})(?=\s+[A-Z])")
+"""A cell's first figure before a name: what a counting label ("Highest attendance") counts."""
+_SEVERAL = re.compile(rf"{_FIGURE}(?:\s+{_FIGURE})+")
+"""A cell of bare figures side by side, as a copied infobox runs its columns together."""
 _IN_BRACKETS = re.compile(rf"\((?P<num>{_FIGURE})(?:\s+[a-z]+)?\)")
 """'20 (96 qualifying)', 'Nicolás Sánchez (97)': a figure in brackets counts the row's thing."""
 _OR_OTHER = re.compile(rf"\s*\(or\s+(?P<num>{_FIGURE})\)")
@@ -146,6 +151,14 @@ def _cell_counts(sentence: Sentence, start: int, end: int, label: str | None,
         return []
     match = _BARE.match(sentence.text, start, end)
     cell = sentence.text[start:end]
+    if match is None and _COUNTING_LABEL.search(label):
+        match = _LEADING.match(sentence.text, start, end)  # "75,415 Manchester United 2–1 …"
+    several = _SEVERAL.fullmatch(cell)
+    if several is not None and not any(_YEARLIKE.fullmatch(f) for f in cell.split()):
+        # "Employees | 87,700 245,000": two years' figures run into one cell
+        spans = [(start + m.start(), start + m.end()) for m in re.finditer(_FIGURE, cell)]
+        facts = (_cell_fact(sentence, span, _noun_of(label), taken) for span in spans)
+        return [fact for fact in facts if fact is not None]
     times = [(start + m.start("num"), start + m.end("num")) for m in _TIMES.finditer(cell)]
     if times:
         facts = (_cell_fact(sentence, span, _noun_of(label), taken) for span in times)

@@ -101,7 +101,8 @@ WORD_NUM = (
     rf"(?:{SMALL_WORD}(?:\s+hundred(?:\s+(?:and\s+)?{SMALL_WORD})?)?"
     rf"|(?i:a)\s+hundred|(?i:a)\s+dozen|{SMALL_WORD}\s+dozen)"
 )
-SCALE_WORD = r"(?:thousand|million|billion|trillion|lakh(?:\s+crore)?|crore)"
+SCALE_WORD = r"(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|lakh(?:\s+crore)?|crore)"
+"""'Billion' too, as tables and headlines capitalise it ("US$ 172.455 Billion")."""
 SCALE_AFTER_DIGITS = rf"(?:\s?(?:bn|tn|trn|mn|mln)\b|(?:m|k|b)\b|\s+{SCALE_WORD}\b)"
 WORD_AMOUNT = rf"(?:(?:{WORD_NUM}|(?i:a|an|half\s+a))\s+{SCALE_WORD}\b|{WORD_NUM}\b)"
 """A figure in words: 'forty', 'twenty-five', 'a dozen', 'three million', 'half a million'."""
