@@ -1842,25 +1842,31 @@ def _bare_count(text: str, start: int, end: int, noun: str, pattern: str) -> Fac
                 number=number, unit=noun, number_start=start, number_end=end)
 
 
+_NUMBER_JUST_BEFORE = re.compile(rf"(?<![\w$£€¥.,/#-])(?P<num>{NUM}|{WORD_NUM})\s+$")
+"""A figure ending just before a word the pattern anchored on (looked back for, not scanned:
+a number-word alternation tried at every position is what makes 1 MB slow)."""
+
+
 def _quoted_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """'three "Eastern Rivers"', 'sixteen "watertight compartments"': a count of a noun
     the writer puts in quotation marks."""
-    if _glued(text, match.start(), "$£€¥.,/-#"):
+    before = _look_back(_NUMBER_JUST_BEFORE, text, match.start(), reach=40)
+    if before is None:
         return None
-    number = parse_number(match.group("num"))
+    number = parse_number(before.group("num"))
     noun = match.group("noun").lower()
-    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")) or (
+    if number is None or number < 2 or _YEARLIKE.fullmatch(before.group("num")) or (
             not _is_plural_noun(noun)):
         return None
-    return Fact("count", match.start(), match.end(), match.group(), f"{plain(number)} {noun}",
+    start = before.start("num")
+    return Fact("count", start, match.end(), text[start:match.end()], f"{plain(number)} {noun}",
                 "count-quoted", number=number, unit=noun,
-                number_start=match.start("num"), number_end=match.end("num"))
+                number_start=start, number_end=before.end("num"))
 
 
 COUNT_QUOTED = FactPattern(
     "count-quoted", "count",
-    _line(rf"""(?P<num>{NUM}|{WORD_NUM})\s+["“‘](?:[A-Za-z][\w'’-]*\s+){{0,3}}
-              (?P<noun>[A-Za-z][\w-]*s)["”’]"""),
+    _line(r"""["“‘](?:[A-Za-z][\w'’-]*\s+){0,3}(?P<noun>[A-Za-z][\w-]*s)["”’]"""),
     _quoted_count,
     examples=('opened five of her [sixteen "watertight compartments"] to the sea',
               'the [three "Eastern Rivers"] were allocated to India'),
@@ -2740,11 +2746,17 @@ COUNT_PARALLEL = FactPattern(
 )
 
 
+_PLURAL_JUST_BEFORE = re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]*s)\s$")
+
+
 def _bracketed_after_noun(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"the records for Olympic gold medals (23), … in individual events (13)": a figure in
     brackets straight after a plural noun counts it, as a table's cell would."""
+    before = _look_back(_PLURAL_JUST_BEFORE, text, match.start(), reach=40)
+    if before is None:
+        return None
     number = parse_number(match.group("num"))
-    noun = match.group("noun").lower()
+    noun = before.group("noun").lower()
     if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")) or (
             not _is_plural_noun(noun) or noun in MEASURE_UNITS or noun in CURRENCY_WORDS):
         return None
@@ -2753,7 +2765,7 @@ def _bracketed_after_noun(match: re.Match[str], text: str, ctx: Context) -> Fact
 
 COUNT_BRACKETED_NOUN = FactPattern(
     "count-bracketed-noun", "count",
-    _line(rf"""(?<![\w-])(?P<noun>[a-z][a-z-]*s)\s\((?P<num>{NUM})\)(?!\s*(?:,\s*|and\s+|or\s+)?\(\d)"""),
+    _line(rf"""(?<=s\s)\((?P<num>{NUM})\)(?!\s*(?:,\s*|and\s+|or\s+)?\(\d)"""),
     _bracketed_after_noun,
     examples=("records for Olympic gold medals ([23]), gold medals in individual events ([13])",),
     counterexamples=("in later years (2019)", "conditions (2) and (3) apply",
@@ -2768,22 +2780,23 @@ _MEDALS_NEAR = re.compile(r"\bmedal", re.IGNORECASE)
 def _medal_colour(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"winning six gold and two bronze medals", "65 were gold, 14 silver, and three
     bronze": a count of medals named by their colour, where the sentence speaks of medals."""
-    if _glued(text, match.start(), "$£€¥.,/-#"):
+    before = _look_back(_NUMBER_JUST_BEFORE, text, match.start(), reach=40)
+    if before is None:
         return None
-    number = parse_number(match.group("num"))
-    if number is None or number < 1 or _YEARLIKE.fullmatch(match.group("num")):
+    number = parse_number(before.group("num"))
+    if number is None or number < 1 or _YEARLIKE.fullmatch(before.group("num")):
         return None
     if not _MEDALS_NEAR.search(_sentence_around(text, match.start(), 200)):
         return None
-    end = match.end("colour")
-    return Fact("count", match.start(), end, text[match.start():end], f"{plain(number)} medals",
+    start, end = before.start("num"), match.end()
+    return Fact("count", start, end, text[start:end], f"{plain(number)} medals",
                 "count-medal-colour", number=number, unit="medals",
-                number_start=match.start("num"), number_end=match.end("num"))
+                number_start=start, number_end=before.end("num"))
 
 
 COUNT_MEDAL_COLOUR = FactPattern(
     "count-medal-colour", "count",
-    _line(rf"""(?P<num>{NUM}|{WORD_NUM})\s+(?P<colour>golds?|silvers?|bronzes?)\b(?!\s+medals?\b)"""),
+    _line(r"""(?<![\w-])(?:golds?|silvers?|bronzes?)\b(?!\s+medals?\b)"""),
     _medal_colour,
     examples=("by winning [six gold] and two bronze medals",
               "82 medals, of which 65 were gold, [14 silver], and [three bronze]"),
