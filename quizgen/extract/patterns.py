@@ -1238,9 +1238,14 @@ def _appositive_age(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
         return None
     if _is_plural_noun(previous):
         return None  # "the most total medals, 84, and": a count of the noun, not an age
-    return Fact("duration", match.start("num"), match.end("num"), match.group("num"),
-                f"{plain(number)} year", "age", number=number, unit="years",
-                number_start=match.start("num"), number_end=match.end("num"))
+    return _bare_age(match, number)
+
+
+def _bare_age(match: re.Match[str], number: Decimal) -> Fact:
+    """An age given as the bare figure in group "num": "Maria Lopez, 62,", "youngest (21)"."""
+    start, end = match.span("num")
+    return Fact("duration", start, end, match.group("num"), f"{plain(number)} year", "age",
+                number=number, unit="years", number_start=start, number_end=end)
 
 
 AGE_APPOSITIVE = FactPattern(
@@ -1260,9 +1265,7 @@ def _superlative_age(match: re.Match[str], text: str, ctx: Context) -> Fact | No
     number = parse_number(match.group("num"))
     if number is None or not 5 <= number <= 120:
         return None
-    return Fact("duration", match.start("num"), match.end("num"), match.group("num"),
-                f"{plain(number)} year", "age", number=number, unit="years",
-                number_start=match.start("num"), number_end=match.end("num"))
+    return _bare_age(match, number)
 
 
 AGE_SUPERLATIVE = FactPattern(
@@ -3787,15 +3790,18 @@ TREATY_FORMAL_TITLE = FactPattern(
 )
 
 
-def _romanised_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    name = match.group()
-    return Fact("treaty", match.start(), match.end(), name, treaty_key(name), "treaty-foreign")
+def _whole_match_named(pattern: str) -> Callable[[re.Match[str], str, Context], Fact | None]:
+    """A builder for patterns whose whole match is a treaty's name, as written."""
+    def build(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+        name = match.group()
+        return Fact("treaty", match.start(), match.end(), name, treaty_key(name), pattern)
+    return build
 
 
 TREATY_ROMANISED = FactPattern(
     "treaty-romanised", "treaty",
     _line(r"""(?<![\w-])(?:[A-Z][a-zāēīōū'’-]+\s+){1,3}J(?:ō|o|ou)yaku\b"""),
-    _romanised_treaty,
+    _whole_match_named("treaty-foreign"),
     examples=("(Japanese: 下関条約, Hepburn: [Shimonoseki Jōyaku]) was",
               "(Hepburn: [Nichibei Washin Jōyaku], \"Japan–US Treaty\")"),
     counterexamples=("the word jōyaku means treaty", "Hepburn: Jōyaku"),
@@ -3803,16 +3809,11 @@ TREATY_ROMANISED = FactPattern(
 )
 
 
-def _numbered_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"ILO Convention No 182", "Convention No. 138": a body's conventions go by number."""
-    name = match.group()
-    return Fact("treaty", match.start(), match.end(), name, treaty_key(name), "treaty-numbered")
-
-
+# "ILO Convention No 182", "Convention No. 138": a body's conventions go by number.
 TREATY_NUMBERED = FactPattern(
     "treaty-numbered", "treaty",
     _line(r"""(?<![\w-])(?:[A-Z]{2,8}\s+)?(?:Convention|Treaty|Protocol)\s+No\.?\s?\d{1,4}\b"""),
-    _numbered_treaty,
+    _whole_match_named("treaty-numbered"),
     examples=("adopted in 1999 as [ILO Convention No 182]. It is",
               "By ratifying this [Convention No. 182], a country"),
     counterexamples=("the convention no. 182 of the list", "Convention Centre No. 5",
