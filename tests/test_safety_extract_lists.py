@@ -112,6 +112,9 @@ HOSTILE = {
     "numbered-conventions": "It ratified " + "ILO Convention No 182 and " * ITEMS + "more.",
     "scores-between-sides": "League season: " + "City 6\u20131 United, " * ITEMS + "in all.",
     "figures-in-one-cell": "Firm\n\nEmployees | " + "87,700 " * ITEMS + "245,000\n",
+    "spaced-changes": "Unemployment " + "decreased by 4 000 and " * ITEMS + "rose.",
+    "plans-of-action": "They agreed " + "a Joint Comprehensive Plan of Action (JCPOA; " * ITEMS
+    + "in all).",
 }
 
 

@@ -31,10 +31,12 @@ _NAME_TAIL = (r"(?:\s+System)?(?:\s+(?:of|on|for|against|to|between)\s+(?:the\s+
               r"(?:(?:,\s+(?:and\s+)?|\s+(?:(?:of|on|for|and|the|in)\s+){0,2})[A-Z][\w'’-]*)"
               r"{0,10})?")
 BRACKETED_AFTER_NAME = (r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?|Protocols?"
-                        rf"|Charter|Amendments?|Partnership){_NAME_TAIL}\s*\(")
+                        rf"|Charter|Amendments?|Partnership|Plan\s+of\s+Action){_NAME_TAIL}\s*\(")
 """A treaty word, its name's tail ("Convention on Climate Change", "Treaty System") and the
 opening bracket of the abbreviation given for it: "… Convention on Climate Change (UNFCCC)"."""
-_IN_BRACKETS = re.compile(rf"{BRACKETED_AFTER_NAME}{_ACRONYM}\)")
+_IN_BRACKETS = re.compile(rf"{BRACKETED_AFTER_NAME}{_ACRONYM}(?:\)|[;,]\s)")
+"""'… Agreement (CETA)', and '(CETA; French: …)', the abbreviation first among the bracket's
+notes."""
 _KNOWN_AS = re.compile(
     r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?|Protocols?|Charter)"
     rf"{_NAME_TAIL},?\s+(?:(?:also|commonly|often|usually|better|widely)\s+)?"

@@ -1684,7 +1684,8 @@ COUNT_NUMBER_OF = FactPattern(
 
 
 _HEADCOUNT = (r"employment|payrolls?|jobs|population|membership|enrol?ments?|enrollments?|"
-              r"attendance|ridership|headcount|workforce|labou?r\s+force|unemployment")
+              r"attendance|ridership|headcount|workforce|labou?r\s+force|unemployment|"
+              r"unemployed|arrivals|departures|visitors|passengers|migrants|tourists")
 """Nouns whose change is a number of people or places: "payroll employment rose by 113,000"."""
 _HEADCOUNT_BEFORE = re.compile(rf"\b(?P<noun>{_HEADCOUNT})\b[^.;:\d$£€¥%]{{0,60}}$", re.IGNORECASE)
 
@@ -1693,7 +1694,7 @@ def _change_by(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"Employment in retail increased by 23,000": a change with no noun of its own counts
     the people or places its subject is made of, named just before in the same clause."""
     subject = _HEADCOUNT_BEFORE.search(text, max(0, match.start() - 70), match.start())
-    number = parse_number(match.group("num"))
+    number = parse_number(match.group("num").replace(" ", ""))
     if subject is None or number is None or number < 2:
         return None
     if re.fullmatch(r"1\d{3}|20\d\d", match.group("num")):
@@ -1708,14 +1709,16 @@ COUNT_CHANGE = FactPattern(
     "count-change", "count",
     _line(rf"""\b(?:rose|increased|grew|fell|declined|dropped|decreased|climbed|edged\s+(?:up|down)
               |added|shed|lost|gained|cut|(?:was|were)\s+(?:up|down))\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?
-              (?P<num>{NUM}(?:\s+(?:thousand|million))?)
+              (?P<num>{_SPACED_THOUSANDS}|{NUM}(?:\s+(?:thousand|million))?)
               (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc|points?|percentage)\b)"""),
     _change_by,
     examples=("Total nonfarm payroll employment rose by [147,000] in March",
               "Employment in retail increased by [23,000] over the month",
               "Union membership fell by about [1.2 million] last year",
               "Nonfarm payrolls increased [175,000] in May",
-              "Retail employment shed [13,000] over the month"),
+              "Retail employment shed [13,000] over the month",
+              "the number of persons unemployed decreased by [4 000] in the EU28",
+              "Visitor arrivals from Asia fell [1,700] (2.6 percent) in July"),
     counterexamples=("Employment rose by 0.4 percent", "prices rose by 12 in May",
                      "employment rose by 2.5% in 2013", "Exports rose by $5 billion",
                      "employment grew 2014 to 2015"),
@@ -3258,8 +3261,8 @@ def _count_of_one(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     one. A digit says it counts; a word ("one", "a single") only where the same noun is
     counted in the sentence or a count stands beside it in a list, since "one day", "one
     of the", "no one" and "one another" count nothing."""
-    if _glued(text, match.start(), "$£€¥.,/:-"):
-        return None
+    if _glued(text, match.start(), "$£€¥.,/:-+"):
+        return None  # "the P5+1 finalized": a group's name
     num = match.group("num")
     previous = _preceding_word(text, match.start())
     if previous.lower() in ("no.", "no", "number", "#", "top", "page", "chapter", "article",
@@ -3320,7 +3323,8 @@ COUNT_ONE = FactPattern(
     examples=("Nigeria: [1 case], [1 death]", "she won two golds and [one silver]",
               "[one case] was found among the 40 cases", "[a single death] and four deaths",
               "three gold medals and [one silver medal]"),
-    counterexamples=("one of the leaders", "it rained one day", "no one came",
+    counterexamples=("one of the leaders", "the P5+1 leaders asserted", "it rained one day",
+                     "no one came",
                      "they helped one another", "Article 1 states", "No. 1 seed",
                      "one looming question", "in one case the nurses fled, 40 cases",
                      "a single currency", "1 in 5 people", "at 1 pm", "1 million people",
@@ -3367,7 +3371,8 @@ _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
 
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TREATY_WORD = (r"(?:Treat(?:y|ies)|Agreements?|Pacts?|Accords?|Conventions?|Protocols?|Charter"
-               r"|Amendments?|(?<=Joint\s)Declaration|(?<=General\s)Act|Partnership)")
+               r"|Amendments?|(?<=Joint\s)Declaration|(?<=General\s)Act|Partnership"
+               r"|(?:(?<=Joint\s)|(?<=Comprehensive\s))Plan\s+of\s+Action)")
 TREATY_WORD_LOWER = (r"(?:treat(?:y|ies)|agreements?|pacts?|accords?|conventions?|protocols?"
                      r"|amendments?)")
 CAP_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W_]|['’.])*(?:[-–][^\W_]+)*)"
@@ -3563,6 +3568,8 @@ TREATY_NAME = FactPattern(
         "under the [Treaty of Aigun] and [Convention of Peking] terms",
         "the [League of Nations Treaty] was cited",
         "known as the [Worst Forms of Child Labour Convention], it was",
+        "finalized a [Joint Comprehensive Plan of Action] (JCPOA) on",
+        "the interim [Joint Plan of Action] of 2013",
         "[Jay's Treaty] averted war in 1794", "under [Pinckney’s Treaty], Spain opened",
         "after [Jay's Treaty], [Pinckney's Treaty] followed",
         "the [Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal]",
@@ -3596,7 +3603,7 @@ TREATY_NAME = FactPattern(
                      "the Senate's amendment to the budget", "a protocol of the police",
                      "the Senate amendment to the treaty failed"),
     triggers=("treat", "agreement", "pact", "accord", "convention", "protocol", "charter",
-              "declaration", "peace of", "partnership", "general act"),
+              "declaration", "peace of", "partnership", "general act", "plan of action"),
 )
 
 

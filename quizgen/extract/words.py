@@ -131,6 +131,7 @@ MEASURE_UNITS = (
     "square kilometers", "square miles", "mi", "sq mi", "ft", "yd", "yards",
     "MW", "GW", "kW", "TWh", "GWh", "MWh", "kWh", "twh", "gwh", "mwh", "kwh",
     "km3", "km³", "m3", "m³", "m2", "m²", "acre-feet", "acre-ft", "gal/d", "PJ", "TJ", "EJ",
+    "ppm", "ppb", "ha",
     "pj", "tj", "ej", "AU", "au", "light-years", "parsecs", "sqmi", "sq km", "cu mi", "cu km",
     "acre⋅ft", "acre·ft", "l/s", "L/s", "m3/s", "m³/s", "mi/a", "km3/a", "km³/a",
 )
@@ -138,7 +139,7 @@ MEASURE_UNITS = (
 IRREGULAR_PLURALS = (
     "people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
     "fish", "aircraft", "feet", "teeth", "mice", "geese", "crew", "livestock", "deer",
-    "infantry", "militia", "youth", "clergy",
+    "infantry", "militia", "youth", "clergy", "stadia", "spacecraft",
 )
 
 FUNCTION_WORDS = frozenset(
@@ -216,7 +217,7 @@ GENERIC_MODIFIERS = frozenset(
     long-awaited long-term short-term fragile hard-won similar wider broader better big
     bigger larger huge significant preliminary initial basic actual real overall commercial
     famous celebrated notorious so-called anglo government governmental intergovernmental
-    development""".split()
+    development mixed""".split()
 )
 
 CONTRACT_MODIFIERS = frozenset(
