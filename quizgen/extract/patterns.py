@@ -148,17 +148,6 @@ def _char_before(text: str, start: int, skipped: str = " \t\r\n") -> str:
 # ------------------------------------------------------------------ money
 
 
-def _sentence_around(text: str, position: int, reach: int = 300) -> str:
-    """The stretch of `text` between the sentence breaks nearest `position` (a guess, for
-    a pattern that must know what else its sentence says)."""
-    window_start = max(0, position - reach)
-    before = text[window_start:position]
-    cut = max(before.rfind(". "), before.rfind("\n"))
-    after = text[position:position + reach]
-    ends = [index for index in (after.find(". "), after.find("\n")) if index >= 0]
-    return before[cut + 1:] + (after[:min(ends)] if ends else after)
-
-
 def _money_fact(text: str, span: tuple[int, int], currency_text: str,
                 amount: re.Match[str], group: str, scale_text: str | None) -> Fact | None:
     """One money fact from its parts, whichever order they were written in: the currency
@@ -277,7 +266,8 @@ def _money_words(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
         return None  # "weighed 47.5 pounds (21.5 kg)": a weight, counted as a count
     if match.group("cur").lower() in ("pound", "pounds") and (
             _WEIGHT_PER_AFTER.match(text, match.end())
-            or _WEIGHT_PER_IN_SENTENCE.search(_sentence_around(text, match.start()))):
+            or _WEIGHT_PER_IN_SENTENCE.search(text, max(0, match.start() - 300),
+                                              match.start() + 300)):
         return None
     return _money_fact(text, (before.start(), match.end()), match.group("cur"), before, "amt",
                        before.group("scale"))
@@ -834,10 +824,6 @@ _DATING_VERBS = frozenset(
     dated consecrated crowned""".split())
 """'established 1636': an early year straight after the verb it dates (later years need no
 such word)."""
-
-
-_MEASURE_HYPHENED = re.compile(r"-(?:kilomet(?:re|er)|km|mile|met(?:re|er)|feet|foot|yard|acre|"
-                               r"hectare|tonne|ton|kilogram|kg|gallon|megawatt|MW)s?\b")
 
 
 _TITLE_HOLDER_NAMED = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]")
@@ -2015,6 +2001,8 @@ COUNT_MAJORITY = FactPattern(
 _HYPHEN_UNIT = (r"kilomet(?:re|er)s?|km|miles?|mi|met(?:re|er)s?|m|feet|foot|ft|yards?|"
                 r"acres?|hectares?|tonnes?|tons?|kilograms?|kg|lit(?:re|er)s?|gallons?|"
                 r"megawatts?|MW|gigawatts?|GW")
+_MEASURE_HYPHENED = re.compile(rf"-(?:{_HYPHEN_UNIT})\b")
+"""'a 1956-kilometer railroad': a figure joined to a unit measures; it is no year."""
 
 
 def _hyphen_measure(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -2792,7 +2780,7 @@ def _medal_colour(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     number = parse_number(before.group("num"))
     if number is None or number < 1 or _YEARLIKE.fullmatch(before.group("num")):
         return None
-    if not _MEDALS_NEAR.search(_sentence_around(text, match.start(), 200)):
+    if not _MEDALS_NEAR.search(text, max(0, match.start() - 200), match.start() + 200):
         return None
     start, end = before.start("num"), match.end()
     return Fact("count", start, end, text[start:end], f"{plain(number)} medals",
