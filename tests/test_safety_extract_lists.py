@@ -115,6 +115,14 @@ HOSTILE = {
     "spaced-changes": "Unemployment " + "decreased by 4 000 and " * ITEMS + "rose.",
     "plans-of-action": "They agreed " + "a Joint Comprehensive Plan of Action (JCPOA; " * ITEMS
     + "in all).",
+    "named-items": "The CDU won 246 seats, " + "SPD 153, " * ITEMS + "and the Greens 67.",
+    "casualties-in-words": "In all " + "Nineteen were killed and " * ITEMS + "more.",
+    "months-after-modifiers": "It beat " + "the revised August estimate and " * ITEMS + "more.",
+    "groups-after-modifiers": "She made " + "two of her most famous gowns, " * ITEMS + "too.",
+    "conference-acronyms": "The Convention on the Sea (UNCLOS) came from the "
+    + "Conference on the Sea (UNCLOS III), " * ITEMS + "in all.",
+    "decimal-comma-percent": "They won " + "51 seats with 42,7% and " * ITEMS + "more.",
+    "consecutive-quarters": "GDP fell for " + "two consecutive quarters and " * ITEMS + "more.",
 }
 
 

@@ -78,7 +78,15 @@ def acronym_mentions(text: str, marked: frozenset[str], taken: Iterable[Fact] = 
     `text` starts at `offset` of the article, where `taken` and the results are placed."""
     if not marked:
         return []
-    return uncovered_names(_mentions_of(marked), text, taken, offset, "treaty-acronym")
+    return [fact for fact in uncovered_names(_mentions_of(marked), text, taken, offset,
+                                              "treaty-acronym")
+            if not _CONFERENCE_BEFORE.search(text, max(0, fact.start - offset - 80),
+                                             fact.start - offset)]
+
+
+_CONFERENCE_BEFORE = re.compile(r"\b(?:Conference|Conferences|Summit)\b[^().;]{0,60}\($")
+"""'the third Conference on the Law of the Sea (UNCLOS III)': the conference that wrote the
+treaty, abbreviated like it, is not the treaty."""
 
 
 @cache

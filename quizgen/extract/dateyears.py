@@ -1,7 +1,8 @@
 """The year of a day written without one: "In July 1969 … it landed on July 20" dates the
 landing 1969-07-20.
 
-A day and month alone ("July 20", "26 December") take the year of the nearest date before
+A day and month alone ("July 20", "26 December"), or a month alone ("in December"), take
+the year of the nearest date before
 them in the same paragraph that states one (a year, a month and year, or a full date). The
 sentence patterns see one sentence and can only use the year of a full date beside the day
 (`patterns._neighbour_year`), so this runs after them over the article, like `backrefs.py`.
@@ -21,6 +22,9 @@ from .values import make_date
 
 _NO_YEAR = re.compile(r"--(?P<month>\d\d)-(?P<day>\d\d)")
 _DATED = re.compile(r"(?P<year>-?\d{1,4})(?:-\d\d){0,2}")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+"""The key of a month written alone ("in December")."""
 
 
 def dated_from_context(found: Sequence[tuple[Fact, Sentence]]) -> list[tuple[Fact, Sentence]]:
@@ -38,8 +42,9 @@ def dated_from_context(found: Sequence[tuple[Fact, Sentence]]) -> list[tuple[Fac
         if stated is not None:
             year = int(stated.group("year"))
         missing = _NO_YEAR.fullmatch(fact.key)
-        if missing is not None and year is not None:
-            date = make_date(year, int(missing.group("month")), int(missing.group("day")))
+        if year is not None and (missing is not None or fact.key in _MONTHS):
+            date = make_date(year, _MONTHS.index(fact.key) + 1) if missing is None else make_date(
+                year, int(missing.group("month")), int(missing.group("day")))
             if date is not None:
                 fact = replace(fact, key=date.iso(), date=date)
         dated.append((fact, sentence))

@@ -293,17 +293,22 @@ MONEY_WORDS = FactPattern(
 # ------------------------------------------------------------------ percent
 
 
-_PERCENT_NUMBER_BEFORE = re.compile(rf"(?<![\w.,])(?P<amt>{NUM}|{WORD_NUM})\s?$")
+_PERCENT_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:(?P<comma>\d{{1,3}},\d{{1,2}})|(?P<amt>{NUM}|{WORD_NUM}))\s?$")
+"""A decimal comma has one or two digits after it ("42,7%"); a thousands comma has three."""
 
 
 def _percent(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     before = _look_back(_PERCENT_NUMBER_BEFORE, text, match.start(), reach=40)
     if before is None:
         return None
-    number = parse_number(before.group("amt"))
+    comma = before.group("comma")
+    amount = "amt" if comma is None else "comma"
+    number = parse_number(before.group("amt")) if comma is None else Decimal(
+        comma.replace(",", "."))
     if number is None:
         return None
-    if _YEARLIKE.fullmatch(before.group("amt")) and _MONTH_JUST_BEFORE.search(
+    if comma is None and _YEARLIKE.fullmatch(before.group("amt")) and _MONTH_JUST_BEFORE.search(
             text, max(0, before.start() - 12), before.start()):
         return None  # "the January to February 2000 percent change": a month's year
     written = match.group().strip()
@@ -311,7 +316,7 @@ def _percent(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     start, end = before.start(), match.end()
     return Fact("percent", start, end, text[start:end], f"{plain(number)}%", "percent",
                 number=number, unit=unit,
-                number_start=before.start("amt"), number_end=before.end("amt"))
+                number_start=before.start(amount), number_end=before.end(amount))
 
 
 _MONTH_JUST_BEFORE = re.compile(rf"\b{MONTH}\s+$")
@@ -322,7 +327,8 @@ PERCENT = FactPattern(
     _line(r"""%|(?<![A-Za-z])(?:per\s?cent|percent|pc)\b"""),
     _percent,
     examples=("write off [90 per cent] of the debt", "a [40%] rise", "nearly [forty per cent]",
-              "support fell to [12.5 percent]", "inflation hit [11pc]", "a [40 %] share"),
+              "support fell to [12.5 percent]", "inflation hit [11pc]", "a [40 %] share",
+              "won 51 seats with [42,7%] of the votes"),
     counterexamples=("the PC market grew", "per capita income",
                      "the January to February 2000 percent change"),
     triggers=("%", "per", "pc"),
@@ -652,7 +658,8 @@ def _month_before_noun(match: re.Match[str], text: str, ctx: Context) -> Fact | 
     decrease": a month written before the noun it dates."""
     previous = _preceding_word(text, match.start())
     at_start = _is_sentence_start(text, match.start())
-    if not at_start and previous.lower() not in _MONTH_NOUN_PRECEDED:
+    if not at_start and previous.lower() not in _MONTH_NOUN_PRECEDED and not _modified_after_the(
+            text, match.start()):
         return None
     following = match.group("next")
     if following in FUNCTION_WORDS or following in _NOT_A_NOUN_AFTER_MONTH or (
@@ -662,14 +669,27 @@ def _month_before_noun(match: re.Match[str], text: str, ctx: Context) -> Fact | 
     return _date_fact(match, "month-before-noun", None, match.group("month").lower(), span)
 
 
+_DETERMINER_AND_MODIFIERS = re.compile(
+    r"\b(?:the|its|their)\s+(?P<modifiers>[a-z]+(?:\s+[a-z]+)?)\s+$")
+
+
+def _modified_after_the(text: str, start: int) -> bool:
+    """"the revised August estimate", "the final September figure": one or two modifiers
+    between the determiner and the month."""
+    found = _look_back(_DETERMINER_AND_MODIFIERS, text, start, reach=40)
+    return found is not None and not any(
+        word in FUNCTION_WORDS for word in found.group("modifiers").split())
+
+
 DATE_MONTH_NOUN = FactPattern(
     "date-month-noun", "date",
     _line(rf"""(?<![\w-])(?P<month>{_MONTH_BEFORE_NOUN})\s+(?P<next>[a-z][a-z-]+)\b"""),
     _month_before_noun,
-    examples=("[July] exports were higher than [June] exports", "The [July] decrease reflected"),
+    examples=("[July] exports were higher than [June] exports", "The [July] decrease reflected",
+              "above the revised [August] estimate"),
     counterexamples=("Theresa May said", "June said she would", "Judge April stepped down",
                      "the Ides of March was a day", "June Sarpong met", "March on",
-                     "In July prices rose"),
+                     "In July prices rose", "the man who in August said"),
     triggers=("#month",),
 )
 
@@ -770,11 +790,11 @@ _CENTURY_ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|twenty-first|twentieth|nineteent
 DATE_CENTURY = FactPattern(
     "date-century", "date",
     _line(rf"""\b(?:(?:early|mid|late)[-\s]+)?(?P<ord>{_CENTURY_ORDINAL})
-              (?:[-\s]century\b|[-\s]centuries\b
+              (?:[-\u2010\u2011\s]century\b|[-\s]centuries\b
               |(?=\s+and\s+(?:(?:early|mid|late)[-\s]+)?{_CENTURY_ORDINAL}[-\s]centuries\b)
               |(?=\s*(?:to|[-–])\s*(?:(?:early|mid|late)[-\s]+)?{_CENTURY_ORDINAL}[-\s]centur(?:y|ies)\b))"""),
     _century,
-    examples=("a [19th-century] palace", "in the [twentieth century]",
+    examples=("a [19th-century] palace", "in the [twentieth century]", "a [16th\u2010century] poet",
               "in the [early 20th century]",
               "in the [late eighteenth] and [early nineteenth centuries]",
               "built in the [late 12th] to [13th century] under Philip II"),
@@ -808,6 +828,7 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
     range_end = _YEAR_THEN_DASH.search(text, max(0, start - 6), start) is not None
     following = _NEXT_WORD.match(text, end if after is None else after)
     if (following and _is_plural_noun(following.group(1)) and not range_end
+            and not _possessive_at(text, following.end())
             and following.group(1).lower() not in YEAR_EVENTS
             and previous not in DETERMINERS and previous not in ("a", "an")
             and not ((previous == "in" or _char_before(text, start) == "(")
@@ -816,7 +837,17 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
             and not (_char_before(text, start) in ("", "\n") and following.group(1)[:1].isupper())):
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
     return year < 1800 and previous not in DATE_PREPOSITIONS and previous not in _DATING_VERBS and (
-        not (range_end or second_of_two or _year_in_place(text, start, end, previous, following)))
+        not (range_end or second_of_two or _year_in_place(text, start, end, previous, following)
+             or _AS_EARLY_AS.search(text, max(0, start - 20), start)))
+
+
+_AS_EARLY_AS = re.compile(r"\bas\s+(?:early|late)\s+as\s+$", re.IGNORECASE)
+
+
+def _possessive_at(text: str, position: int) -> bool:
+    """"Baum's 1900 children's novel": a plural with an apostrophe-s after a year-like
+    figure is the novel's kind, not a head count; the figure dates it."""
+    return text[position:position + 2] in ("'s", "’s")
 
 
 _DATING_VERBS = frozenset(
@@ -878,7 +909,8 @@ DATE_YEAR = FactPattern(
               "the [2019]/[2020] season", "fiscal years [2019]/[2020] and [2021]/[2022]",
               "[1778]: Treaty of Alliance with France", "the [1481] papal bull Aeterni",
               "Years held | Men: [1896]–[2024] Women: [1928]–[2024]",
-              "A$837 million in damage ([1974] dollars)"),
+              "A$837 million in damage ([1974] dollars)", "Baum's [1900] children's novel",
+              "As early as [1480], there were printers"),
     counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
                      "a 1956-kilometer railroad",
                      "in 24 years",
@@ -982,7 +1014,7 @@ _DURATION_NUMBER_BEFORE = re.compile(
     rf"(?<![\w.,$£€])(?P<num>{NUM}|{WORD_NUM})(?P<scale>\s+(?:thousand|million|billion))?"
     rf"(?:\s+(?:full|whole|entire|straight|"
     rf"consecutive|calendar|working|more|further|additional|extra|long|Earth|Martian|lunar|"
-    rf"solar|sidereal|business|school))?(?P<half>[-\s]+and[-\s]+(?:a[-\s]+half|a[-\s]+quarter|three[-\s]+quarters))?[-\s]$"
+    rf"solar|sidereal|business|school|tax|fiscal|financial|academic|successive))?(?P<half>[-\s]+and[-\s]+(?:a[-\s]+half|a[-\s]+quarter|three[-\s]+quarters))?[-\s]$"
 )
 
 
@@ -998,6 +1030,10 @@ def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
                "quarters": Decimal("0.75")}.get(fraction[0] if fraction else "", Decimal(0))
     unit = _unit(match.group("unit"))
     start, end = before.start(), match.end()
+    if unit.startswith("quarter"):
+        unit = "quarter"
+        if not _QUARTERS_IN_A_ROW.search(text, start, match.start()):
+            return None  # "three quarters" may be a fraction; "two consecutive quarters" lasts
     parts = _finer_parts(text, end, unit)
     if parts:  # "six hours 39 minutes", "8 days, 3 hours and 18 minutes": one length of time
         end = parts[-1][0]
@@ -1006,6 +1042,9 @@ def _duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return Fact("duration", start, end, text[start:end], f"{plain(number)} {unit}", "duration",
                 number=number, unit=f"{unit}s",
                 number_start=before.start("num"), number_end=before.end("num"))
+
+
+_QUARTERS_IN_A_ROW = re.compile(r"\b(?:consecutive|successive|straight)\s|-$")
 
 
 _SMALLER_UNIT_AFTER = re.compile(
@@ -1037,7 +1076,7 @@ def _finer(unit: str, other: str) -> bool:
 
 DURATION = FactPattern(
     "duration", "duration",
-    _line(rf"""(?<![A-Za-z])(?P<unit>{TIME_UNIT})\b(?:[-\s]old\b)?"""),
+    _line(rf"""(?<![A-Za-z])(?P<unit>{TIME_UNIT}|quarters?(?!\s+of\b))\b(?:[-\s]old\b)?"""),
     _duration,
     examples=("his first visit in [24 years]", "[six months] later",
               "over the past [two decades]", "a [10-year] plan", "a [40-year-old] man",
@@ -1048,10 +1087,13 @@ DURATION = FactPattern(
               "during [two full days] of battle", "a year of [687 Earth days]",
               "the walk lasted [six hours 39 minutes] in all",
               "a flight of [8 days, 3 hours and 18 minutes] in all",
-              "it lasted ([116 years, 4 months, 3 weeks and 4 days]) in all"),
-    counterexamples=("in 2024, years of talks",),
+              "it lasted ([116 years, 4 months, 3 weeks and 4 days]) in all",
+              "GDP fell for [two consecutive quarters]", "the [four-quarter] change",
+              "receipts for the last [four tax years]"),
+    counterexamples=("in 2024, years of talks", "three quarters of the vote",
+                     "in three quarters the output rose"),
     triggers=("year", "month", "week", "day", "decade", "centur", "hour", "minute", "second",
-              "fortnight"),
+              "fortnight", "quarter"),
 )
 
 
@@ -1351,7 +1393,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if spelled and number_text[:1].isupper() and head[:1].isupper() and not _is_sentence_start(
             text, match.start()):
         return None  # "downstream of the Three Gorges", "the Big Four Banks": a name
-    if spelled and previous.lower() in DETERMINERS:
+    if spelled and previous.lower() in DETERMINERS and number < 1000:  # "all four million
+        # slaves" is a figure however it is introduced
         determiner_start = text.rindex(previous, 0, match.start())
         modifiers, counted = words[:head_index], words[:head_index + 1]
         if not (_figure_after_determiner(text, determiner_start, modifiers)
@@ -1370,10 +1413,18 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     words_start = match.start("words")
     tokens = list(re.finditer(r"\S+", match.group("words")))[: head_index + 1]
     end = words_start + tokens[-1].start() + len(head)
+    if _YEARLIKE.fullmatch(number_text) and (_possessive_at(text, end) or head.endswith(
+            ("'s", "’s"))):
+        return None  # "the 1900 children's novel": a year (see _possessive_at)
+    if head.lower() in ("quarters", "thirds", "fifths", "tenths") and _OF_AFTER.match(text, end):
+        return None  # "three quarters of the vote": a fraction
     noun = " ".join([w for w in words[:-1]] + [head])
     return Fact("count", match.start(), end, text[match.start():end],
                 f"{plain(number)} {head.lower()}", "count", number=number, unit=noun,
                 number_start=match.start("num"), number_end=match.end("num"))
+
+
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 _PART_BEFORE = re.compile(rf"(?P<part>\d[\d,]*|{SMALL_WORD})\s+of\s+$")
@@ -1478,6 +1529,7 @@ COUNT = FactPattern(
               "with [24 WHO epidemiologists] in the field",
               "a reservoir of [39.3 km3] ([31,900,000 acre⋅ft])", "([209,000,000 L/s])"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
+                     "12 quarters of the vote", "Baum's 1900 children's novel",
                      "the 100 metres, 200 metres and relay", "won the 200 m titles",
                      "100 metres at the Olympics", "when a men's 60 metres was contested",
                      "a rise of 2 percentage points", "cut by 25 basis points",
@@ -1504,6 +1556,7 @@ COUNT_WORDS = FactPattern(
               "named after the [two signatories], Carter and Torrijos",
               "it was ratified by all [three countries] in 2020",
               "Scott and his [four companions] had died",
+              "Additionally, the Act freed nearly all [four million slaves] there",
               "It rained in the Plains. [Twenty-two states] had records.",
               "It is one of [eight ILO fundamental conventions]."),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
@@ -2098,8 +2151,9 @@ COUNT_SIDE = FactPattern(
 
 
 _PART_OF_GROUP = re.compile(
-    r"\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w-]*['’]s)\s+(?!\d)(?:[a-z][\w-]*\s+){0,3}?"
-    r"(?P<noun>[a-z][\w-]*s)\b")
+    r"\s+of\s+(?:the|its|their|his|her|our|[A-Z][\w-]*['’]s)\s+(?!\d)"
+    r"(?P<words>(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w-]*s)\b")
+"""The group's words: up to three modifiers ("most famous", "the area's long cave") first."""
 
 
 def _part_of_group(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -2113,8 +2167,11 @@ def _part_of_group(match: re.Match[str], text: str, ctx: Context) -> Fact | None
         return None
     if any(parse_number(word) is not None for word in group.group().split()):
         return None  # "four of their last five titles": the whole has its own figure
-    noun = group.group("noun")
-    if not _counted_noun(noun, measures=False):
+    words = group.group("words").split()
+    noun = next((word for word in words if _counted_noun(word, measures=False)
+                 and "'" not in word and "’" not in word), None)
+    if noun is None or any(word in FUNCTION_WORDS and word not in ("most", "least")
+                           for word in words[:words.index(noun)]):
         return None
     return _bare_count(text, match.start("num"), match.end("num"), noun, "count-of-group")
 
@@ -2124,7 +2181,8 @@ COUNT_OF_GROUP = FactPattern(
     _line(rf"""(?<![\w$£€¥.,/-])(?P<num>\d{{1,3}}(?:,\d{{3}})*|{WORD_NUM})(?=\s+of\s)"""),
     _part_of_group,
     examples=("helping to support [37] of Scotland’s most vulnerable species",
-              "[two] of the biggest banks failed"),
+              "[two] of the biggest banks failed", "[Two] of her most famous creations are",
+              "a passage that linked [two] of the area's long cave systems"),
     counterexamples=("one of the leaders", "in 2019 of the years", "12 of the 40 ships",
                      "two of the years", "won four of their last five league titles"),
     triggers=("of the", "of its", "of their", "of his", "of her", "of our", "'s", "’s"),
@@ -2587,10 +2645,11 @@ _COUNTED_EARLIER = re.compile(
 
 
 _PART_INTRO_BEFORE = re.compile(
-    r"(?:\bof\s+(?:which|whom)|(?:^|(?<=[.;:!?]))\s*(?:Of|Among)\s+(?:the\s+)?\d[^,;.]{0,60},)"
+    r"(?:\bof\s+(?:which|whom)|(?:(?:^|(?<=[.;:!?]))\s*(?:Of|Among)|(?<=[;:])\s*(?:of|among))"
+    r"\s+(?:the\s+)?\d[^,;.]{0,60},)"
     r"\s+(?:at\s+least\s+|about\s+|some\s+|only\s+|nearly\s+)?$")
 """'…, of which ' or a sentence's 'Of the 140 delegates, ' before a figure that is a part."""
-_INTRO_WORDS = re.compile(r"\b(?:which|whom|Of|Among)\b")
+_INTRO_WORDS = re.compile(r"\b(?:which|whom|Of|Among)\b|[;:]\s*(?:of|among)\b")
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+$")
 _OF_SOMETHING_AFTER = re.compile(r"\s+of\s+(?!(?:the|its|their|his|her)\b)[a-z]")
 """'(including ' and ' of battle': 'seven days (including three of battle)' is a part."""
@@ -2827,6 +2886,38 @@ COUNT_BRACKETED_ITEMS = FactPattern(
 )
 
 
+_NAMED_ITEM_NAME = r"(?:the\s)?[A-Z][\w'’./-]*(?:\s[A-Z][\w'’./-]*){0,2}"
+_NAMED_ITEM_BEFORE = re.compile(rf"(?:,\s|\band\s)(?P<name>{_NAMED_ITEM_NAME})\s$")
+_NAMED_ITEMS_GAP = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?{_NAMED_ITEM_NAME}\s(?:{NUM}))*\s*,?\s*(?:and\s+)?")
+"""What may stand between a count and a later item of its list: more named items."""
+
+
+def _named_item(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"the CDU/CSU won 246 seats, SPD 153, AfD 94, and the Greens 67": a figure after each
+    name of a list that follows a count counts the same noun."""
+    name = _look_back(_NAMED_ITEM_BEFORE, text, match.start(), reach=50)
+    if name is None:
+        return None
+    earlier = _count_just_before(match, text, 200)
+    if earlier is None or not _NAMED_ITEMS_GAP.fullmatch(text, earlier.end(), name.start("name")):
+        return None
+    return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-named-item")
+
+
+COUNT_NAMED_ITEMS = FactPattern(
+    "count-named-item", "count",
+    _line(rf"""(?<![\w$£€¥.,/#-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)
+              (?=\s*(?:,|;|\.(?!\d)|\band\b|$))"""),
+    _named_item,
+    examples=("In the Bundestag, the CDU/CSU won 246 seats, SPD [153], AfD [94], FDP [80], the "
+              "Left [69], and the Greens [67].",),
+    counterexamples=("won 246 seats, in March 2017, and", "won 246 seats, more than in 2013, "
+                     "Article 94", "246 seats, the SPD won 153.", "it cost $40 million, SPD 153"),
+    triggers=("#digit",),
+)
+
+
 def _part_of_duration(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"seven days in total (including three of battle)", "40 years, 12 of them at war":
     a part of a length of time is a length of time in the same unit."""
@@ -2886,6 +2977,7 @@ COUNT_OF_THOSE = FactPattern(
               "The host won 23 medals, [three] of them gold",
               "Among the 704 cases, [503] (71%) were in unvaccinated persons",
               "Of 44 cases imported from abroad, [34] were in residents",
+              "it is widespread; of 78 municipalities, [72] had cases",
               "193 UNFCCC members have signed the treaty, [97] of which have ratified it",
               "The atom has 92 electrons, [6] of them valence electrons"),
     counterexamples=("spent $100 million, 500,000 of those on roads",
@@ -2942,24 +3034,27 @@ COUNT_COLLECTIVE = FactPattern(
 _FATE = (r"(?:(?:were|was|had\s+been|have\s+been|are|got)\s+(?:killed|injured|wounded|hurt|"
          r"evacuated|rescued|displaced|arrested|missing|stranded)|died|perished|drowned)")
 """What befalls people in a casualty report: "1,200 died", "400 were injured"."""
+_NUMBER_BEFORE_FATE = re.compile(
+    rf"(?<![\w$£€¥.,/#-])(?P<num>{NUM}(?:\s+{SCALE_WORD})?|{WORD_NUM})\+?\s+$")
 _CASUALTY_REFUSED_BEFORE = frozenset("in since by of from until before after year".split())
 _POINTING_BACK = frozenset("the these those its their both".split())
 
 
 def _casualties(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
-    """"Between 400 and 1,200 died", "at least 3,000 were killed": a figure whose verb
-    says it counts people, with no noun of its own."""
-    if _glued(text, match.start(), "$£€¥.,/-#"):
+    """"Between 400 and 1,200 died", "at least 3,000 were killed", "Nineteen were killed":
+    a figure whose verb says it counts people, with no noun of its own."""
+    before = _look_back(_NUMBER_BEFORE_FATE, text, match.start(), reach=40)
+    if before is None:
         return None
-    number = parse_number(match.group("num"))
+    number = parse_number(before.group("num"))
     if number is None or number < 2:
         return None
-    previous = _preceding_word(text, match.start()).lower()
+    previous = _preceding_word(text, before.start()).lower()
     if previous in _POINTING_BACK:
         return None  # "the two died": those just named, not a count
-    if _YEARLIKE.fullmatch(match.group("num")) and previous in _CASUALTY_REFUSED_BEFORE:
+    if _YEARLIKE.fullmatch(before.group("num")) and previous in _CASUALTY_REFUSED_BEFORE:
         return None  # "in 1906 died the last veteran": a year
-    start, end = match.start(), match.end("num")
+    start, end = before.start(), before.end("num")
     return Fact("count", start, end, text[start:end], f"{plain(number)} people",
                 "count-casualties", number=number, unit="people",
                 number_start=start, number_end=end)
@@ -2967,10 +3062,11 @@ def _casualties(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_CASUALTIES = FactPattern(
     "count-casualties", "count",
-    _line(rf"""(?P<num>{NUM}(?:\s+{SCALE_WORD})?)\+?\s+{_FATE}\b"""),
+    _line(rf"""(?<=\s){_FATE}\b"""),
     _casualties,
     examples=("Between [400] and [1,200] died in the fire", "at least [3,000] were killed",
-              "about [12] were injured and [40] were evacuated"),
+              "about [12] were injured and [40] were evacuated",
+              "In England, 307 people were killed. [Nineteen] were killed in Scotland."),
     counterexamples=("in 1906 died the last veteran", "$5 million was missing",
                      "one died", "the 2 died"),
     triggers=("died", "perished", "drowned", "killed", "injured", "wounded", "hurt",
@@ -2984,10 +3080,11 @@ _IMPERIAL_BEFORE = re.compile(r"\b(?:feet|foot|ft|yards?|yd|inches|in)\.?\s*\($"
 
 def _metres_in_brackets(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"up to 21 feet (6.4 m)", "75 m (250 ft) deep": a bare "m" is metres only beside a
-    bracket that converts the length (elsewhere it may be million)."""
+    bracket that converts the length, or before the height it measures ("5.6 m above sea
+    level", "a wall 3 m high"); elsewhere it may be million."""
     if _glued(text, match.start(), "$£€¥.,/-"):
         return None
-    converted_after = match.group("after") is not None
+    converted_after = match.group("after") is not None or match.group("height") is not None
     if not converted_after and _IMPERIAL_BEFORE.search(
             text, max(0, match.start() - 12), match.start()) is None:
         return None
@@ -3009,15 +3106,18 @@ COUNT_METRES = FactPattern(
     "count-metres", "count",
     _line(rf"""(?P<num>{NUM})(?P<unit>\s?m)
               (?:(?=[);])|(?P<after>(?=\s*\(\s*(?:about\s+)?(?:{NUM}\s+(?:and|to)\s+|{NUM}\s?[–-]\s?)?
-                 {NUM}\s?(?:ft|feet|foot|yd|yards?|in)\b)))"""),
+                 {NUM}\s?(?:ft|feet|foot|yd|yards?|in)\b))
+                 |(?P<height>(?=\s+(?:above|below|high|deep|tall|wide)(?![\w-]))))"""),
     _metres_in_brackets,
     examples=("the ground moved up to 21 feet ([6.4 m]) in places",
               "a wall 10 ft ([3 m]) high", "it lies [75 m] (250 ft) below the sea bed",
               "Highest point: 11,358 feet ([3,462 m]; Eagle Peak)",
-              "between 4,900 and [5,200 m] (16,100 and 17,100 ft) high"),
-    counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)",
+              "between 4,900 and [5,200 m] (16,100 and 17,100 ft) high",
+              "land up to [5.6 m] above mean sea level", "a wall [3 m] high"),
+    counterexamples=("a grant of $21 (6.4 m) was", "a budget (6.4 m)", "sales of $5 m above",
+                     "costs of €5 m above plan",
                      "a budget of 75 m (250 people) was", "$75 m (250 ft) was"),
-    triggers=("m)", "m (", "m;"),
+    triggers=("m)", "m (", "m;", "m above", "m below", "m high", "m deep", "m tall", "m wide"),
 )
 
 
@@ -3617,6 +3717,10 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
         if word in FUNCTION_WORDS or word in LEADING_WORDS or word.endswith(("'s", "’s")):
             tokens = tokens[index + 1:]
             break
+    for index in range(len(tokens) - 1, -1, -1):  # "In 2023, agreement was reached": a comma
+        if "," in before.group()[tokens[index].end():match.start("kw") - before.start()]:
+            tokens = tokens[index + 1:]  # ends the modifiers
+            break
     if not tokens or tokens[-1].group().lower() in _AGREEING_VERBS:
         return None  # "they reached agreement", "signed agreements": no name
     if match.group("kw").lower().endswith("s") and not any(
@@ -3673,8 +3777,10 @@ TREATY_COMMON = FactPattern(
     _common_treaty,
     examples=("Moscow expects a [comprehensive strategic partnership treaty] soon",
               "pulled out of a [1961 treaty] between", "signed a [free-trade agreement]",
+              "in 2019, a [free-trade agreement] was signed",
               "any type of [defence treaty] is", "a [peace deal] was"),
     counterexamples=("a new, vaguer, treaty", "the treaty lapsed", "a broad agreement",
+                     "In 2023, agreement was reached", "the coalition agreement",
                      "signed a plea agreement", "the deal was sealed", "a £350m deal",
                      "one of the peace treaties", "to conclude the peace treaty",
                      "the first of the unequal treaties", "a supplementary agreement",
@@ -3837,7 +3943,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
-    COUNT_BRACKETED_ITEMS, COUNT_QUOTED, COUNT_BRACKETED_NOUN, COUNT_MEDAL_COLOUR,
+    COUNT_BRACKETED_ITEMS, COUNT_NAMED_ITEMS, COUNT_QUOTED, COUNT_BRACKETED_NOUN, COUNT_MEDAL_COLOUR,
     COUNT_COLLECTIVE,
     COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES, COUNT_FRACTION_UNIT,

@@ -70,6 +70,7 @@ CURRENCY_WORDS = {
     "cent": "USD-cent", "cents": "USD-cent", "pence": "GBP-penny",
     "taels": "TAEL", "tael": "TAEL", "ducats": "DUCAT", "guilders": "NLG", "florins": "FLORIN",
     "pesetas": "ESP", "lire": "ITL", "drachmas": "GRD", "escudos": "PTE", "shillings": "SHILLING",
+    "Special Drawing Rights": "XDR", "SDR": "XDR", "SDRs": "XDR",
 }
 """As written in running text, after the amount: '350 million euros', '85 pence'."""
 
@@ -217,7 +218,7 @@ GENERIC_MODIFIERS = frozenset(
     long-awaited long-term short-term fragile hard-won similar wider broader better big
     bigger larger huge significant preliminary initial basic actual real overall commercial
     famous celebrated notorious so-called anglo government governmental intergovernmental
-    development mixed""".split()
+    development mixed coalition environmental border boundary""".split()
 )
 
 CONTRACT_MODIFIERS = frozenset(
