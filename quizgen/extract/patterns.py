@@ -2907,7 +2907,7 @@ def _named_item(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_NAMED_ITEMS = FactPattern(
     "count-named-item", "count",
-    _line(rf"""(?<![\w$£€¥.,/#-])(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)
+    _line(r"""(?<![\w$£€¥.,/#-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)
               (?=\s*(?:,|;|\.(?!\d)|\band\b|$))"""),
     _named_item,
     examples=("In the Bundestag, the CDU/CSU won 246 seats, SPD [153], AfD [94], FDP [80], the "
@@ -3943,7 +3943,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
-    COUNT_BRACKETED_ITEMS, COUNT_NAMED_ITEMS, COUNT_QUOTED, COUNT_BRACKETED_NOUN, COUNT_MEDAL_COLOUR,
+    COUNT_BRACKETED_ITEMS, COUNT_NAMED_ITEMS, COUNT_QUOTED, COUNT_BRACKETED_NOUN,
+    COUNT_MEDAL_COLOUR,
     COUNT_COLLECTIVE,
     COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES, COUNT_FRACTION_UNIT,
