@@ -37,6 +37,9 @@ def _names(text: str) -> list[str]:
     ("The Agreement between the United States of America, Mexico, and Canada (USMCA) replaced "
      "NAFTA. USMCA took effect in 2020.",
      ["Agreement between the United States of America, Mexico, and Canada", "USMCA", "USMCA"]),
+    ("The Treaty of Lisbon amends the Treaty establishing the European Community (TEC). TEC "
+     "was renamed.",
+     ["Treaty of Lisbon", "Treaty establishing the European Community", "TEC", "TEC"]),
 ])
 def test_marked_abbreviations_are_names_wherever_used(text: str, wanted: list[str]) -> None:
     assert _names(text) == wanted
@@ -52,3 +55,10 @@ def test_marked_abbreviations_are_names_wherever_used(text: str, wanted: list[st
 ])
 def test_unmarked_abbreviations_are_not_names(text: str) -> None:
     assert not [name for name in _names(text) if name.isupper() or "SALT" in name]
+
+
+def test_the_conference_that_wrote_a_treaty_is_not_the_treaty() -> None:
+    text = ("The Convention on the Law of the Sea (UNCLOS) took effect in 1994. It came out of "
+            "the third Conference on the Law of the Sea (UNCLOS III), which met from 1973. "
+            "UNCLOS has 168 parties.")
+    assert _names(text) == ["Convention on the Law of the Sea", "UNCLOS", "UNCLOS"]

@@ -53,3 +53,18 @@ def test_the_date_question_asks_for_the_dated_day() -> None:
     deck = build_deck(article, ExtractOptions(deck_id="landing"))
     answers = [q.answer_date for q in deck.questions if isinstance(q, DateQuestion)]
     assert PartialDate(1969, 7, 20) in answers
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("The protests began in November 1989. By December the regime had fallen.",
+     ("December", "1989-12")),
+    ("Spending in September 2011 was above the revised August estimate.",
+     ("August", "2011-08")),
+])
+def test_a_month_alone_takes_the_year_stated_before_it(
+        text: str, wanted: tuple[str, str]) -> None:
+    assert wanted in _dates(text)
+
+
+def test_a_month_alone_with_no_year_before_it_stays_a_month() -> None:
+    assert ("December", "december") in _dates("By December the regime had fallen in 1989.")

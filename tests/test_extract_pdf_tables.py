@@ -80,3 +80,20 @@ def test_a_first_row_with_a_blank_label_stays_a_row_with_its_range_whole(
     lines = read_document(_infobox_pdf(tmp_path, width)).text.splitlines()
     assert "| Pacific Aero Products Co. (1916–1917)" in lines
     assert "Founded | July 15, 1916 in Seattle" in lines
+
+
+@pytest.mark.parametrize("width", ["14cm", "7cm"])
+def test_a_title_row_with_a_blank_value_keeps_the_table_below_it_a_table(
+        width: str, tmp_path: Path) -> None:
+    running = "The heat came early and stayed late in every town of the valley. " * 6
+    source = (f"#set page(width: {width}, height: 20cm, margin: 1cm)\n#set text(size: 8pt)\n"
+              f"#set par(spacing: 1.5em)\nThe Kessel Heat Wave\n\n{running}\n\n"
+              "#table(columns: 2, stroke: none, [Kessel heat wave], [], [Dates], "
+              f"[July to August 2003])\n\n{running}\n\n{running}It was the hottest summer.\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    (tmp_path / "heat.pdf").write_bytes(pdf)
+    lines = [line.rstrip() for line in read_document(tmp_path / "heat.pdf").text.splitlines()]
+    assert "Kessel heat wave |" in lines
+    assert "Dates | July to August 2003" in lines
+    assert lines[-1].endswith("It was the hottest summer.")

@@ -193,3 +193,9 @@ def test_a_column_of_figures_keeps_its_currency_under_a_wrapped_header() -> None
     found = [(f.kind, f.text, f.key) for f, _ in all_facts(parse_article(WRAPPED_HEADER_RELEASE))]
     assert ("money", "7,407", "USD 7407") in found
     assert ("money", "20,001", "USD 20001") in found
+
+
+def test_a_row_label_ending_in_a_colon_still_names_what_its_cell_counts() -> None:
+    article = parse_article("Open 2008\n\nVenue: | Centre Court\nAttendance: | 475,812\n")
+    counts = [(f.text, f.key) for f, _ in all_facts(article) if f.kind == "count"]
+    assert counts == [("475,812", "475812 attendance")]

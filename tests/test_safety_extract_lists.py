@@ -123,6 +123,12 @@ HOSTILE = {
     + "Conference on the Sea (UNCLOS III), " * ITEMS + "in all.",
     "decimal-comma-percent": "They won " + "51 seats with 42,7% and " * ITEMS + "more.",
     "consecutive-quarters": "GDP fell for " + "two consecutive quarters and " * ITEMS + "more.",
+    "rates-per-base": "The rate went " + "from 1.7 to 3.3 per 100,000, " * ITEMS + "in all.",
+    "money-range-ends": "Losses were " + "£13\u201327 billion and " * ITEMS + "more.",
+    "treaties-by-purpose": "It amended " + "the Treaty establishing the Community and " * ITEMS
+    + "more.",
+    "hedged-years": "It was the hottest " + "since at least 1540 and " * ITEMS + "more.",
+    "colon-labels": "Open\n\n" + "Attendance: | 475,812\n" * ITEMS,
 }
 
 

@@ -27,7 +27,8 @@ _NUMERAL = r"(?:(?:[-\s](?:III|II|IV|I|V)|-?\d{1,2})(?![\w-]))"
 _ACRONYM = rf"(?<![\w-])(?P<acr>[A-Z]{{3,8}})(?P<num>{_NUMERAL})?(?![\w-])"
 _TREATY_AFTER = r"\s+(?:[Tt]reat(?:y|ies)|[Aa]greements?|[Aa]ccords?|[Pp]acts?|[Cc]onventions?)\b"
 _BEFORE_TREATY_WORD = re.compile(rf"(?P<new>New\s+)?{_ACRONYM}(?={_TREATY_AFTER})")
-_NAME_TAIL = (r"(?:\s+System)?(?:\s+(?:of|on|for|against|to|between)\s+(?:the\s+)?[A-Z][\w'’-]*"
+_NAME_TAIL = (r"(?:\s+System)?(?:\s+(?:of|on|for|against|to|between|establishing|instituting|"
+              r"founding|creating|amending)\s+(?:the\s+)?[A-Z][\w'’-]*"
               r"(?:(?:,\s+(?:and\s+)?|\s+(?:(?:of|on|for|and|the|in)\s+){0,2})[A-Z][\w'’-]*)"
               r"{0,10})?")
 BRACKETED_AFTER_NAME = (r"(?:Treat(?:y|ies)|Agreements?|Accords?|Pacts?|Conventions?|Protocols?"

@@ -201,6 +201,28 @@ MONEY_SYMBOL = FactPattern(
     triggers=("$", "£", "€", "¥", "₹", "₩", "₽", "rs"),
 )
 _COUNTED_AFTER_AMOUNT = re.compile(rf"\s+(?:{TIME_UNIT}|people|[a-z]+s)\b")
+_CURRENCY_AMOUNT_BEFORE = re.compile(rf"(?<![\w$£€¥])(?P<cur>{CURRENCY_SYMBOL})\s?{NUM}$")
+
+
+def _money_range_end(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"a range of £13–27 billion": the end of a range whose start carries the currency
+    is money in that currency."""
+    start = _look_back(_CURRENCY_AMOUNT_BEFORE, text, match.start(), reach=30)
+    if start is None:
+        return None
+    return _money_fact(text, (match.start("amt"), match.end()), start.group("cur"), match, "amt",
+                       match.group("scale"))
+
+
+MONEY_RANGE_END = FactPattern(
+    "money-range-end", "money",
+    _line(rf"""(?<=\d)\s?(?:[-–]|to)\s?(?P<amt>{NUM})(?P<scale>{SCALE_AFTER_DIGITS})(?![\d%])"""),
+    _money_range_end,
+    examples=("losses in a range of £13–[27 billion]", "it cost $5-[10 million]",
+              "from $2 to [3 billion]"),
+    counterexamples=("in 2013–27 billion", "from 5 to 10 million people"),
+    triggers=("-", "–", "to"),
+)
 
 
 def _money_code(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -838,10 +860,13 @@ def _not_a_year(text: str, start: int, end: int, year: int, after: int | None = 
         return True  # "2000 troops" counts troops; "1896–2024 Women: …" ends a range
     return year < 1800 and previous not in DATE_PREPOSITIONS and previous not in _DATING_VERBS and (
         not (range_end or second_of_two or _year_in_place(text, start, end, previous, following)
-             or _AS_EARLY_AS.search(text, max(0, start - 20), start)))
+             or _HEDGED_YEAR_BEFORE.search(text, max(0, start - 20), start)))
 
 
-_AS_EARLY_AS = re.compile(r"\bas\s+(?:early|late)\s+as\s+$", re.IGNORECASE)
+_HEDGED_YEAR_BEFORE = re.compile(
+    r"(?:\bas\s+(?:early|late)\s+as|\b(?:since|from|by|until|before|after|in)\s+"
+    r"(?:at\s+least|about|around|circa))\s+$", re.IGNORECASE)
+"""'As early as 1480', 'since at least 1540': a date preposition, hedged."""
 
 
 def _possessive_at(text: str, position: int) -> bool:
@@ -910,7 +935,7 @@ DATE_YEAR = FactPattern(
               "[1778]: Treaty of Alliance with France", "the [1481] papal bull Aeterni",
               "Years held | Men: [1896]–[2024] Women: [1928]–[2024]",
               "A$837 million in damage ([1974] dollars)", "Baum's [1900] children's novel",
-              "As early as [1480], there were printers"),
+              "As early as [1480], there were printers", "the hottest since at least [1540]."),
     counterexamples=("1,200 troops arrived", "about 1500 people", "2000 soldiers were sent",
                      "a 1956-kilometer railroad",
                      "in 24 years",
@@ -1224,13 +1249,15 @@ def _age_in_clause(match: re.Match[str], text: str, ctx: Context) -> Fact | None
 AGE_CLAUSE = FactPattern(
     "age-clause", "duration",
     _line(rf"""\b(?i:when|until|before|after|since)\s+
-              (?P<who>(?:he|she|they|I)\s+(?:was|were|turned)\s+)(?P<num>\d{{1,3}}|{SMALL_WORD})\b
+              (?P<who>(?:he|she|they|I|[A-Z][a-z]+)\s+(?:was|were|turned)\s+)
+              (?P<num>\d{{1,3}}|{SMALL_WORD})\b
               (?![.,]\d|\s?%|\s*(?:percent|per\s+cent|[a-z(]))"""),
     _age_in_clause,
-    examples=("she lived there until [she was 24].", "when [he turned 18], he left"),
+    examples=("she lived there until [she was 24].", "when [he turned 18], he left",
+              "When [Wilhelmina was four], Alexander died"),
     counterexamples=("until she was 24 hours late", "when they were 12 points behind",
-                     "when it was 24"),
-    triggers=("he ", "she ", "they ", "i "),
+                     "when it was 24", "When Apollo was 12 days out"),
+    triggers=("he ", "she ", "they ", "i ", "when ", "until ", "before ", "after ", "since "),
 )
 
 
@@ -1404,15 +1431,17 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
                             "section", "clause", "resolution", "flight", "route", "room") and not (
             previous.islower() and head.lower() in MEASURE_UNITS):
         return None  # "Article 5 states"; but "the deepest section 74 metres" measures it
-    if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
-            and not _is_sentence_start(text, match.start() - len(previous) - 1)
-            and not (spelled and _is_sentence_start(text, match.start()))
-            and previous.lower() not in ("some", "nearly", "almost", "about", "around")
-            and not (previous.endswith(("'s", "’s")) and len(number_text) <= 2)):
-        return None  # "Boeing 737 jets", "Article 5 guarantees": a name with a number in it
     words_start = match.start("words")
     tokens = list(re.finditer(r"\S+", match.group("words")))[: head_index + 1]
     end = words_start + tokens[-1].start() + len(head)
+    if (previous[:1].isupper() and previous.lower() not in FUNCTION_WORDS
+            and not _is_sentence_start(text, match.start() - len(previous) - 1)
+            and not (spelled and _is_sentence_start(text, match.start()))
+            and not (spelled and number_text.islower())  # "beat the Cardinals four games"
+            and not (head.lower() in MEASURE_UNITS and _CONVERTED_AFTER.match(text, end))
+            and previous.lower() not in ("some", "nearly", "almost", "about", "around")
+            and not (previous.endswith(("'s", "’s")) and len(number_text) <= 2)):
+        return None  # "Boeing 737 jets", "Article 5 guarantees": a name with a number in it
     if _YEARLIKE.fullmatch(number_text) and (_possessive_at(text, end) or head.endswith(
             ("'s", "’s"))):
         return None  # "the 1900 children's novel": a year (see _possessive_at)
@@ -1425,6 +1454,9 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 
 _OF_AFTER = re.compile(r"\s+of\b")
+_CONVERTED_AFTER = re.compile(r"\s*\(\s*(?:about\s+)?\d")
+"""'the Atacama Desert 45 kilometers (28 mi) north': a measure converted in brackets is no
+part of the name before it."""
 
 
 _PART_BEFORE = re.compile(rf"(?P<part>\d[\d,]*|{SMALL_WORD})\s+of\s+$")
@@ -2322,6 +2354,32 @@ COUNT_PER_PERIOD = FactPattern(
 )
 
 
+def _rate_per_base(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"from 1.7 to 3.3 per 100,000", "11.0 per 100,000 population": a rate per a round
+    number of people counts them, whether or not it names them."""
+    number = parse_number(match.group("num"))
+    base = parse_number(match.group("base"))
+    if number is None or base is None:
+        return None
+    start, end = match.start(), match.end()
+    return Fact("count", start, end, text[start:end], f"{plain(number)} per {plain(base)}",
+                "count-rate", number=number, unit=f"per {plain(base)}",
+                number_start=start, number_end=match.end("num"))
+
+
+COUNT_RATE = FactPattern(
+    "count-rate", "count",
+    _line(r"""(?<![\w$£€¥.,])(?P<num>\d[\d,]*(?:\.\d+)?)\s+per\s+
+              (?P<base>100|1,000|10,000|100,000|1,000,000|1000|10000|100000)(?![\d,.]\d|\s*%)
+              (?:\s+(?:population|people|persons|residents|inhabitants|live\s+births|births))?"""),
+    _rate_per_base,
+    examples=("the rate doubled, from [1.7] to [3.3 per 100,000], in part",
+              "it fell to [11.0 per 100,000 population]"),
+    counterexamples=("$5 per 100 shares", "47 per cent", "12 per 1,000.5"),
+    triggers=("per 1",),
+)
+
+
 def _count_before_share(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"66 (9%) patients were hospitalized": a count with its share in brackets before the
     noun it counts."""
@@ -2615,6 +2673,8 @@ COUNT_POPULATION = FactPattern(
                  (?=,?\s+(?:was|is|stood|reached|grew|rose|climbed|fell)\b),?)?
               \s+(?:of\s+{_ROUGHLY}?
               |(?:was|is)\s+(?:estimated|projected|thought|forecast|expected)\s+to\s+(?:be|reach)\s+
+              |(?:was|is)\s+(?:estimated|thought|believed)\s+to\s+have\s+been\s+(?:between\s+)?
+              |(?<=toll\s)at\s+{_ROUGHLY}?
               |(?:(?:was|is)(?:\s+(?:later|then|now))?(?:\s+(?:put|estimated)\s+at)?
               |stood\s+at|reached|grew\s+to|rose\s+to|climbed\s+to|fell\s+to)\s+
               {_ROUGHLY}?)
@@ -2629,7 +2689,9 @@ COUNT_POPULATION = FactPattern(
               "The population of the UK was estimated to be [63.7 million] in mid-2012",
               "UK net migration was [165,600] in the year to mid-2012",
               "Attendance in 2021 was [2.8 million] due to the pandemic",
-              "the population of the Union on April 1, 2020, was [331,449,281]."),
+              "the population of the Union on April 1, 2020, was [331,449,281].",
+              "places the death toll at more than [70,000].",
+              "The population is estimated to have been between [3,000] and 7,000 then"),
     counterexamples=("the population was 7.4% larger", "the population in 2020 grew",
                      "population was 2019's theme", "the attendance was 12 percent lower",
                      "a toll of $5 on the bridge", "the crowd was 1906's largest"),
@@ -3449,7 +3511,7 @@ COUNT_ONE_OF = FactPattern(
 
 
 _LIST_ENDS: dict[str, tuple[FactPattern, ...]] = {
-    "count": (COUNT, COUNT_WORDS, COUNT_CASUALTIES), "percent": (PERCENT,),
+    "count": (COUNT, COUNT_WORDS, COUNT_CASUALTIES, COUNT_RATE), "percent": (PERCENT,),
     "money": (MONEY_WORDS, MONEY_CODE),
     "duration": (DURATION,),
 }
@@ -3723,9 +3785,11 @@ def _common_treaty(match: re.Match[str], text: str, ctx: Context) -> Fact | None
             break
     if not tokens or tokens[-1].group().lower() in _AGREEING_VERBS:
         return None  # "they reached agreement", "signed agreements": no name
-    if match.group("kw").lower().endswith("s") and not any(
-            t.group()[:1].isupper() for t in tokens):
-        return None  # "a number of smaller agreements", "free-trade agreements": a kind
+    named = [t for t in tokens if t.group()[:1].isupper() and not _is_sentence_start(
+        text, before.start() + t.start()) and _char_before(text, before.start() + t.start()) != "|"]
+    if match.group("kw").lower().endswith("s") and not named:
+        return None  # "a number of smaller agreements", "free-trade agreements", "Type |
+        # Amends existing treaties": a kind
     if match.group("kw").lower().startswith("deal"):
         return _deal(match, text, before, tokens, [t.group().lower() for t in tokens])
     # Leading vague words are not part of the name: "the last [arms-control agreement]".
@@ -3899,6 +3963,21 @@ def _whole_match_named(pattern: str) -> Callable[[re.Match[str], str, Context], 
     return build
 
 
+TREATY_PURPOSE = FactPattern(
+    "treaty-purpose", "treaty",
+    _line(r"""(?<![\w-])(?:Treaty|Convention|Agreement|Protocol)\s+
+              (?:establishing|concerning|amending|instituting|creating|founding|relating\s+to)\s+
+              (?:(?:the|a|an)\s+)?(?:[a-z]+\s+(?:of|for)\s+(?:(?:the|a|an)\s+)?)?
+              [A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)*"""),
+    _whole_match_named("treaty-purpose"),
+    examples=("amended the [Treaty establishing the European Community] in 2007",
+              "the 1874 [Treaty concerning the formation of a General Postal Union] was"),
+    counterexamples=("the treaty establishing the court", "a Treaty concerning fishing rights"),
+    triggers=("establishing", "concerning", "amending", "instituting", "creating", "founding",
+              "relating to"),
+)
+
+
 TREATY_ROMANISED = FactPattern(
     "treaty-romanised", "treaty",
     _line(r"""(?<![\w-])(?:[A-Z][a-zāēīōū'’-]+\s+){1,3}J(?:ō|o|ou)yaku\b"""),
@@ -3926,7 +4005,7 @@ TREATY_NUMBERED = FactPattern(
 # ------------------------------------------------------------------ registry
 
 PATTERNS: tuple[FactPattern, ...] = (
-    MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS, MONEY_CRORE,
+    MONEY_SYMBOL, MONEY_CODE, MONEY_WORDS, MONEY_CRORE, MONEY_RANGE_END,
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
@@ -3939,7 +4018,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_CHANGE_ENDS, COUNT_RIVAL, COUNT_OUT_OF, COUNT_OUT_OF_WHOLE, COUNT_VOTE,
     COUNT_MAJORITY, COUNT_HYPHEN_MEASURE, COUNT_APPOSED, COUNT_LISTED_FROM, COUNT_SCORE,
     COUNT_ARE, COUNT_WON, COUNT_BEFORE_SHARE, COUNT_DENSITY, COUNT_SCIENTIFIC, COUNT_TEMPERATURE,
-    COUNT_PER_PERIOD, COUNT_HYPHEN, COUNT_SIDE,
+    COUNT_PER_PERIOD, COUNT_RATE, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
     COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
@@ -3952,5 +4031,5 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_IN_LIST, PERCENT_IN_LIST, MONEY_IN_LIST, DURATION_IN_LIST, COUNT_AFTER_LIST,
     COUNT_ONE, COUNT_ONE_OF,
     TREATY_NAME, TREATY_COMMON, TREATY_ACRONYM, TREATY_FOREIGN, TREATY_FORMAL_TITLE,
-    TREATY_ROMANISED, TREATY_NUMBERED,
+    TREATY_ROMANISED, TREATY_NUMBERED, TREATY_PURPOSE,
 )

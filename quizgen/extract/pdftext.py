@@ -305,6 +305,7 @@ def _paragraphs(lines: list[_Line]) -> str:
     width = right_edge - left_edge
     lines = _merge_wrapped_rows(lines)
     _mark_blank_labels(lines, left_edge + 0.2 * width, usual_gap + usual_height)
+    _mark_blank_values(lines, usual_gap + usual_height)
     lines = _merge_wrapped_cells(lines, left_edge + 0.2 * width, usual_gap + usual_height)
     _join_lone_rows(lines)
     blocks: list[list[_Line]] = [[lines[0]]]
@@ -395,6 +396,28 @@ def _mark_blank_labels(lines: list[_Line], indent: float, reach: float) -> None:
             continue  # a row grown by its wrapped cells: its runs no longer part at its height
         if abs(line.left - extents[1][0]) <= below.height / 2:
             line.cells = ["", *line.cells]
+
+
+def _mark_blank_values(lines: list[_Line], reach: float) -> None:
+    """An infobox's title row with its value cell left blank ("2003 European heat wave |"
+    over "Dates | July to August 2003") prints as one piece at the table's left edge, ending
+    before the row below starts its second cell: a row, not a heading run into the table
+    (which would make the table's one row a lone row of text)."""
+    for index, line in enumerate(lines[:-1]):
+        below = lines[index + 1]
+        if len(line.cells) != 1 or len(below.cells) < 2 or line.page != below.page or (
+                line.bottom - below.top >= reach) or _SENTENCE_END.search(line.text.rstrip()):
+            continue
+        above = lines[index - 1] if index else None
+        if above is not None and above.page == line.page and above.bottom - line.top < reach:
+            continue  # a paragraph's last line, or a wrapped label, set tight above a row
+        label = below.cells[0].strip()
+        if len(label.split()) > 4 or "(" in label:
+            continue  # a line of running text split by a gap, not a labelled row
+        extents = _cells_with_extents(sorted(below.runs), below.height)
+        if len(extents) >= 2 and abs(line.left - extents[0][0]) <= below.height / 2 and (
+                line.right < extents[1][0]):
+            line.cells = [*line.cells, ""]
 
 
 def _merge_wrapped_cells(lines: list[_Line], indent: float, reach: float) -> list[_Line]:

@@ -53,9 +53,9 @@ _RANGE_END = re.compile(rf"(?:\s*[–-]\s*|\s+(?:or|to)\s+)(?P<num>{_FIGURE})\+?
 """The second figure of a range in a cell: "700–3,000+", "2,209 or 2,208" state two counts."""
 _PER_UNIT = re.compile(rf"\s*\(\s*(?P<num>{_FIGURE})\s+per\s+[a-z]+\s*\)")
 """An average beside the figure: "171 (2.67 per match)" counts the same thing per match."""
-_LABEL = re.compile(r"[A-Za-z](?:[A-Za-z ()'’/,.-]|\(\d{4}\))*|%")
+_LABEL = re.compile(r"[A-Za-z](?:[A-Za-z ()'’/,.-]|\(\d{4}\))*:?|%")
 """A header or row label: words (a year in brackets among them: "Population (2019), city"),
-or "%" (a share column beside a "Votes" one)."""
+perhaps ending in a colon ("Attendance:"), or "%" (a share column beside a "Votes" one)."""
 _TIMES = re.compile(rf"(?:^|(?<=,\s))(?P<num>{_FIGURE})\s*[×x]\s*(?={_FIGURE})")
 """'32 × 700 MW, 2 × 50 MW': how many of the row's things, each of the size after '×'."""
 
@@ -104,7 +104,7 @@ def _header(table: str) -> tuple[list[str], bool]:
 
 def _noun_of(label: str) -> str:
     """What a label counts: "Population (2019), consolidated city-county" counts population."""
-    noun = re.sub(r"\s*\([^()]*\)", "", label).split(",")[0].strip().lower()
+    noun = re.sub(r"\s*\([^()]*\)", "", label).split(",")[0].strip().rstrip(":").lower()
     return re.sub(r"^(?:no\.|number)\s+of\s+", "", noun) or label.lower()
 
 
