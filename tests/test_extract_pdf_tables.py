@@ -97,3 +97,20 @@ def test_a_title_row_with_a_blank_value_keeps_the_table_below_it_a_table(
     assert "Kessel heat wave |" in lines
     assert "Dates | July to August 2003" in lines
     assert lines[-1].endswith("It was the hottest summer.")
+
+
+def test_a_section_row_with_a_blank_value_does_not_split_the_table(tmp_path: Path) -> None:
+    running = "The heat came early and stayed late in every town of the valley. " * 6
+    rows = ("[Dates], [July to August 2003], [Deaths], [70,000], [Impact], [], "
+            "[Crops], [Wheat and maize], [Losses], [13 billion euros]")
+    source = ("#set page(width: 14cm, height: 20cm, margin: 1cm)\n#set text(size: 8pt)\n"
+              f"#set par(spacing: 1.5em)\nThe Kessel Heat Wave\n\n{running}\n\n"
+              f"#table(columns: 2, stroke: none, {rows})\n\n{running}\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    (tmp_path / "heat.pdf").write_bytes(pdf)
+    blocks = read_document(tmp_path / "heat.pdf").text.split("\n\n")
+    table = next(block for block in blocks if block.startswith("Dates |"))
+    assert [line.rstrip() for line in table.splitlines()] == [
+        "Dates | July to August 2003", "Deaths | 70,000", "Impact |", "Crops | Wheat and maize",
+        "Losses | 13 billion euros"]

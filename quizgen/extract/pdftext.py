@@ -399,17 +399,21 @@ def _mark_blank_labels(lines: list[_Line], indent: float, reach: float) -> None:
 
 
 def _mark_blank_values(lines: list[_Line], reach: float) -> None:
-    """An infobox's title row with its value cell left blank ("2003 European heat wave |"
-    over "Dates | July to August 2003") prints as one piece at the table's left edge, ending
-    before the row below starts its second cell: a row, not a heading run into the table
-    (which would make the table's one row a lone row of text)."""
+    """An infobox's title or section row with its value cell left blank ("2003 European heat
+    wave |" over "Dates | July to August 2003"; "Government |" between "Seat | Hanga Roa" and
+    "Type | Municipality") prints as one piece at the table's left edge, ending before the
+    row below starts its second cell: a row, not a heading that splits the table (or makes
+    its one row a lone row of text). It is set about as far below the row above as above
+    the row below, where a label's wrapped line sits closer to the line it continues."""
     for index, line in enumerate(lines[:-1]):
         below = lines[index + 1]
         if len(line.cells) != 1 or len(below.cells) < 2 or line.page != below.page or (
                 line.bottom - below.top >= reach) or _SENTENCE_END.search(line.text.rstrip()):
             continue
         above = lines[index - 1] if index else None
-        if above is not None and above.page == line.page and above.bottom - line.top < reach:
+        if above is not None and above.page == line.page and above.bottom - line.top < reach and (
+                len(above.cells) < 2 or above.cells[0].rstrip().endswith("\u00ad")
+                or above.bottom - line.top < 0.7 * (line.bottom - below.top)):
             continue  # a paragraph's last line, or a wrapped label, set tight above a row
         label = below.cells[0].strip()
         if len(label.split()) > 4 or "(" in label:
