@@ -2768,6 +2768,52 @@ def _more_of_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None
     return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-more")
 
 
+_NOT_A_BACK_REFERENCE_BEFORE = frozenset(
+    """no. no number page pages article section chapter clause route flight room version level
+    grade rank ranked aged age ages top size model type class category phase stage round game
+    match day week month year episode vol volume issue part row seat gate platform of per
+    under""".split())
+"""Words after which a bare figure numbers, ranks, dates or ages something ("per 100,000",
+"young persons (under 25)")."""
+
+
+def _back_reference(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"Among the 704 cases, 503 (71%) were in unvaccinated persons and 689 (98%) occurred
+    in U.S. residents": a bare figure later in the clause of a count, with no noun or unit of
+    its own, counts that count's noun."""
+    number = parse_number(match.group("num"))
+    if number is None or number < 2 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    previous = _preceding_word(text, match.start())
+    if previous.lower() in _NOT_A_BACK_REFERENCE_BEFORE or previous[:1].isupper():
+        return None  # "Article 12", "June 14": a name or a date, not a count
+    if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
+        return None  # "(2) his brother": an item's number
+    earlier = _count_just_before(match, text, 150)
+    if earlier is None or re.search(r"[.;:]\s", text[earlier.end():match.start()]):
+        return None
+    return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-back-reference")
+
+
+COUNT_BACK_REFERENCE = FactPattern(
+    "count-back-reference", "count",
+    _line(r"""(?<![\w$£€¥.,/#+−:-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)
+              (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc)\b|\s*[-–×x/:]\s*\d
+                 |\s+(?:and|to)\s+\d)
+              (?=\s*(?:\(|,|;|\.|\)|$)|\s+(?:in|to|and|or|by|at|from|were|was|had|have|are|is|
+                 occurred|died)\b)"""),
+    _back_reference,
+    examples=("Among the 704 cases, 503 (71%) were in unvaccinated persons and [689] (98%) "
+              "occurred in U.S. residents",),
+    counterexamples=("It had 704 cases, Article 12 says", "704 cases, in June 14 cases",
+                     "92 protons, and between 141 and 146 neutrons",
+                     "2,224 people on board at 23:40 on Sunday", "74 cases per 100,000",
+                     "four divisions led by (1) Bruce and (2) Edward",
+                     "3.4 million persons (under 25) were unemployed"),
+    triggers=("#digit",),
+)
+
+
 COUNT_MORE = FactPattern(
     "count-more", "count",
     _line(rf"""(?<![\w$£€¥.,-])(?P<num>{NUM}(?:\s+{SCALE_WORD})?|{WORD_AMOUNT})
@@ -4021,7 +4067,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_PER_PERIOD, COUNT_RATE, COUNT_HYPHEN, COUNT_SIDE,
     COUNT_OF_GROUP,
     COUNT_BARE_RANGE,
-    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
+    COUNT_OF_THOSE, COUNT_PARALLEL, COUNT_MORE, COUNT_BACK_REFERENCE, COUNT_UP_FROM, COUNT_SIGNED_CHANGE,
     COUNT_BRACKETED_ITEMS, COUNT_NAMED_ITEMS, COUNT_QUOTED, COUNT_BRACKETED_NOUN,
     COUNT_MEDAL_COLOUR,
     COUNT_COLLECTIVE,
