@@ -68,3 +68,8 @@ def test_a_month_alone_takes_the_year_stated_before_it(
 
 def test_a_month_alone_with_no_year_before_it_stays_a_month() -> None:
     assert ("December", "december") in _dates("By December the regime had fallen in 1989.")
+
+
+def test_a_bare_year_before_a_month_alone_does_not_date_it() -> None:
+    dates = _dates("It was the hottest summer since at least 1540. The heat peaked in August.")
+    assert ("August", "august") in dates

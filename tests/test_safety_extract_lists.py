@@ -130,6 +130,7 @@ HOSTILE = {
     "hedged-years": "It was the hottest " + "since at least 1540 and " * ITEMS + "more.",
     "colon-labels": "Open\n\n" + "Attendance: | 475,812\n" * ITEMS,
     "section-rows": "Island\n\n" + "Seat | Hanga Roa\nGovernment |\n" * ITEMS,
+    "ranked-months": "It was " + "the 20th warmest November and " * ITEMS + "more.",
     "figures-in-a-counts-clause": "Among the 704 cases, "
     + "503 (71%) were in residents and " * ITEMS + "more.",
 }

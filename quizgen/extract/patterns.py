@@ -716,6 +716,21 @@ DATE_MONTH_NOUN = FactPattern(
 )
 
 
+DATE_MONTH_SUPERLATIVE = FactPattern(
+    "date-month-superlative", "date",
+    _line(rf"""\b(?:the|its|\d{{1,3}}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+
+              (?:[a-z]{{2,}}(?<!w)est)\s+(?P<month>{_MONTH_BEFORE_NOUN}|May)\b"""),
+    lambda match, text, ctx: _date_fact(match, "month-superlative", None,
+                                        match.group("month").lower(),
+                                        (match.start("month"), match.end("month"))),
+    examples=("tying 2004 as the 20th warmest [November] on record",
+              "the 8th driest [November] on record", "its coldest [May] since 1990"),
+    counterexamples=("the Midwest November rains", "the best May said"),
+    triggers=("est ",),
+)
+"""'the 20th warmest November on record': a month ranked among its like is a date."""
+
+
 def _qualified_year(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     return _date_fact(match, "qualified-year", make_date(int(match.group("year"))))
 
@@ -4055,7 +4070,8 @@ PATTERNS: tuple[FactPattern, ...] = (
     PERCENT, PERCENT_POINTS,
     DATE_DAY_MONTH, DATE_MONTH_DAY, DATE_MONTH_YEAR, DATE_ISO, DATE_NUMERIC,
     DATE_DAY_LIST, DATE_DAY_AFTER_LIST, DATE_MONTH_LIST,
-    DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_QUALIFIED_YEAR, DATE_QUARTER_CODE, DATE_DECADE,
+    DATE_RELATIVE_MONTH, DATE_MONTH_NOUN, DATE_MONTH_SUPERLATIVE, DATE_QUALIFIED_YEAR,
+    DATE_QUARTER_CODE, DATE_DECADE,
     DATE_CENTURY, DATE_YEAR,
     DATE_SHORT_RANGE, DATE_BC, DATE_AD, DATE_SHORT_DECADE,
     DURATION, DURATION_ARTICLE, DURATION_PERIOD, DURATION_PART, AGE, AGE_APPOSITIVE,
