@@ -218,7 +218,7 @@ GENERIC_MODIFIERS = frozenset(
     long-awaited long-term short-term fragile hard-won similar wider broader better big
     bigger larger huge significant preliminary initial basic actual real overall commercial
     famous celebrated notorious so-called anglo government governmental intergovernmental
-    development mixed coalition environmental border boundary economic""".split()
+    development mixed coalition environmental border boundary economic successful""".split()
 )
 
 CONTRACT_MODIFIERS = frozenset(
