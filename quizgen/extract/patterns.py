@@ -2805,9 +2805,14 @@ def _back_reference(match: re.Match[str], text: str, ctx: Context) -> Fact | Non
     if text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")":
         return None  # "(2) his brother": an item's number
     earlier = _count_just_before(match, text, 150)
-    if earlier is None or re.search(r"[.;:]\s", text[earlier.end():match.start()]):
+    if earlier is None or _NEW_WHOLE_BETWEEN.search(text, earlier.end(), match.start()):
         return None
     return _bare_count(text, *match.span("num"), earlier.group("noun"), "count-back-reference")
+
+
+_NEW_WHOLE_BETWEEN = re.compile(r"[.;:]\s|(?:%|\bper\s?cent|\bpercent)\s+of\b")
+"""A clause end, or a share of another whole ("Five ships, 40% of the fleet, and 3 in May"),
+between a count and a later bare figure: the figure may count something else."""
 
 
 COUNT_BACK_REFERENCE = FactPattern(
@@ -2821,6 +2826,7 @@ COUNT_BACK_REFERENCE = FactPattern(
     examples=("Among the 704 cases, 503 (71%) were in unvaccinated persons and [689] (98%) "
               "occurred in U.S. residents",),
     counterexamples=("It had 704 cases, Article 12 says", "704 cases, in June 14 cases",
+                     "Five ships, 40% of the fleet, and 3 in May",
                      "92 protons, and between 141 and 146 neutrons",
                      "2,224 people on board at 23:40 on Sunday", "74 cases per 100,000",
                      "four divisions led by (1) Bruce and (2) Edward",
