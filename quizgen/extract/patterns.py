@@ -1780,6 +1780,9 @@ def _change_by(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     """"Employment in retail increased by 23,000": a change with no noun of its own counts
     the people or places its subject is made of, named just before in the same clause."""
     subject = _HEADCOUNT_BEFORE.search(text, max(0, match.start() - 70), match.start())
+    if subject is None and _SECOND_CHANGE.search(text, max(0, match.start() - 8), match.end()):
+        subject = _CHANGED_HEADCOUNT_BEFORE.search(text, max(0, match.start() - 180),
+                                                   match.start())
     number = parse_number(match.group("num").replace(" ", ""))
     if subject is None or number is None or number < 2:
         return None
@@ -1793,8 +1796,9 @@ def _change_by(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_CHANGE = FactPattern(
     "count-change", "count",
-    _line(rf"""\b(?:rose|increased|grew|fell|declined|dropped|decreased|climbed|edged\s+(?:up|down)
-              |added|shed|lost|gained|cut|(?:was|were)\s+(?:up|down))\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?
+    _line(rf"""(?:\b(?:rose|increased|grew|fell|declined|dropped|decreased|climbed
+              |edged\s+(?:up|down)|added|shed|lost|gained|cut|(?:was|were)\s+(?:up|down))\s+
+              (?:by\s+)?|\band\s+by\s+)(?:about\s+|nearly\s+|roughly\s+|some\s+)?
               (?P<num>{_SPACED_THOUSANDS}|{NUM}(?:\s+(?:thousand|million))?)
               (?![\w%]|[.,]\d|\s?(?:per\s?cent|percent|pc|points?|percentage)\b)"""),
     _change_by,
@@ -1804,13 +1808,17 @@ COUNT_CHANGE = FactPattern(
               "Nonfarm payrolls increased [175,000] in May",
               "Retail employment shed [13,000] over the month",
               "the number of persons unemployed decreased by [4 000] in the EU28",
-              "Visitor arrivals from Asia fell [1,700] (2.6 percent) in July"),
+              "Visitor arrivals from Asia fell [1,700] (2.6 percent) in July",
+              "persons unemployed decreased by 4 000 in the EU28 and increased by [12 000] in "
+              "the euro area",
+              "unemployment fell by 1.523 million in the EU28 and by [1.121 million] in the euro"),
     counterexamples=("Employment rose by 0.4 percent", "prices rose by 12 in May",
+                     "Employment rose by 0.4 percent and prices rose by 12 in May",
                      "employment rose by 2.5% in 2013", "Exports rose by $5 billion",
                      "employment grew 2014 to 2015"),
     triggers=("rose", "increased", "grew", "fell", "declined", "dropped", "decreased",
               "climbed", "edged", "was up", "was down", "were up", "were down", "added",
-              "shed", "lost", "gained", "cut"),
+              "shed", "lost", "gained", "cut", "and by"),
 )
 
 
@@ -1818,6 +1826,9 @@ _CHANGED_HEADCOUNT_BEFORE = re.compile(
     rf"\b(?P<noun>{_HEADCOUNT})\b[^.;:]{{0,80}}?\b(?:rose|increased|grew|fell|declined|dropped|"
     r"decreased|climbed)\b(?:[^.;:]|\.\d){0,80}$", re.IGNORECASE)
 """'population increased by 22,703,743 or 7.4% ': a headcount's change, then its ends."""
+_SECOND_CHANGE = re.compile(r"\band\s+(?:[a-z]+\s+)?by\s+\S")
+"""'… decreased by 4 000 in the EU28 and increased by 12 000': a second change of the same
+headcount, whose subject is the first change's."""
 
 
 def _change_ends(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
@@ -2716,9 +2727,13 @@ COUNT_POPULATION = FactPattern(
 
 
 _THOSE_AFTER = re.compile(r"\s+of\s+(?:those|them|whom|these|which)\b")
+_NOT_A_COUNTS_WORD = r"(?:percent|per|and|or|to|of|in|on|at|by|than|from)\b"
+"""Words that end a figure's phrase ('4 percent and prices'): what follows counts nothing."""
 _COUNTED_EARLIER = re.compile(
-    rf"(?<![\w,.])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,2}}?"
-    rf"(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
+    rf"(?<![\w,.])(?:{NUM}|{WORD_NUM})(?:\s+{SCALE_WORD})?\s+"
+    rf"(?:(?!{_NOT_A_COUNTS_WORD})(?:[a-z][\w-]*|[A-Z]{{2,}})\s+){{0,2}}?"
+    rf"(?!{_NOT_A_COUNTS_WORD})(?P<noun>[a-z][\w-]*s|{PLURAL_WORDS})\b")
+"""'19,726,579 votes', 'the 704 reported cases': a count a later bare figure may refer to."""
 
 
 _PART_INTRO_BEFORE = re.compile(
