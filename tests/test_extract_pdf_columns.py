@@ -60,3 +60,30 @@ def test_rows_of_a_table_stay_cells() -> None:
             _line(320, ["More text."])]
     _join_lone_rows(lone)
     assert len(lone[1].cells) == 2  # a first cell ending a sentence: a real row, kept
+
+
+def test_a_byline_set_tight_above_the_first_paragraph_is_a_block_of_its_own(
+        tmp_path: Path) -> None:
+    """Set with no space between them, the byline used to run into paragraph 1, and its date
+    became a fact of the article."""
+    source = ("#set page(paper: \"a5\")\n#set par(justify: true, spacing: 0.65em)\n"
+              "#text(size: 16pt)[Treaties of the valley]\n\n"
+              "By Jane Reporter, 2021-02-01\n\n" + PARAGRAPHS[1] + "\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    path = tmp_path / "valley.pdf"
+    path.write_bytes(pdf)
+    paragraphs = [part.strip() for part in read_document(path).text.split("\n\n")]
+    assert paragraphs == ["Treaties of the valley", "By Jane Reporter, 2021-02-01", PARAGRAPHS[1]]
+
+
+def test_a_paragraph_that_begins_with_by_stays_whole(tmp_path: Path) -> None:
+    opening = "By the spring of 1812 the valley had signed " + PARAGRAPHS[2]
+    source = ("#set page(paper: \"a5\")\n#set par(justify: true, spacing: 0.65em)\n"
+              "#text(size: 16pt)[Treaties of the valley]\n#v(12pt)\n" + opening + "\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    path = tmp_path / "valley.pdf"
+    path.write_bytes(pdf)
+    paragraphs = [part.strip() for part in read_document(path).text.split("\n\n")]
+    assert paragraphs == ["Treaties of the valley", opening]

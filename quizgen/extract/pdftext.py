@@ -35,6 +35,10 @@ _PAGE_NUMBER = re.compile(r"(?:^|\s)(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})
                           re.IGNORECASE)
 _SENTENCE_END = re.compile("[.!?\u2026:][\"'\u201d\u2019\u00bb)\\]]*$")
 _FULL_STOP = re.compile("[.!?][\"'\u201d\u2019)\\]]*$")
+_BYLINE = re.compile(r"^By\s+(?!\d)\S.{0,100}$")
+"""'By Wikipedia contributors, 2021-02-01' under a headline, a short line of its own: a
+block of its own, not the start of paragraph 1 ('By 1900 the city had …' fills its line)."""
+_TOP_LINES = 8
 _BULLET = re.compile("^[\u2022\u25e6\u25aa\u2013\u2014*-]\\s*")
 TOUCHING = 0.1
 """Runs closer than this share of the line's height have no space between them."""
@@ -309,7 +313,10 @@ def _paragraphs(lines: list[_Line]) -> str:
     lines = _merge_wrapped_cells(lines, left_edge + 0.2 * width, usual_gap + usual_height)
     _join_lone_rows(lines)
     blocks: list[list[_Line]] = [[lines[0]]]
-    for previous, line in itertools.pairwise(lines):
+    for number, (previous, line) in enumerate(itertools.pairwise(lines)):
+        byline = number + 1 < _TOP_LINES and any(
+            _BYLINE.match(one.text.strip()) and not _SENTENCE_END.search(one.text.rstrip())
+            and one.right < right_edge - 0.15 * width for one in (previous, line))
         table_change = (len(previous.cells) > 1) != (len(line.cells) > 1)
         rows = len(previous.cells) > 1 and len(line.cells) > 1
         wide_gap = previous.page == line.page and (
@@ -318,7 +325,7 @@ def _paragraphs(lines: list[_Line]) -> str:
         short_end = (_SENTENCE_END.search(previous.text.rstrip()) is not None
                      and previous.right < column_right - 0.15 * (column_right - column_left))
         bullet = _BULLET.match(line.text) is not None and _BULLET.match(previous.text) is None
-        if table_change or wide_gap or short_end or bullet:
+        if table_change or wide_gap or short_end or bullet or byline:
             blocks.append([line])
         else:
             blocks[-1].append(line)
