@@ -26,6 +26,13 @@ def test_a_range_broken_after_its_dash_is_joined_without_a_space() -> None:
     assert _joined("the score was 3\u2013", "a draw") == "the score was 3\u2013 a draw"
 
 
+def test_a_margin_of_error_broken_after_its_sign_is_joined_without_a_space() -> None:
+    assert _joined("0.2 percent (+/-", "1.8%)* above") == "0.2 percent (+/-1.8%)* above"
+    assert _joined("prices rose 3 +/-", "a little") == "prices rose 3 +/- a little"
+    assert _cells([(0.0, 20.0, "(+/-"), (23.0, 40.0, "1.8%)")], 10.0) == ["(+/-1.8%)"]
+    assert _cells([(0.0, 20.0, "(+/-"), (23.0, 40.0, "a)")], 10.0) == ["(+/- a)"]
+
+
 def test_a_hyphen_beside_a_figure_is_printed_not_a_typesetters_break() -> None:
     assert _joined("the CPIH 12\u00ad", "month rate") == "the CPIH 12-month rate"
     assert _cells([(0.0, 20.0, "mid-"), (23.0, 40.0, "1980s")], 10.0) == ["mid-1980s"]

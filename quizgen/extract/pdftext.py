@@ -245,11 +245,12 @@ def _cells_with_extents(runs: list[tuple[float, float, str]],
 
 
 def _hyphen_joint(last: str, text: str) -> bool:
-    """"mid-" then "1980s", "12" then "-month", "US$ -" then "2.723": runs that a printed
+    """"mid-" then "1980s", "12" then "-month", "US$ -" or "+/-" then a figure: runs a printed
     hyphen or minus joins into one word, which pdfium may hand over apart."""
     return ((last[-1:] == "-" and last[-2:-1].isalnum() and text[:1].isalnum())
             or (text[:1] == "-" and last[-1:].isalnum())
-            or (_SIGNED_AMOUNT_START.search(last) is not None and text[:1].isdigit()))
+            or ((_SIGNED_AMOUNT_START.search(last) is not None or last.endswith("+/-"))
+                and text[:1].isdigit()))
 
 
 _SIGNED_AMOUNT_START = re.compile(r"[$£€¥]\s?[-−]$")
@@ -487,6 +488,8 @@ def _joined(text: str, more: str) -> str:
         return text[: hard.start()] + "-" + more  # "Sino-" ⏎ "British": one word, as printed
     if text[-2:-1].isdigit() and text[-1:] in "–—" and more[:1].isdigit():
         return text + more  # "(1916–" ⏎ "1917)": a range the line broke after its dash
+    if text.endswith("+/-") and more[:1].isdigit():
+        return text + more  # "(+/-" ⏎ "1.8%)": a margin of error, written as one token
     return f"{text} {more}"
 
 
