@@ -114,3 +114,33 @@ def test_a_section_row_with_a_blank_value_does_not_split_the_table(tmp_path: Pat
     assert [line.rstrip() for line in table.splitlines()] == [
         "Dates | July to August 2003", "Deaths | 70,000", "Impact |", "Crops | Wheat and maize",
         "Losses | 13 billion euros"]
+
+
+BATTLE_ROWS = [
+    ("Date", "3 May 1702", ""),
+    ("Place", "Off the cape of the valley, in sight of the town", ""),
+    ("Sides", "The Northern League", "The Southern Crown and its three allied duchies"),
+    ("Leaders and admirals", "Admiral Wendelin Ostrova of the Northern League fleet",
+     "Admiral Jean-Baptiste Moreau-Lefèvre, captain of the flagship"),
+    ("Strength", "27 ships (19 ships of the line and eight frigates)",
+     "35 ships (Crown: 22 ships of the line and six frigates, duchies: seven sloops)"),
+    ("Losses", "312 dead, 880 wounded", "11 ships taken, 1,940 dead, 2,005 wounded"),
+]
+
+
+def test_a_three_column_infobox_whose_cells_wrap_is_read_as_rows_not_as_columns_of_text(
+        tmp_path: Path) -> None:
+    """Its wrapped last column used to read as a second column of running text, set after the
+    rest of the page: 'Sides | The Northern League', then the Crown's cells far below."""
+    cells = ", ".join(f"[{cell}]" for row in BATTLE_ROWS for cell in row)
+    source = ("#set page(paper: \"a6\")\n#set text(size: 8pt)\n#set par(justify: true)\n"
+              f"#table(columns: (1fr, 1.3fr, 1.3fr), {cells})\n\n"
+              "The battle ended the war at sea. Both fleets went home for the winter.\n")
+    pdf = typst.compile(source.encode(), format="pdf")
+    assert isinstance(pdf, bytes)
+    path = tmp_path / "battle.pdf"
+    path.write_bytes(pdf)
+    lines = read_document(path).text.splitlines()
+    for row in BATTLE_ROWS[2:]:
+        assert " | ".join(row) in lines
+    assert "The battle ended the war at sea. Both fleets went home for the winter." in lines

@@ -17,6 +17,9 @@ def test_a_printed_hyphen_at_a_line_end_joins_the_compound() -> None:
     assert _joined("a well-", "known case") == "a well-known case"
     assert _joined("signed in 1842 -", "the treaty") == "signed in 1842 - the treaty"
     assert _joined("soft hy\u00ad", "phen") == "soft hyphen"
+    assert _joined("France Pierre\u00ad", "Charles Villeneuve") == (
+        "France Pierre-Charles Villeneuve")
+    assert _joined("the Sea (UNC\u00ad", "LOS), also") == "the Sea (UNCLOS), also"
 
 
 def test_a_range_broken_after_its_dash_is_joined_without_a_space() -> None:

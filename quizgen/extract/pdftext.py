@@ -141,9 +141,10 @@ _FIGURES_ONLY = re.compile(r"[\d\s.,%$€£¥+\-–()|]+")
 
 
 def _column_of_text(runs: list[_Run]) -> bool:
-    """At least six lines, and three in five of them reach near the column's right edge
-    (where four in five lines end at the most: a running header further right, "page 2"
-    over an empty third column, does not move it)."""
+    """At least six lines, most of them one piece (not a table's label and value), and three
+    in five of them reach near the column's right edge (where four in five lines end at the
+    most: a running header further right, "page 2" over an empty third column, does not move
+    it)."""
     lines = _lines(runs, 0)
     if len(lines) < 6:
         return False
@@ -151,6 +152,11 @@ def _column_of_text(runs: list[_Run]) -> bool:
     if (sum(1 for text in texts if _FIGURES_ONLY.fullmatch(text)) > len(texts) / 3
             or statistics.median(len(text) for text in texts) < 12):
         return False  # a table's column of figures or short labels, not running text
+    rows = sum(1 for line in lines if len(line.cells) >= 2)
+    if rows >= 3 and rows >= len(lines) / 4 and _gutter(
+            runs, min(run[0] for run in runs), max(run[2] for run in runs)) is None:
+        return False  # a table's labels and values (its last column wrapping on the right),
+        # not two columns of text side by side (of a page set in three)
     rights = sorted(ln.right for ln in lines)
     left, right = min(ln.left for ln in lines), rights[int(0.8 * (len(rights) - 1))]
     full = sum(1 for ln in lines if ln.right >= right - 0.15 * (right - left))
@@ -352,7 +358,9 @@ def _merge_wrapped_rows(lines: list[_Line]) -> list[_Line]:
             new_row = places[:1] == [0] and not (row.cells[0].endswith("\u00ad")
                                                  or pieces[0][2][:1].islower()
                                                  or (last_on_page and len(pieces) == 1))
-            if len(pieces) < len(row.cells) and None not in places and not new_row:
+            wrapped_label = places[:1] == [0] and pieces[0][2][:1].islower()
+            if (len(pieces) < len(row.cells) or (wrapped_label and len(pieces) == len(row.cells))
+                    ) and None not in places and not new_row:
                 for place, (_, _, text) in zip(places, pieces, strict=True):
                     assert place is not None
                     row.cells[place] = _joined(row.cells[place], text)
@@ -480,8 +488,11 @@ def _block_text(block: list[_Line]) -> str:
 def _joined(text: str, more: str) -> str:
     text, more = text.rstrip(), more.strip()
     if text.endswith("\u00ad"):
-        if text[-2:-1].isdigit() or more[:1].isdigit():
-            return text[:-1] + "-" + more  # "12-" ⏎ "month": typesetters never break figures
+        if text[-2:-1].isdigit() or more[:1].isdigit() or (
+                more[:1].isupper() and more[1:2].islower() and text[-2:-1].isalpha()):
+            # "12-" ⏎ "month", "Pierre-" ⏎ "Charles": typesetters never break figures, nor a
+            # word before a capitalised one ("UNC-" ⏎ "LOS" is theirs); the hyphen is printed
+            return text[:-1] + "-" + more
         return text[:-1] + more
     hard = _HARD_HYPHEN_END.search(text)
     if hard is not None and (more[:1].isupper() or (hard.group(1) == "" and more[:1].isalpha())):
