@@ -302,6 +302,7 @@ MONEY_WORDS = FactPattern(
     examples=("it cost [350 million euros] to build", "fined [five million dollars]",
               "a bill of [11 billion US dollars]", "a stamp costs [85 pence]",
               "[half a million pounds] was raised", "a budget of [31.9 billion lei]",
+              "[1 Ghana Cedi] for every [10,000 Cedis]",
               "assessed at [132 billion Marks] in 1921", "[2 trillion yen] in bonds",
               "[40 billion roubles] of aid", "an indemnity of [200 million silver kuping taels]"),
     counterexamples=("the party won 12 seats", "the boxer weighed in at",
@@ -1664,15 +1665,18 @@ def _part_count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
 
 COUNT_PART = FactPattern(
     "count-part", "count",
-    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}|{WORD_NUM})\s+of\s+(?:the|its|their|his|her)\s+
+    _line(rf"""(?<![\w$£€¥.,/-])(?P<num>{NUM}|{WORD_NUM})\s+of\s+
+              (?:the|its|their|his|her|(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s)\s+
               (?:[a-z]+['’]s\s+)?(?P<whole>{NUM}|{WORD_NUM})(?P<words>(?:\s+[A-Za-z][\w'’/-]*){{1,3}})"""),
     _part_count,
     examples=("[seven] of the [eight runners] finished", "[12] of the [15 judges] agreed",
               "he won [three] of his [five finals]",
-              "about [225,000] of the town's [410,000 residents] fled"),
+              "about [225,000] of the town's [410,000 residents] fled",
+              "[Sixty-five] of Thailand's [76 provinces] were flooded"),
     counterexamples=("one of the two leaders", "nine of the three rooms",
+                     "one of Thailand's 76 provinces",
                      "two of the 100 metres titles", "two of the four percent"),
-    triggers=("of the", "of its", "of their", "of his", "of her"),
+    triggers=("of the", "of its", "of their", "of his", "of her", "'s", "’s"),
 )
 
 
@@ -3175,6 +3179,35 @@ COUNT_COLLECTIVE = FactPattern(
 )
 
 
+def _casualty_adjective(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
+    """"458 dead, 1,208 wounded", "(with three missing)": a figure before a casualty
+    adjective used as a plural noun counts people, however small."""
+    number = parse_number(match.group("num"))
+    if number is None or number < 1 or _YEARLIKE.fullmatch(match.group("num")):
+        return None
+    if _preceding_word(text, match.start()).lower() in _CASUALTY_REFUSED_BEFORE | {"aged", "at"}:
+        return None  # "in 1805 dead", "aged 12 missing": not a head count
+    noun = match.group("noun").lower()
+    return Fact("count", match.start(), match.end(), match.group(),
+                f"{plain(number)} {noun}", "count-casualty-adjective", number=number, unit=noun,
+                number_start=match.start("num"), number_end=match.end("num"))
+
+
+COUNT_CASUALTY_ADJECTIVE = FactPattern(
+    "count-casualty-adjective", "count",
+    _line(rf"""(?<![\w$£€¥.,/#-])(?P<num>{NUM}|{WORD_NUM})\s+(?P<noun>dead|injured|wounded|missing)\b
+              (?!\s+(?!(?:and|or|in|after|on|at|from|when|as|during|while|with)\b)[a-z])
+              (?!-)"""),
+    _casualty_adjective,
+    examples=("the battle left [458 dead], [1,208 wounded] and",
+              "815 deaths (with [three missing])",
+              "[two dead] and [five injured] in the crash"),
+    counterexamples=("two missing children", "in 1805 dead of fever", "three dead ends",
+                     "one dead-end street"),
+    triggers=("dead", "injured", "wounded", "missing"),
+)
+
+
 _FATE = (r"(?:(?:were|was|had\s+been|have\s+been|are|got)\s+(?:killed|injured|wounded|hurt|"
          r"evacuated|rescued|displaced|arrested|missing|stranded)|died|perished|drowned)")
 """What befalls people in a casualty report: "1,200 died", "400 were injured"."""
@@ -4108,7 +4141,7 @@ PATTERNS: tuple[FactPattern, ...] = (
     COUNT_SIGNED_CHANGE,
     COUNT_BRACKETED_ITEMS, COUNT_NAMED_ITEMS, COUNT_QUOTED, COUNT_BRACKETED_NOUN,
     COUNT_MEDAL_COLOUR,
-    COUNT_COLLECTIVE,
+    COUNT_COLLECTIVE, COUNT_CASUALTY_ADJECTIVE,
     COUNT_CASUALTIES,
     COUNT_METRES, COUNT_TONNES, COUNT_TIMES, COUNT_FRACTION_UNIT,
     COUNT_POPULATION,

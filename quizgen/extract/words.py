@@ -52,7 +52,8 @@ CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY", "CHF", "RMB", "INR", "AUD",
                   "RUB", "HKD", "NZD", "SGD", "BRL", "MXN", "ZAR", "TRY", "SEK", "NOK", "DKK",
                   "PLN", "CZK", "HUF", "RON", "BGN", "MDL", "UAH", "KZT", "ILS", "SAR", "AED",
                   "QAR", "EGP", "NGN", "KES", "PKR", "BDT", "LKR", "IDR", "MYR", "THB", "VND",
-                  "PHP", "TWD", "KPW", "ARS", "CLP", "COP", "PEN", "DEM", "DM")
+                  "PHP", "TWD", "KPW", "ARS", "CLP", "COP", "PEN", "DEM", "DM", "GHS", "ZMW",
+                  "ETB")
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "US dollar": "USD", "US dollars": "USD",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
@@ -71,6 +72,9 @@ CURRENCY_WORDS = {
     "taels": "TAEL", "tael": "TAEL", "ducats": "DUCAT", "guilders": "NLG", "florins": "FLORIN",
     "pesetas": "ESP", "lire": "ITL", "drachmas": "GRD", "escudos": "PTE", "shillings": "SHILLING",
     "Special Drawing Rights": "XDR", "SDR": "XDR", "SDRs": "XDR",
+    "cedi": "GHS", "cedis": "GHS", "Cedi": "GHS", "Cedis": "GHS", "Ghana cedi": "GHS",
+    "Ghana cedis": "GHS", "Ghana Cedi": "GHS", "Ghana Cedis": "GHS", "kwacha": "ZMW",
+    "birr": "ETB",
 }
 """As written in running text, after the amount: '350 million euros', '85 pence'."""
 
