@@ -133,6 +133,11 @@ HOSTILE = {
     "ranked-months": "It was " + "the 20th warmest November and " * ITEMS + "more.",
     "figures-in-a-counts-clause": "Among the 704 cases, "
     + "503 (71%) were in residents and " * ITEMS + "more.",
+    "second-changes": "Employment fell by 4 000 in May "
+    + "and by 12 000 in June " * ITEMS + "and more.",
+    "casualty-adjectives": "It left " + "458 dead, three missing, " * ITEMS + "and more.",
+    "parts-of-owners-wholes": "Sixty-five of " + "Thailand's 76 provinces and " * ITEMS
+    + "more.",
 }
 
 
