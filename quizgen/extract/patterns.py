@@ -1410,7 +1410,8 @@ def _count(match: re.Match[str], text: str, ctx: Context) -> Fact | None:
     if number < 2 and (head_index > 0 or head.lower() not in MEASURE_UNITS) and not rate:
         return None  # "0.4 inches" measures; "1.5 people" is no count, "1.81 babies per
         # woman" a rate
-    if head[:1].isupper() and not head.isupper() and re.match(r"\s+\d", text[
+    if head[:1].isupper() and not head.isupper() and not re.fullmatch(
+            r"[A-Z]{2,}s", head) and re.match(r"\s+\d", text[
             match.start("words") + len(match.group("words")):]):
         return None  # "11 Bevans 615", "30 Stat. 1754": a volume and page of a citation
     if head.lower() in CURRENCY_WORDS and _YEARLIKE.fullmatch(number_text) and (
@@ -1575,6 +1576,7 @@ COUNT = FactPattern(
               "it is 2.3 km long and [185 metres] high", "a plant of [22,500 MW]",
               "measured as 5,892 m in 1999, [5,902 metres] in 2008",
               "with [24 WHO epidemiologists] in the field",
+              "it houses [129 MSPs] and 1,000 staff",
               "a reservoir of [39.3 km3] ([31,900,000 acre⋅ft])", "([209,000,000 L/s])"),
     counterexamples=("the two leaders met", "one looming question", "Article 5 guarantees",
                      "12 quarters of the vote", "Baum's 1900 children's novel",
@@ -3483,13 +3485,18 @@ def _count_after_list(match: re.Match[str], text: str, ctx: Context) -> Fact | N
     if earlier is None or re.search(r"[.;:!?]|\b(?:than|of|per)\b",
                                     text[earlier.end:start].replace(", and", " and")):
         return None
-    if re.search(rf"(?<![\w.,]){NUM}(?!\s*(?:{MONTH}|BC))|{SMALL_WORD}\b",
-                 _blank_years(text[earlier.end:start])):
+    between = _LIST_ITEM.sub("", text[earlier.end:start])
+    if re.search(rf"(?<![\w.,]){NUM}(?!\s*(?:{MONTH}|BC))|{SMALL_WORD}\b", _blank_years(between)):
         return None  # another figure between: "5 ships, 40% and 3" is not a list of ships
     head = earlier.key.split(" ", 1)[-1]
     return Fact("count", start, end, match.group("num"), f"{plain(number)} {head}",
                 "count-in-list", number=number, unit=earlier.unit,
                 number_start=start, number_end=end)
+
+
+_LIST_ITEM = re.compile(
+    rf"(?:,|\band)\s+(?:{NUM}|{SMALL_WORD})\s+(?:from|in|for|at|on)\s+[A-Z][^,;\d%]*")
+"""', seven from South America': an earlier item of the same list, no other figure."""
 
 
 def _blank_years(text: str) -> str:
@@ -3502,7 +3509,8 @@ COUNT_AFTER_LIST = FactPattern(
     _count_after_list,
     examples=("she won [sixteen golds] in 2008 and [nine] in 2012",
               "[12 countries] signed in 1990, and [5] in 1991",
-              "[40 people] came in May, and [12] in June"),
+              "[40 people] came in May, and [12] in June",
+              "[Thirteen teams], [seven] from Peru, [four] from Europe and [two] from Asia"),
     counterexamples=("40 people died and 2019 was worse", "5 ships sank, and 3 of them",
                      "5 ships, 40% and 3 in May", "12 ships and 10 to 15 boats",
                      "the 3 boats sank and 1 was saved"),
